@@ -1,0 +1,183 @@
+/* sz-audit.c
+ *
+ * Copyright 2026 The Sanzhang developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "sz-audit.h"
+#include "sz-db.h"
+
+/* The tables whose every change is logged. */
+static const char * const audited_tables[] = {
+  "community", "grid", "compound", "building", "unit",
+  "person", "person_image", "post", "duty", "hotline",
+};
+
+void
+sz_audit_entry_free (SzAuditEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->at);
+  g_free (entry->actor);
+  g_free (entry->entity);
+  g_free (entry->action);
+  g_free (entry->old_values);
+  g_free (entry->new_values);
+  g_free (entry);
+}
+
+/* json_object('col', ROW.col, …) over @columns; BLOB columns are logged by
+ * size, since JSON cannot hold bytes and the log should not hold photos. */
+static char *
+json_of_row (GPtrArray  *columns,
+             GPtrArray  *types,
+             const char *row)
+{
+  GString *s = g_string_new ("json_object(");
+
+  for (guint i = 0; i < columns->len; i++)
+    {
+      const char *col = columns->pdata[i];
+      gboolean blob = g_ascii_strcasecmp (types->pdata[i], "BLOB") == 0;
+
+      if (i > 0)
+        g_string_append (s, ", ");
+      if (blob)
+        g_string_append_printf (s, "'%s_bytes', length(%s.\"%s\")", col, row, col);
+      else
+        g_string_append_printf (s, "'%s', %s.\"%s\"", col, row, col);
+    }
+  g_string_append_c (s, ')');
+  return g_string_free (s, FALSE);
+}
+
+static gboolean
+install_for_table (SzDb        *db,
+                   const char  *table,
+                   GError     **error)
+{
+  g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) types = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *info_sql = g_strdup_printf ("PRAGMA table_info(\"%s\")", table);
+  g_autofree char *old_json = NULL;
+  g_autofree char *new_json = NULL;
+  g_autofree char *id_old = NULL;
+  g_autofree char *id_new = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = sz_db_prepare (db, info_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sz_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (columns, sz_db_column_dup (stmt, 1));
+      g_ptr_array_add (types, sz_db_column_dup (stmt, 2));
+    }
+  if (rc == 0)
+    return FALSE;
+  g_assert (columns->len > 0);
+
+  old_json = json_of_row (columns, types, "OLD");
+  new_json = json_of_row (columns, types, "NEW");
+  /* person_image has no id of its own: it is logged under its person. */
+  id_old = g_strdup (g_str_equal (table, "person_image") ? "OLD.person_id" : "OLD.id");
+  id_new = g_strdup (g_str_equal (table, "person_image") ? "NEW.person_id" : "NEW.id");
+
+  sql = g_strdup_printf (
+    "DROP TRIGGER IF EXISTS audit_%1$s_insert;"
+    "DROP TRIGGER IF EXISTS audit_%1$s_update;"
+    "DROP TRIGGER IF EXISTS audit_%1$s_delete;"
+    "CREATE TRIGGER audit_%1$s_insert AFTER INSERT ON \"%1$s\" BEGIN"
+    "  INSERT INTO audit_log (at, actor, entity, entity_id, action, old_values, new_values)"
+    "  VALUES (strftime('%%Y-%%m-%%dT%%H:%%M:%%fZ', 'now'), sz_actor(), '%1$s', %5$s, 'insert', NULL, %3$s);"
+    "END;"
+    "CREATE TRIGGER audit_%1$s_update AFTER UPDATE ON \"%1$s\" BEGIN"
+    "  INSERT INTO audit_log (at, actor, entity, entity_id, action, old_values, new_values)"
+    "  VALUES (strftime('%%Y-%%m-%%dT%%H:%%M:%%fZ', 'now'), sz_actor(), '%1$s', %5$s, 'update', %2$s, %3$s);"
+    "END;"
+    "CREATE TRIGGER audit_%1$s_delete AFTER DELETE ON \"%1$s\" BEGIN"
+    "  INSERT INTO audit_log (at, actor, entity, entity_id, action, old_values, new_values)"
+    "  VALUES (strftime('%%Y-%%m-%%dT%%H:%%M:%%fZ', 'now'), sz_actor(), '%1$s', %4$s, 'delete', %2$s, NULL);"
+    "END;",
+    table, old_json, new_json, id_old, id_new);
+
+  return sz_db_exec (db, sql, error);
+}
+
+gboolean
+sz_audit_install_triggers (SzDb    *db,
+                           GError **error)
+{
+  g_return_val_if_fail (db != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (audited_tables); i++)
+    if (!install_for_table (db, audited_tables[i], error))
+      return FALSE;
+  return TRUE;
+}
+
+GPtrArray *
+sz_audit_list (SzDb        *db,
+               const char  *entity,
+               gint64       entity_id,
+               guint        limit,
+               GError     **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) sz_audit_entry_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (db != NULL, NULL);
+
+  stmt = sz_db_prepare (db,
+                        "SELECT id, at, actor, entity, entity_id, action, old_values, new_values"
+                        "  FROM audit_log"
+                        " WHERE (?1 IS NULL OR entity = ?1) AND (?2 = 0 OR entity_id = ?2)"
+                        " ORDER BY id DESC LIMIT ?3",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+  sz_db_bind_text_opt (stmt, 1, entity);
+  sqlite3_bind_int64 (stmt, 2, entity_id);
+  sqlite3_bind_int64 (stmt, 3, limit > 0 ? limit : G_MAXINT32);
+
+  while ((rc = sz_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      SzAuditEntry *e = g_new0 (SzAuditEntry, 1);
+
+      e->id = sqlite3_column_int64 (stmt, 0);
+      e->at = sz_db_column_dup (stmt, 1);
+      e->actor = sz_db_column_dup (stmt, 2);
+      e->entity = sz_db_column_dup (stmt, 3);
+      e->entity_id = sqlite3_column_int64 (stmt, 4);
+      e->action = sz_db_column_dup (stmt, 5);
+      e->old_values = sz_db_column_dup (stmt, 6);
+      e->new_values = sz_db_column_dup (stmt, 7);
+      g_ptr_array_add (entries, e);
+    }
+  if (rc == 0)
+    return NULL;
+  return g_steal_pointer (&entries);
+}
+
+gint64
+sz_audit_count (SzDb    *db,
+                GError **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 n;
+
+  g_return_val_if_fail (db != NULL, -1);
+
+  stmt = sz_db_prepare (db, "SELECT count(*) FROM audit_log", error);
+  if (stmt == NULL || sz_db_step (db, stmt, error) != SQLITE_ROW)
+    return -1;
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}

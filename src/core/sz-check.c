@@ -1,0 +1,368 @@
+/* sz-check.c
+ *
+ * Copyright 2026 The Sanzhang developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+
+#include "sz-check.h"
+#include "sz-db.h"
+#include "sz-hotline.h"
+#include "sz-phone.h"
+#include "sz-post.h"
+#include "sz-roster.h"
+#include "sz-tree.h"
+
+void
+sz_vacancy_free (SzVacancy *v)
+{
+  if (v == NULL)
+    return;
+  g_free (v->place);
+  g_free (v);
+}
+
+void
+sz_check_item_free (SzCheckItem *item)
+{
+  if (item == NULL)
+    return;
+  g_free (item->message);
+  g_free (item);
+}
+
+/* Rows: level, place id, grid id, grid number, grid name, compound, building, unit number. */
+#define VACANCIES_SQL \
+  "SELECT 'grid', g.id, g.id, g.number, g.name, NULL, NULL, 0 FROM grid g" \
+  " WHERE g.community_id = ?1" \
+  "   AND NOT EXISTS (SELECT 1 FROM post p WHERE p.grid_id = g.id AND p.end_date IS NULL)" \
+  " UNION ALL " \
+  "SELECT 'building', b.id, g.id, g.number, g.name, c.name, b.name, 0" \
+  "  FROM building b JOIN compound c ON c.id = b.compound_id JOIN grid g ON g.id = b.grid_id" \
+  " WHERE c.community_id = ?1" \
+  "   AND NOT EXISTS (SELECT 1 FROM post p WHERE p.building_id = b.id AND p.end_date IS NULL)" \
+  " UNION ALL " \
+  "SELECT 'unit', u.id, g.id, g.number, g.name, c.name, b.name, u.number" \
+  "  FROM unit u JOIN building b ON b.id = u.building_id JOIN compound c ON c.id = b.compound_id" \
+  "  JOIN grid g ON g.id = b.grid_id" \
+  " WHERE c.community_id = ?1" \
+  "   AND NOT EXISTS (SELECT 1 FROM post p WHERE p.unit_id = u.id AND p.end_date IS NULL)"
+
+static int
+vacancy_compare (gconstpointer a,
+                 gconstpointer b)
+{
+  const SzVacancy *va = *(SzVacancy * const *) a;
+  const SzVacancy *vb = *(SzVacancy * const *) b;
+
+  if (va->grid_id != vb->grid_id)
+    return va->grid_id < vb->grid_id ? -1 : 1;
+  if (va->level != vb->level)
+    return va->level < vb->level ? -1 : 1;
+  return sz_natural_compare (va->place, vb->place);
+}
+
+GPtrArray *
+sz_vacancies (SzDb     *db,
+              gint64    community_id,
+              GError  **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) sz_vacancy_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (db != NULL, NULL);
+
+  stmt = sz_db_prepare (db, VACANCIES_SQL, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, community_id);
+  while ((rc = sz_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      SzVacancy *v = g_new0 (SzVacancy, 1);
+
+      sz_level_from_string ((const char *) sqlite3_column_text (stmt, 0), &v->level);
+      v->place_id = sqlite3_column_int64 (stmt, 1);
+      v->grid_id = sqlite3_column_int64 (stmt, 2);
+      if (v->level == SZ_LEVEL_GRID)
+        {
+          SzGrid g = { .number = sqlite3_column_int (stmt, 3), .name = (char *) sqlite3_column_text (stmt, 4) };
+          v->place = sz_grid_label (&g);
+        }
+      else if (v->level == SZ_LEVEL_BUILDING)
+        v->place = g_strdup_printf (_("%s %s"), sqlite3_column_text (stmt, 5), sqlite3_column_text (stmt, 6));
+      else
+        {
+          g_autofree char *unit = sz_unit_label (sqlite3_column_int (stmt, 7));
+          v->place = g_strdup_printf (_("%s %s %s"), sqlite3_column_text (stmt, 5), sqlite3_column_text (stmt, 6), unit);
+        }
+      g_ptr_array_add (list, v);
+    }
+  if (rc == 0)
+    return NULL;
+  g_ptr_array_sort (list, vacancy_compare);
+  return g_steal_pointer (&list);
+}
+
+static void
+add_item (GPtrArray     *items,
+          SzCheckKind    kind,
+          SzCheckTarget  target,
+          gint64         target_id,
+          char          *message)
+{
+  SzCheckItem *item = g_new0 (SzCheckItem, 1);
+
+  item->kind = kind;
+  item->target = target;
+  item->target_id = target_id;
+  item->message = message;
+  g_ptr_array_add (items, item);
+}
+
+static gboolean
+check_grids (SzDb       *db,
+             gint64      community_id,
+             GPtrArray  *items,
+             GError    **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = sz_db_prepare (db,
+                        "SELECT g.id, g.number, g.name, g.households,"
+                        "       (SELECT coalesce(sum(u.households), 0) FROM unit u"
+                        "          JOIN building b ON b.id = u.building_id WHERE b.grid_id = g.id),"
+                        "       (SELECT count(*) FROM building b WHERE b.grid_id = g.id)"
+                        "  FROM grid g WHERE g.community_id = ?1 ORDER BY g.number", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, community_id);
+  while ((rc = sz_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      SzGrid g = { .number = sqlite3_column_int (stmt, 1), .name = (char *) sqlite3_column_text (stmt, 2) };
+      g_autofree char *label = sz_grid_label (&g);
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      int recorded = sqlite3_column_int (stmt, 3);
+      int summed = sqlite3_column_int (stmt, 4);
+
+      if (recorded < SZ_GRID_HOUSEHOLDS_MIN || recorded > SZ_GRID_HOUSEHOLDS_MAX)
+        add_item (items, SZ_CHECK_GRID_SIZE, SZ_TARGET_GRID, id,
+                  /* Translators: %s is a grid, then its households and the usual range */
+                  g_strdup_printf (_("%s has %d households; grids are drawn at %d to %d households."),
+                                   label, recorded, SZ_GRID_HOUSEHOLDS_MIN, SZ_GRID_HOUSEHOLDS_MAX));
+      if (sqlite3_column_int (stmt, 5) > 0 && summed != recorded)
+        add_item (items, SZ_CHECK_GRID_HOUSEHOLDS, SZ_TARGET_GRID, id,
+                  /* Translators: %s is a grid, then two numbers of households */
+                  g_strdup_printf (_("%s: %d households are recorded, but its units add up to %d."),
+                                   label, recorded, summed));
+    }
+  return rc != 0;
+}
+
+/* Current heads of the community: person, level, place id. */
+#define HEADS_SQL \
+  "SELECT n.id, n.name, n.phone, n.phone_consent, p.level, coalesce(p.grid_id, p.building_id, p.unit_id)" \
+  "  FROM post p JOIN person n ON n.id = p.person_id" \
+  "  LEFT JOIN unit u ON u.id = p.unit_id" \
+  "  LEFT JOIN building b ON b.id = coalesce(p.building_id, u.building_id)" \
+  "  LEFT JOIN compound c ON c.id = b.compound_id" \
+  "  LEFT JOIN grid g ON g.id = p.grid_id" \
+  " WHERE p.end_date IS NULL AND coalesce(g.community_id, c.community_id) = ?1" \
+  " ORDER BY n.name COLLATE PINYIN, n.id, p.level"
+
+static gboolean
+check_heads (SzDb       *db,
+             gint64      community_id,
+             GPtrArray  *items,
+             GError    **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  sqlite3_stmt *stmt = sz_db_prepare (db, HEADS_SQL, error);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, community_id);
+  /* Collect first: sz_place_label() below needs the connection. */
+  while ((rc = sz_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      SzLevel level = SZ_LEVEL_GRID;
+      char *row;
+
+      if (g_hash_table_contains (seen, &id))
+        continue;
+      g_hash_table_add (seen, g_memdup2 (&id, sizeof id));
+      sz_level_from_string ((const char *) sqlite3_column_text (stmt, 4), &level);
+      row = g_strdup_printf ("%" G_GINT64_FORMAT "\t%s\t%s\t%d\t%d\t%" G_GINT64_FORMAT,
+                             id, sqlite3_column_text (stmt, 1),
+                             sqlite3_column_text (stmt, 2) ? (const char *) sqlite3_column_text (stmt, 2) : "",
+                             sqlite3_column_int (stmt, 3), level, (gint64) sqlite3_column_int64 (stmt, 5));
+      g_ptr_array_add (rows, row);
+    }
+  if (rc == 0)
+    return FALSE;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_auto(GStrv) f = g_strsplit (rows->pdata[i], "\t", 6);
+      gint64 person_id = g_ascii_strtoll (f[0], NULL, 10);
+      SzLevel level = atoi (f[4]);
+      g_autofree char *place = sz_place_label (db, level, g_ascii_strtoll (f[5], NULL, 10), NULL);
+
+      if (*f[2] == '\0')
+        add_item (items, SZ_CHECK_NO_PHONE, SZ_TARGET_PERSON, person_id,
+                  /* Translators: a post ("Unit head"), a name, and the place */
+                  g_strdup_printf (_("%s %s (%s) has no phone recorded."),
+                                   sz_level_head_title (level), f[1], place ? place : ""));
+      else if (atoi (f[3]) == 0)
+        add_item (items, SZ_CHECK_NO_CONSENT, SZ_TARGET_PERSON, person_id,
+                  /* Translators: a post ("Unit head"), a name, and the place */
+                  g_strdup_printf (_("%s %s (%s) has not agreed to have the phone printed: "
+                                     "boards show the community office's number instead."),
+                                   sz_level_head_title (level), f[1], place ? place : ""));
+    }
+  return TRUE;
+}
+
+static gboolean
+check_duplicate_phones (SzDb       *db,
+                        GPtrArray  *items,
+                        GError    **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  /* Over everyone in the file: a phone typed under the wrong person is a
+   * mistake wherever the two live. */
+  stmt = sz_db_prepare (db,
+                        "SELECT phone, group_concat(name, '、'), min(id) FROM"
+                        " (SELECT phone, name, id FROM person WHERE phone IS NOT NULL"
+                        "  UNION SELECT phone2, name, id FROM person WHERE phone2 IS NOT NULL ORDER BY 1, 3)"
+                        " GROUP BY phone HAVING count(DISTINCT id) > 1 ORDER BY phone", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sz_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      g_autofree char *masked = sz_phone_mask ((const char *) sqlite3_column_text (stmt, 0));
+
+      add_item (items, SZ_CHECK_DUPLICATE_PHONE, SZ_TARGET_PERSON, sqlite3_column_int64 (stmt, 2),
+                /* Translators: a masked phone, then a list of names */
+                g_strdup_printf (_("The phone %s is recorded for several people: %s."),
+                                 masked, sqlite3_column_text (stmt, 1)));
+    }
+  return rc != 0;
+}
+
+static gboolean
+check_hotlines (SzDb        *db,
+                gint64       community_id,
+                const char  *today,
+                GPtrArray   *items,
+                GError     **error)
+{
+  static const SzHotlineCategory needed[] = {
+    SZ_HOTLINE_WATER, SZ_HOTLINE_ELECTRICITY, SZ_HOTLINE_GAS, SZ_HOTLINE_HEATING,
+  };
+  g_autoptr(GPtrArray) stale = sz_hotline_list_stale (db, community_id, today, error);
+  g_autoptr(GPtrArray) own = NULL;
+
+  if (stale == NULL)
+    return FALSE;
+  for (guint i = 0; i < stale->len; i++)
+    {
+      SzHotline *h = stale->pdata[i];
+      g_autofree char *number = sz_phone_format (h->number);
+      const char *label = h->label && *h->label ? h->label : sz_hotline_category_title (h->category);
+
+      if (h->verified_on == NULL)
+        add_item (items, SZ_CHECK_HOTLINE_STALE, SZ_TARGET_HOTLINE, h->id,
+                  /* Translators: a hotline's label, its category and number */
+                  g_strdup_printf (_("Hotline “%s” (%s, %s) has never been verified."),
+                                   label, sz_hotline_category_title (h->category), number));
+      else
+        add_item (items, SZ_CHECK_HOTLINE_STALE, SZ_TARGET_HOTLINE, h->id,
+                  /* Translators: a hotline's label, its category and number, and a date */
+                  g_strdup_printf (_("Hotline “%s” (%s, %s) was last verified on %s, more than a year ago."),
+                                   label, sz_hotline_category_title (h->category), number, h->verified_on));
+    }
+
+  /* Boards list water, power, gas and heating: say which the community
+   * has none of at its own level (compounds may still add their own). */
+  own = sz_hotline_list_scope (db, SZ_SCOPE_COMMUNITY, community_id, error);
+  if (own == NULL)
+    return FALSE;
+  for (guint n = 0; n < G_N_ELEMENTS (needed); n++)
+    {
+      gboolean found = FALSE;
+
+      for (guint i = 0; !found && i < own->len; i++)
+        found = ((SzHotline *) own->pdata[i])->category == needed[n];
+      if (!found)
+        add_item (items, SZ_CHECK_HOTLINE_MISSING, SZ_TARGET_NONE, 0,
+                  /* Translators: %s is a hotline category ("Gas") */
+                  g_strdup_printf (_("The community has no %s hotline: boards will have none to print."),
+                                   sz_hotline_category_title (needed[n])));
+    }
+  return TRUE;
+}
+
+static gboolean
+check_file (SzDb       *db,
+            GPtrArray  *items,
+            GError    **error)
+{
+  GStatBuf st;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (g_stat (sz_db_get_path (db), &st) == 0 && (st.st_mode & 077) != 0)
+    add_item (items, SZ_CHECK_FILE_MODE, SZ_TARGET_NONE, 0,
+              /* Translators: %s is a file name, %o its permission bits */
+              g_strdup_printf (_("The database file %s can be read by other users (mode %03o); "
+                                 "it holds personal information: make it readable by its owner only "
+                                 "(chmod 600)."), sz_db_get_path (db), (unsigned) (st.st_mode & 0777)));
+
+  stmt = sz_db_prepare (db, "PRAGMA quick_check", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sz_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      const char *result = (const char *) sqlite3_column_text (stmt, 0);
+      if (g_strcmp0 (result, "ok") != 0)
+        {
+          add_item (items, SZ_CHECK_INTEGRITY, SZ_TARGET_NONE, 0,
+                    /* Translators: %s is SQLite's own description of the damage */
+                    g_strdup_printf (_("The database is damaged: %s. Restore it from a backup copy."), result));
+          sqlite3_reset (stmt);
+          return TRUE;
+        }
+    }
+  return rc != 0;
+}
+
+GPtrArray *
+sz_check_run (SzDb        *db,
+              gint64       community_id,
+              const char  *today,
+              GError     **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) sz_check_item_free);
+
+  g_return_val_if_fail (db != NULL, NULL);
+
+  if (!check_file (db, items, error)
+      || !check_grids (db, community_id, items, error)
+      || !check_heads (db, community_id, items, error)
+      || !check_duplicate_phones (db, items, error)
+      || !check_hotlines (db, community_id, today, items, error))
+    return NULL;
+  return g_steal_pointer (&items);
+}

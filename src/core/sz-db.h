@@ -1,0 +1,122 @@
+/* sz-db.h
+ *
+ * Copyright 2026 The Sanzhang developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "sz-core-types.h"
+
+G_BEGIN_DECLS
+
+#define SZ_DB_ERROR (sz_db_error_quark ())
+
+typedef enum
+{
+  SZ_DB_ERROR_NOT_FOUND,      /* no database file where one was expected */
+  SZ_DB_ERROR_CANT_OPEN,      /* folder missing, permissions */
+  SZ_DB_ERROR_READ_ONLY,
+  SZ_DB_ERROR_LOCKED,         /* another program holds it */
+  SZ_DB_ERROR_NOT_A_DATABASE, /* not SQLite, or SQLite of another program */
+  SZ_DB_ERROR_CORRUPT,
+  SZ_DB_ERROR_FULL,
+  SZ_DB_ERROR_TOO_NEW,        /* schema newer than this program */
+  SZ_DB_ERROR_IO,
+  SZ_DB_ERROR_FAILED,         /* anything else: a bug */
+} SzDbError;
+
+typedef enum
+{
+  SZ_DB_OPEN_DEFAULT = 0,
+  SZ_DB_OPEN_CREATE  = 1 << 0, /* create the file (mode 0600) if missing */
+} SzDbOpenFlags;
+
+/* The newest schema this program knows. */
+#define SZ_DB_SCHEMA_VERSION 1
+
+GQuark        sz_db_error_quark      (void);
+
+/* $XDG_DATA_HOME/sanzhang/sanzhang.db */
+char         *sz_db_default_path     (void);
+/* Opens @path, refusing (with nothing changed) a file that is not a
+ * database, another program's database, a damaged one or one with a newer
+ * schema, then applies the pending migrations, each in one transaction.
+ * Creates the file mode 0600 (and, for the default path, its folder 0700)
+ * with SZ_DB_OPEN_CREATE. */
+SzDb         *sz_db_open             (const char     *path,
+                                      SzDbOpenFlags   flags,
+                                      GError        **error);
+void          sz_db_close            (SzDb           *db);
+const char   *sz_db_get_path         (SzDb           *db);
+int           sz_db_get_schema_version (SzDb         *db);
+/* How long a statement waits for another program's lock (default 5 s). */
+void          sz_db_set_busy_timeout (SzDb           *db,
+                                      int             msec);
+/* Who the audit log names for this connection's changes (default: the
+ * OS user). */
+void          sz_db_set_actor        (SzDb           *db,
+                                      const char     *actor);
+const char   *sz_db_get_actor        (SzDb           *db);
+
+/* Transactions: every user action is one.  They nest (savepoints), so an
+ * action may call others.  A failed step makes the whole outermost
+ * transaction roll back: sz_db_end() with @ok FALSE, or a failed commit. */
+gboolean      sz_db_begin            (SzDb           *db,
+                                      GError        **error);
+gboolean      sz_db_end              (SzDb           *db,
+                                      gboolean        ok,
+                                      GError        **error);
+gboolean      sz_db_in_transaction   (SzDb           *db);
+
+/* For src/core only: SQL stays behind the core's functions. */
+sqlite3      *sz_db_handle           (SzDb           *db);
+/* A cached statement, reset and with its bindings cleared. */
+sqlite3_stmt *sz_db_prepare          (SzDb           *db,
+                                      const char     *sql,
+                                      GError        **error);
+/* sqlite3_step() that turns a failure into a translated SZ_DB_ERROR.
+ * Returns SQLITE_ROW, SQLITE_DONE, or 0 with @error set. */
+int           sz_db_step             (SzDb           *db,
+                                      sqlite3_stmt   *stmt,
+                                      GError        **error);
+/* Runs SQL without results (no user text in it!). */
+gboolean      sz_db_exec             (SzDb           *db,
+                                      const char     *sql,
+                                      GError        **error);
+/* Sets @error from SQLite result code @rc, naming the database file. */
+void          sz_db_set_error        (SzDb           *db,
+                                      int             rc,
+                                      GError        **error);
+gint64        sz_db_last_insert_id   (SzDb           *db);
+/* Incremented on every committed change by this connection: lets caches
+ * (the search index) know when to reload. */
+guint64       sz_db_get_change_count (SzDb           *db);
+
+/* A cache another core module keeps with this connection (the search
+ * index); freed with it. */
+gpointer      sz_db_get_data         (SzDb           *db,
+                                      const char     *key);
+void          sz_db_set_data_full    (SzDb           *db,
+                                      const char     *key,
+                                      gpointer        data,
+                                      GDestroyNotify  destroy);
+
+/* Binding helpers: NULL or "" binds SQL NULL for the _opt variant. */
+void          sz_db_bind_text        (sqlite3_stmt   *stmt,
+                                      int             idx,
+                                      const char     *text);
+void          sz_db_bind_text_opt    (sqlite3_stmt   *stmt,
+                                      int             idx,
+                                      const char     *text);
+void          sz_db_bind_id_opt      (sqlite3_stmt   *stmt,
+                                      int             idx,
+                                      gint64          id);
+char         *sz_db_column_dup       (sqlite3_stmt   *stmt,
+                                      int             col);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SzDb, sz_db_close)
+
+G_END_DECLS

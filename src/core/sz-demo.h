@@ -1,0 +1,26 @@
+/* sz-demo.h
+ *
+ * Copyright 2026 The Sanzhang developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sz-core-types.h"
+
+G_BEGIN_DECLS
+
+/* Loads the fictional demo community (resources/demo/demo-community.ini)
+ * in one transaction.  Refused when the database already holds a
+ * community, so that made-up people never mix with real ones. */
+gboolean sz_demo_load          (SzDb         *db,
+                                gint64       *community_id,
+                                GError      **error);
+
+/* The same from any key file in that format (used by tests). */
+gboolean sz_demo_load_key_file (SzDb         *db,
+                                GKeyFile     *key_file,
+                                gint64       *community_id,
+                                GError      **error);
+
+G_END_DECLS

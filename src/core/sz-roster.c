@@ -1,0 +1,1152 @@
+/* sz-roster.c
+ *
+ * Copyright 2026 The Sanzhang developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "sz-db.h"
+#include "sz-phone.h"
+#include "sz-pinyin.h"
+#include "sz-roster.h"
+
+G_DEFINE_QUARK (sz-roster-error-quark, sz_roster_error)
+
+/* Levels */
+
+static const char * const level_names[SZ_N_LEVELS] = { "grid", "building", "unit" };
+
+const char *
+sz_level_to_string (SzLevel level)
+{
+  g_return_val_if_fail (level < SZ_N_LEVELS, NULL);
+  return level_names[level];
+}
+
+gboolean
+sz_level_from_string (const char *str,
+                      SzLevel    *level)
+{
+  for (guint i = 0; i < SZ_N_LEVELS; i++)
+    if (g_strcmp0 (str, level_names[i]) == 0)
+      {
+        *level = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+sz_level_head_title (SzLevel level)
+{
+  switch (level)
+    {
+    case SZ_LEVEL_GRID: return _("Grid head");
+    case SZ_LEVEL_BUILDING: return _("Building head");
+    case SZ_LEVEL_UNIT: return _("Unit head");
+    default: g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+sz_level_place_title (SzLevel level)
+{
+  switch (level)
+    {
+    case SZ_LEVEL_GRID: return _("Grid");
+    case SZ_LEVEL_BUILDING: return _("Building");
+    case SZ_LEVEL_UNIT: return _("Unit");
+    default: g_return_val_if_reached (NULL);
+    }
+}
+
+/* Validation shared by the core's modules */
+
+gboolean
+sz_validate_text (const char  *field,
+                  char       **value,
+                  gboolean     required,
+                  guint        max_chars,
+                  GError     **error)
+{
+  const char *p;
+
+  if (*value != NULL && !g_utf8_validate (*value, -1, NULL))
+    {
+      g_set_error (error, SZ_ROSTER_ERROR, SZ_ROSTER_ERROR_INVALID,
+                   /* Translators: %s is a field name */
+                   _("%s: the text is not valid UTF-8 (was the file saved in another encoding?)"), field);
+      return FALSE;
+    }
+  if (*value != NULL)
+    {
+      /* Spreadsheets leave blanks, and full-width spaces, at either end. */
+      char *start = *value;
+      char *end;
+
+      while (*start == ' ' || *start == '\t' || strncmp (start, "\u3000", 3) == 0)
+        start += *start == ' ' || *start == '\t' ? 1 : 3;
+      memmove (*value, start, strlen (start) + 1);
+      end = *value + strlen (*value);
+      while (end > *value && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\r' || end[-1] == '\n'
+                              || (end - *value >= 3 && strncmp (end - 3, "\u3000", 3) == 0)))
+        end -= end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\r' || end[-1] == '\n' ? 1 : 3;
+      *end = '\0';
+    }
+  if (*value == NULL || **value == '\0')
+    {
+      if (required)
+        {
+          g_set_error (error, SZ_ROSTER_ERROR, SZ_ROSTER_ERROR_INVALID,
+                       /* Translators: %s is a field name */
+                       _("%s must not be empty."), field);
+          return FALSE;
+        }
+      return TRUE;
+    }
+  for (p = *value; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_unichar_iscntrl (c) && c != '\n')
+        {
+          g_set_error (error, SZ_ROSTER_ERROR, SZ_ROSTER_ERROR_INVALID,
+                       /* Translators: the first %s is a field name, the second its value */
+                       _("%s: “%s” contains a control character."), field, *value);
+          return FALSE;
+        }
+    }
+  if (max_chars > 0 && g_utf8_strlen (*value, -1) > max_chars)
+    {
+      g_set_error (error, SZ_ROSTER_ERROR, SZ_ROSTER_ERROR_INVALID,
+                   /* Translators: the first %s is a field name, the second its value */
+                   _("%s: “%s” is too long (at most %u characters)."), field, *value, max_chars);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+sz_validate_phone (const char  *field,
+                   char       **value,
+                   gboolean     required,
+                   GError     **error)
+{
+  char *normal;
+
+  if (*value == NULL || g_strstrip (*value)[0] == '\0')
+    {
+      g_clear_pointer (value, g_free);
+      if (required)
+        {
+          g_set_error (error, SZ_ROSTER_ERROR, SZ_ROSTER_ERROR_INVALID,
+                       _("%s must not be empty."), field);
+          return FALSE;
+        }
+      return TRUE;
+    }
+  normal = sz_phone_normalize (*value, field, NULL, error);
+  if (normal == NULL)
+    return FALSE;
+  g_free (*value);
+  *value = normal;
+  return TRUE;
+}
+
+gboolean
+sz_validate_date (const char  *field,
+                  char       **value,
+                  gboolean     required,
+                  GError     **error)
+{
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *text = NULL;
+  int y, m, d;
+
+  if (*value == NULL || g_strstrip (*value)[0] == '\0')
+    {
+      g_clear_pointer (value, g_free);
+      if (required)
+        {
+          g_set_error (error, SZ_ROSTER_ERROR, SZ_ROSTER_ERROR_INVALID,
+                       _("%s must not be empty."), field);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  /* 2024-03-01, 2024/3/1, 2024.3.1 and 2024年3月1日 are all seen in
+   * spreadsheets; keep one form. */
+  text = g_strdup (*value);
+  for (char *p = text; *p; p++)
+    if (*p == '/' || *p == '.')
+      *p = '-';
+  {
+    g_autoptr(GRegex) re = g_regex_new ("^(\\d{4})(?:-|年)(\\d{1,2})(?:-|月)(\\d{1,2})日?$", 0, 0, NULL);
+    g_autoptr(GMatchInfo) mi = NULL;
+
+    if (!g_regex_match (re, text, 0, &mi))
+      goto bad;
+    y = atoi (g_match_info_fetch (mi, 1) ? g_match_info_get_string (mi) : "0");
+    parts = g_match_info_fetch_all (mi);
+    y = atoi (parts[1]);
+    m = atoi (parts[2]);
+    d = atoi (parts[3]);
+  }
+  if (y < 1900 || y > 2200 || !g_date_valid_dmy (d, m, y))
+    goto bad;
+  g_free (*value);
+  *value = g_strdup_printf ("%04d-%02d-%02d", y, m, d);
+  return TRUE;
+
+bad:
+  g_set_error (error, SZ_ROSTER_ERROR, SZ_ROSTER_ERROR_INVALID,
+               /* Translators: the first %s is a field name, the second its value */
+               _("%s: “%s” is not a date; write it as 2024-03-01."), field, *value);
+  return FALSE;
+}
+
+gboolean
+sz_validate_range (const char  *field,
+                   int          value,
+                   int          min,
+                   int          max,
+                   GError     **error)
+{
+  if (value >= min && value <= max)
+    return TRUE;
+  g_set_error (error, SZ_ROSTER_ERROR, SZ_ROSTER_ERROR_INVALID,
+               /* Translators: %s is a field name, then its value and the allowed range */
+               _("%s: %d is out of range (%d to %d)."), field, value, min, max);
+  return FALSE;
+}
+
+int
+sz_natural_compare (const char *a,
+                    const char *b)
+{
+  while (*a && *b)
+    {
+      if (g_ascii_isdigit (*a) && g_ascii_isdigit (*b))
+        {
+          const char *ea = a, *eb = b;
+          gsize la, lb;
+          int c;
+
+          while (*a == '0' && g_ascii_isdigit (a[1]))
+            a++;
+          while (*b == '0' && g_ascii_isdigit (b[1]))
+            b++;
+          for (ea = a; g_ascii_isdigit (*ea); ea++);
+          for (eb = b; g_ascii_isdigit (*eb); eb++);
+          la = ea - a;
+          lb = eb - b;
+          if (la != lb)
+            return la < lb ? -1 : 1;
+          if ((c = strncmp (a, b, la)) != 0)
+            return c;
+          a = ea;
+          b = eb;
+        }
+      else
+        {
+          const char *na = g_utf8_next_char (a);
+          const char *nb = g_utf8_next_char (b);
+          gsize la = na - a, lb = nb - b;
+          int c = memcmp (a, b, MIN (la, lb));
+
+          if (c != 0 || la != lb)
+            {
+              /* Different characters: Han in pinyin order. */
+              g_autofree char *ca = g_strndup (a, la);
+              g_autofree char *cb = g_strndup (b, lb);
+              int r = sz_pinyin_collate (ca, cb);
+              return r != 0 ? r : (c != 0 ? c : (la < lb ? -1 : 1));
+            }
+          a = na;
+          b = nb;
+        }
+    }
+  return (*a != '\0') - (*b != '\0');
+}
+
+/* Helpers */
+
+static gboolean
+row_exists (SzDb        *db,
+            const char  *sql,
+            gint64       id,
+            gboolean    *exists,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = sz_db_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sz_db_step (db, stmt, error);
+  if (rc == 0)
+    return FALSE;
+  *exists = rc == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+gboolean
+sz_row_require (SzDb        *db,
+             const char  *sql,
+             gint64       id,
+             const char  *what,
+             GError     **error)
+{
+  gboolean exists = FALSE;
+
+  if (!row_exists (db, sql, id, &exists, error))
+    return FALSE;
+  if (!exists)
+    {
+      g_set_error (error, SZ_ROSTER_ERROR, SZ_ROSTER_ERROR_NOT_FOUND,
+                   /* Translators: %s is a kind of record ("Grid"), then its number in the database */
+                   _("%s %" G_GINT64_FORMAT " does not exist."), what, id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Runs a prepared INSERT or UPDATE/DELETE to its end and keeps the id. */
+gboolean
+sz_row_finish_write (SzDb          *db,
+              sqlite3_stmt  *stmt,
+              gint64        *id,
+              GError       **error)
+{
+  if (sz_db_step (db, stmt, error) != SQLITE_DONE)
+    return FALSE;
+  if (id != NULL && *id == 0)
+    *id = sz_db_last_insert_id (db);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+gboolean
+sz_row_delete (SzDb        *db,
+            const char  *sql,
+            gint64       id,
+            const char  *what,
+            GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!sz_db_begin (db, error))
+    return FALSE;
+  stmt = sz_db_prepare (db, sql, error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (sz_row_finish_write (db, stmt, NULL, error))
+        {
+          if (sqlite3_changes (sz_db_handle (db)) > 0)
+            return sz_db_end (db, TRUE, error);
+          g_set_error (error, SZ_ROSTER_ERROR, SZ_ROSTER_ERROR_NOT_FOUND,
+                       _("%s %" G_GINT64_FORMAT " does not exist."), what, id);
+        }
+    }
+  return sz_db_end (db, FALSE, NULL);
+}
+
+static char *
+pinyin_key_of (const char *text)
+{
+  return sz_pinyin_key (text, FALSE);
+}
+
+/* Community */
+
+SzCommunity *
+sz_community_new (void)
+{
+  return g_new0 (SzCommunity, 1);
+}
+
+void
+sz_community_free (SzCommunity *c)
+{
+  if (c == NULL)
+    return;
+  g_free (c->name);
+  g_free (c->street_office);
+  g_free (c->address);
+  g_free (c->office_phone);
+  g_free (c->supervision_phone);
+  g_free (c->board_title);
+  g_free (c);
+}
+
+gboolean
+sz_community_save (SzDb         *db,
+                   SzCommunity  *c,
+                   GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (db != NULL && c != NULL, FALSE);
+
+  if (!sz_validate_text (_("Community name"), &c->name, TRUE, 60, error)
+      || !sz_validate_text (_("Street office"), &c->street_office, FALSE, 60, error)
+      || !sz_validate_text (_("Address"), &c->address, FALSE, 200, error)
+      || !sz_validate_phone (_("Office phone"), &c->office_phone, FALSE, error)
+      || !sz_validate_phone (_("Supervision phone"), &c->supervision_phone, FALSE, error)
+      || !sz_validate_text (_("Board title"), &c->board_title, FALSE, 30, error))
+    return FALSE;
+
+  if (!sz_db_begin (db, error))
+    return FALSE;
+  if (c->id == 0)
+    stmt = sz_db_prepare (db,
+                          "INSERT INTO community (name, street_office, address, office_phone,"
+                          " supervision_phone, board_title) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+  else
+    stmt = sz_db_prepare (db,
+                          "UPDATE community SET name = ?1, street_office = ?2, address = ?3,"
+                          " office_phone = ?4, supervision_phone = ?5, board_title = ?6 WHERE id = ?7",
+                          error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sz_db_bind_text (stmt, 1, c->name);
+      sz_db_bind_text (stmt, 2, c->street_office);
+      sz_db_bind_text (stmt, 3, c->address);
+      sz_db_bind_text_opt (stmt, 4, c->office_phone);
+      sz_db_bind_text_opt (stmt, 5, c->supervision_phone);
+      sz_db_bind_text (stmt, 6, c->board_title);
+      if (c->id != 0)
+        sqlite3_bind_int64 (stmt, 7, c->id);
+      ok = sz_row_finish_write (db, stmt, &c->id, error);
+    }
+  return sz_db_end (db, ok, error);
+}
+
+static SzCommunity *
+community_from_row (sqlite3_stmt *stmt)
+{
+  SzCommunity *c = sz_community_new ();
+
+  c->id = sqlite3_column_int64 (stmt, 0);
+  c->name = sz_db_column_dup (stmt, 1);
+  c->street_office = sz_db_column_dup (stmt, 2);
+  c->address = sz_db_column_dup (stmt, 3);
+  c->office_phone = sz_db_column_dup (stmt, 4);
+  c->supervision_phone = sz_db_column_dup (stmt, 5);
+  c->board_title = sz_db_column_dup (stmt, 6);
+  return c;
+}
+
+#define COMMUNITY_COLUMNS "id, name, street_office, address, office_phone, supervision_phone, board_title"
+
+/* Collects the rows of @stmt through @from_row; NULL with @error on failure. */
+GPtrArray *
+sz_row_collect (SzDb            *db,
+              sqlite3_stmt    *stmt,
+              gpointer       (*from_row) (sqlite3_stmt *),
+              GDestroyNotify   free_func,
+              GError         **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_func);
+  int rc;
+
+  while ((rc = sz_db_step (db, stmt, error)) == SQLITE_ROW)
+    g_ptr_array_add (rows, from_row (stmt));
+  if (rc == 0)
+    return NULL;
+  return g_steal_pointer (&rows);
+}
+
+/* The one row of @stmt, or NULL with NOT_FOUND naming @what and @id. */
+gpointer
+sz_row_get (SzDb            *db,
+         sqlite3_stmt    *stmt,
+         gint64           id,
+         const char      *what,
+         gpointer       (*from_row) (sqlite3_stmt *),
+         GError         **error)
+{
+  gpointer row;
+  int rc;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sz_db_step (db, stmt, error);
+  if (rc == 0)
+    return NULL;
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, SZ_ROSTER_ERROR, SZ_ROSTER_ERROR_NOT_FOUND,
+                   _("%s %" G_GINT64_FORMAT " does not exist."), what, id);
+      return NULL;
+    }
+  row = from_row (stmt);
+  sqlite3_reset (stmt);
+  return row;
+}
+
+SzCommunity *
+sz_community_get (SzDb    *db,
+                  gint64   id,
+                  GError **error)
+{
+  sqlite3_stmt *stmt = sz_db_prepare (db, "SELECT " COMMUNITY_COLUMNS " FROM community WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return NULL;
+  return sz_row_get (db, stmt, id, _("Community"), (gpointer) community_from_row, error);
+}
+
+SzCommunity *
+sz_community_get_first (SzDb    *db,
+                        GError **error)
+{
+  sqlite3_stmt *stmt = sz_db_prepare (db, "SELECT " COMMUNITY_COLUMNS " FROM community ORDER BY id LIMIT 1", error);
+  SzCommunity *c;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  rc = sz_db_step (db, stmt, error);
+  if (rc != SQLITE_ROW)
+    return NULL;
+  c = community_from_row (stmt);
+  sqlite3_reset (stmt);
+  return c;
+}
+
+GPtrArray *
+sz_community_list (SzDb    *db,
+                   GError **error)
+{
+  sqlite3_stmt *stmt = sz_db_prepare (db, "SELECT " COMMUNITY_COLUMNS " FROM community ORDER BY name COLLATE PINYIN", error);
+
+  if (stmt == NULL)
+    return NULL;
+  return sz_row_collect (db, stmt, (gpointer) community_from_row, (GDestroyNotify) sz_community_free, error);
+}
+
+gboolean
+sz_community_delete (SzDb    *db,
+                     gint64   id,
+                     GError **error)
+{
+  return sz_row_delete (db, "DELETE FROM community WHERE id = ?1", id, _("Community"), error);
+}
+
+/* Grid */
+
+SzGrid *
+sz_grid_new (void)
+{
+  return g_new0 (SzGrid, 1);
+}
+
+void
+sz_grid_free (SzGrid *g)
+{
+  if (g == NULL)
+    return;
+  g_free (g->name);
+  g_free (g);
+}
+
+char *
+sz_grid_label (const SzGrid *g)
+{
+  g_return_val_if_fail (g != NULL, NULL);
+  if (g->name == NULL || *g->name == '\0')
+    /* Translators: a grid's label without a name; %d is its number */
+    return g_strdup_printf (_("Grid %d"), g->number);
+  /* Translators: a grid's label; %d is its number, %s its name */
+  return g_strdup_printf (_("Grid %d (%s)"), g->number, g->name);
+}
+
+gboolean
+sz_grid_save (SzDb     *db,
+              SzGrid   *g,
+              GError  **error)
+{
+  g_autofree char *key = NULL;
+  sqlite3_stmt *stmt;
+  gboolean taken = FALSE;
+  gboolean ok;
+
+  g_return_val_if_fail (db != NULL && g != NULL, FALSE);
+
+  if (!sz_validate_range (_("Grid number"), g->number, 1, 99999, error)
+      || !sz_validate_text (_("Grid name"), &g->name, FALSE, 40, error)
+      || !sz_validate_range (_("Households"), g->households, 0, 100000, error))
+    return FALSE;
+  key = pinyin_key_of (g->name ? g->name : "");
+
+  if (!sz_db_begin (db, error))
+    return FALSE;
+  ok = sz_row_require (db, "SELECT 1 FROM community WHERE id = ?1", g->community_id, _("Community"), error);
+  if (ok)
+    {
+      stmt = sz_db_prepare (db, "SELECT 1 FROM grid WHERE community_id = ?1 AND number = ?2 AND id IS NOT ?3", error);
+      ok = stmt != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (stmt, 1, g->community_id);
+          sqlite3_bind_int (stmt, 2, g->number);
+          sqlite3_bind_int64 (stmt, 3, g->id);
+          ok = sz_db_step (db, stmt, error) != 0;
+          taken = sqlite3_stmt_busy (stmt) && sqlite3_data_count (stmt) > 0;
+          sqlite3_reset (stmt);
+        }
+      if (ok && taken)
+        {
+          g_set_error (error, SZ_ROSTER_ERROR, SZ_ROSTER_ERROR_DUPLICATE,
+                       /* Translators: %d is a grid number */
+                       _("Grid number: %d is already used by another grid of this community."), g->number);
+          ok = FALSE;
+        }
+    }
+  if (ok)
+    {
+      if (g->id == 0)
+        stmt = sz_db_prepare (db, "INSERT INTO grid (community_id, number, name, households, name_pinyin)"
+                                  " VALUES (?1, ?2, ?3, ?4, ?5)", error);
+      else
+        stmt = sz_db_prepare (db, "UPDATE grid SET community_id = ?1, number = ?2, name = ?3, households = ?4,"
+                                  " name_pinyin = ?5 WHERE id = ?6", error);
+      ok = stmt != NULL;
+    }
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, g->community_id);
+      sqlite3_bind_int (stmt, 2, g->number);
+      sz_db_bind_text (stmt, 3, g->name);
+      sqlite3_bind_int (stmt, 4, g->households);
+      sz_db_bind_text (stmt, 5, key);
+      if (g->id != 0)
+        sqlite3_bind_int64 (stmt, 6, g->id);
+      ok = sz_row_finish_write (db, stmt, &g->id, error);
+    }
+  return sz_db_end (db, ok, error);
+}
+
+static SzGrid *
+grid_from_row (sqlite3_stmt *stmt)
+{
+  SzGrid *g = sz_grid_new ();
+
+  g->id = sqlite3_column_int64 (stmt, 0);
+  g->community_id = sqlite3_column_int64 (stmt, 1);
+  g->number = sqlite3_column_int (stmt, 2);
+  g->name = sz_db_column_dup (stmt, 3);
+  g->households = sqlite3_column_int (stmt, 4);
+  return g;
+}
+
+#define GRID_COLUMNS "id, community_id, number, name, households"
+
+SzGrid *
+sz_grid_get (SzDb    *db,
+             gint64   id,
+             GError **error)
+{
+  sqlite3_stmt *stmt = sz_db_prepare (db, "SELECT " GRID_COLUMNS " FROM grid WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return NULL;
+  return sz_row_get (db, stmt, id, _("Grid"), (gpointer) grid_from_row, error);
+}
+
+GPtrArray *
+sz_grid_list (SzDb    *db,
+              gint64   community_id,
+              GError **error)
+{
+  sqlite3_stmt *stmt = sz_db_prepare (db, "SELECT " GRID_COLUMNS " FROM grid WHERE community_id = ?1 ORDER BY number", error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, community_id);
+  return sz_row_collect (db, stmt, (gpointer) grid_from_row, (GDestroyNotify) sz_grid_free, error);
+}
+
+gboolean
+sz_grid_delete (SzDb    *db,
+                gint64   id,
+                GError **error)
+{
+  sqlite3_stmt *stmt = sz_db_prepare (db, "SELECT count(*) FROM building WHERE grid_id = ?1", error);
+  gint64 n;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sz_db_step (db, stmt, error) != SQLITE_ROW)
+    return FALSE;
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (n > 0)
+    {
+      g_set_error (error, SZ_ROSTER_ERROR, SZ_ROSTER_ERROR_IN_USE,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "The grid still has %d building: move it to another grid or delete it first.",
+                                "The grid still has %d buildings: move them to another grid or delete them first.",
+                                n),
+                   (int) n);
+      return FALSE;
+    }
+  return sz_row_delete (db, "DELETE FROM grid WHERE id = ?1", id, _("Grid"), error);
+}
+
+/* Compound */
+
+SzCompound *
+sz_compound_new (void)
+{
+  return g_new0 (SzCompound, 1);
+}
+
+void
+sz_compound_free (SzCompound *c)
+{
+  if (c == NULL)
+    return;
+  g_free (c->name);
+  g_free (c->address);
+  g_free (c->property_company);
+  g_free (c->property_phone);
+  g_free (c);
+}
+
+/* Is @name taken in @parent_id by a row other than @id?  @sql selects 1
+ * with ?1 parent, ?2 name, ?3 id. */
+static gboolean
+name_taken (SzDb        *db,
+            const char  *sql,
+            gint64       parent_id,
+            const char  *name,
+            gint64       id,
+            gboolean    *taken,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = sz_db_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, parent_id);
+  sz_db_bind_text (stmt, 2, name);
+  sqlite3_bind_int64 (stmt, 3, id);
+  rc = sz_db_step (db, stmt, error);
+  if (rc == 0)
+    return FALSE;
+  *taken = rc == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+gboolean
+sz_compound_save (SzDb        *db,
+                  SzCompound  *c,
+                  GError     **error)
+{
+  g_autofree char *key = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean taken = FALSE;
+  gboolean ok;
+
+  g_return_val_if_fail (db != NULL && c != NULL, FALSE);
+
+  if (!sz_validate_text (_("Compound name"), &c->name, TRUE, 60, error)
+      || !sz_validate_text (_("Address"), &c->address, FALSE, 200, error)
+      || !sz_validate_text (_("Property company"), &c->property_company, FALSE, 80, error)
+      || !sz_validate_phone (_("Property company phone"), &c->property_phone, FALSE, error))
+    return FALSE;
+  if ((c->property_company == NULL || *c->property_company == '\0') && c->property_phone != NULL)
+    {
+      g_set_error (error, SZ_ROSTER_ERROR, SZ_ROSTER_ERROR_INVALID,
+                   _("Property company phone: a phone is given but no property company; "
+                     "enter the company's name, or clear the phone."));
+      return FALSE;
+    }
+  key = pinyin_key_of (c->name);
+
+  if (!sz_db_begin (db, error))
+    return FALSE;
+  ok = sz_row_require (db, "SELECT 1 FROM community WHERE id = ?1", c->community_id, _("Community"), error)
+       && name_taken (db, "SELECT 1 FROM compound WHERE community_id = ?1 AND name = ?2 AND id IS NOT ?3",
+                      c->community_id, c->name, c->id, &taken, error);
+  if (ok && taken)
+    {
+      g_set_error (error, SZ_ROSTER_ERROR, SZ_ROSTER_ERROR_DUPLICATE,
+                   /* Translators: %s is a compound's name */
+                   _("Compound name: “%s” is already a compound of this community."), c->name);
+      ok = FALSE;
+    }
+  if (ok)
+    {
+      if (c->id == 0)
+        stmt = sz_db_prepare (db, "INSERT INTO compound (community_id, name, address, property_company,"
+                                  " property_phone, name_pinyin) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+      else
+        stmt = sz_db_prepare (db, "UPDATE compound SET community_id = ?1, name = ?2, address = ?3,"
+                                  " property_company = ?4, property_phone = ?5, name_pinyin = ?6 WHERE id = ?7",
+                              error);
+      ok = stmt != NULL;
+    }
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, c->community_id);
+      sz_db_bind_text (stmt, 2, c->name);
+      sz_db_bind_text (stmt, 3, c->address);
+      sz_db_bind_text_opt (stmt, 4, c->property_company);
+      sz_db_bind_text_opt (stmt, 5, c->property_phone);
+      sz_db_bind_text (stmt, 6, key);
+      if (c->id != 0)
+        sqlite3_bind_int64 (stmt, 7, c->id);
+      ok = sz_row_finish_write (db, stmt, &c->id, error);
+    }
+  return sz_db_end (db, ok, error);
+}
+
+static SzCompound *
+compound_from_row (sqlite3_stmt *stmt)
+{
+  SzCompound *c = sz_compound_new ();
+
+  c->id = sqlite3_column_int64 (stmt, 0);
+  c->community_id = sqlite3_column_int64 (stmt, 1);
+  c->name = sz_db_column_dup (stmt, 2);
+  c->address = sz_db_column_dup (stmt, 3);
+  c->property_company = sz_db_column_dup (stmt, 4);
+  c->property_phone = sz_db_column_dup (stmt, 5);
+  return c;
+}
+
+#define COMPOUND_COLUMNS "id, community_id, name, address, property_company, property_phone"
+
+SzCompound *
+sz_compound_get (SzDb    *db,
+                 gint64   id,
+                 GError **error)
+{
+  sqlite3_stmt *stmt = sz_db_prepare (db, "SELECT " COMPOUND_COLUMNS " FROM compound WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return NULL;
+  return sz_row_get (db, stmt, id, _("Compound"), (gpointer) compound_from_row, error);
+}
+
+GPtrArray *
+sz_compound_list (SzDb    *db,
+                  gint64   community_id,
+                  GError **error)
+{
+  sqlite3_stmt *stmt = sz_db_prepare (db, "SELECT " COMPOUND_COLUMNS " FROM compound WHERE community_id = ?1"
+                                          " ORDER BY name COLLATE PINYIN", error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, community_id);
+  return sz_row_collect (db, stmt, (gpointer) compound_from_row, (GDestroyNotify) sz_compound_free, error);
+}
+
+gboolean
+sz_compound_delete (SzDb    *db,
+                    gint64   id,
+                    GError **error)
+{
+  return sz_row_delete (db, "DELETE FROM compound WHERE id = ?1", id, _("Compound"), error);
+}
+
+/* Building */
+
+SzBuilding *
+sz_building_new (void)
+{
+  return g_new0 (SzBuilding, 1);
+}
+
+void
+sz_building_free (SzBuilding *b)
+{
+  if (b == NULL)
+    return;
+  g_free (b->name);
+  g_free (b);
+}
+
+gboolean
+sz_building_save (SzDb        *db,
+                  SzBuilding  *b,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean taken = FALSE;
+  gboolean ok;
+
+  g_return_val_if_fail (db != NULL && b != NULL, FALSE);
+
+  if (!sz_validate_text (_("Building name"), &b->name, TRUE, 20, error)
+      || !sz_validate_range (_("Floors"), b->floors, 0, 200, error))
+    return FALSE;
+
+  if (!sz_db_begin (db, error))
+    return FALSE;
+  ok = sz_row_require (db, "SELECT 1 FROM compound WHERE id = ?1", b->compound_id, _("Compound"), error)
+       && sz_row_require (db, "SELECT 1 FROM grid WHERE id = ?1", b->grid_id, _("Grid"), error)
+       && name_taken (db, "SELECT 1 FROM building WHERE compound_id = ?1 AND name = ?2 AND id IS NOT ?3",
+                      b->compound_id, b->name, b->id, &taken, error);
+  if (ok && taken)
+    {
+      g_set_error (error, SZ_ROSTER_ERROR, SZ_ROSTER_ERROR_DUPLICATE,
+                   /* Translators: %s is a building's name */
+                   _("Building name: “%s” is already a building of this compound."), b->name);
+      ok = FALSE;
+    }
+  if (ok)
+    {
+      gboolean same = FALSE;
+      /* A building's grid must be one of its compound's community. */
+      stmt = sz_db_prepare (db, "SELECT 1 FROM grid g JOIN compound c ON c.community_id = g.community_id"
+                                " WHERE g.id = ?1 AND c.id = ?2", error);
+      ok = stmt != NULL;
+      if (ok)
+        {
+          int rc;
+          sqlite3_bind_int64 (stmt, 1, b->grid_id);
+          sqlite3_bind_int64 (stmt, 2, b->compound_id);
+          rc = sz_db_step (db, stmt, error);
+          ok = rc != 0;
+          same = rc == SQLITE_ROW;
+          sqlite3_reset (stmt);
+        }
+      if (ok && !same)
+        {
+          g_set_error (error, SZ_ROSTER_ERROR, SZ_ROSTER_ERROR_INVALID,
+                       _("Grid: the building's grid belongs to another community than its compound."));
+          ok = FALSE;
+        }
+    }
+  if (ok)
+    {
+      if (b->id == 0)
+        stmt = sz_db_prepare (db, "INSERT INTO building (compound_id, grid_id, name, floors)"
+                                  " VALUES (?1, ?2, ?3, ?4)", error);
+      else
+        stmt = sz_db_prepare (db, "UPDATE building SET compound_id = ?1, grid_id = ?2, name = ?3, floors = ?4"
+                                  " WHERE id = ?5", error);
+      ok = stmt != NULL;
+    }
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, b->compound_id);
+      sqlite3_bind_int64 (stmt, 2, b->grid_id);
+      sz_db_bind_text (stmt, 3, b->name);
+      sqlite3_bind_int (stmt, 4, b->floors);
+      if (b->id != 0)
+        sqlite3_bind_int64 (stmt, 5, b->id);
+      ok = sz_row_finish_write (db, stmt, &b->id, error);
+    }
+  return sz_db_end (db, ok, error);
+}
+
+static SzBuilding *
+building_from_row (sqlite3_stmt *stmt)
+{
+  SzBuilding *b = sz_building_new ();
+
+  b->id = sqlite3_column_int64 (stmt, 0);
+  b->compound_id = sqlite3_column_int64 (stmt, 1);
+  b->grid_id = sqlite3_column_int64 (stmt, 2);
+  b->name = sz_db_column_dup (stmt, 3);
+  b->floors = sqlite3_column_int (stmt, 4);
+  return b;
+}
+
+#define BUILDING_COLUMNS "id, compound_id, grid_id, name, floors"
+
+SzBuilding *
+sz_building_get (SzDb    *db,
+                 gint64   id,
+                 GError **error)
+{
+  sqlite3_stmt *stmt = sz_db_prepare (db, "SELECT " BUILDING_COLUMNS " FROM building WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return NULL;
+  return sz_row_get (db, stmt, id, _("Building"), (gpointer) building_from_row, error);
+}
+
+static int
+building_compare (gconstpointer a,
+                  gconstpointer b)
+{
+  const SzBuilding *ba = *(SzBuilding * const *) a;
+  const SzBuilding *bb = *(SzBuilding * const *) b;
+
+  return sz_natural_compare (ba->name, bb->name);
+}
+
+GPtrArray *
+sz_building_list (SzDb    *db,
+                  gint64   compound_id,
+                  GError **error)
+{
+  sqlite3_stmt *stmt = sz_db_prepare (db, "SELECT " BUILDING_COLUMNS " FROM building WHERE compound_id = ?1", error);
+  GPtrArray *rows;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, compound_id);
+  rows = sz_row_collect (db, stmt, (gpointer) building_from_row, (GDestroyNotify) sz_building_free, error);
+  if (rows != NULL)
+    g_ptr_array_sort (rows, building_compare);
+  return rows;
+}
+
+gboolean
+sz_building_delete (SzDb    *db,
+                    gint64   id,
+                    GError **error)
+{
+  return sz_row_delete (db, "DELETE FROM building WHERE id = ?1", id, _("Building"), error);
+}
+
+/* Unit */
+
+SzUnit *
+sz_unit_new (void)
+{
+  return g_new0 (SzUnit, 1);
+}
+
+void
+sz_unit_free (SzUnit *u)
+{
+  g_free (u);
+}
+
+char *
+sz_unit_label (int number)
+{
+  /* Translators: a unit (stairwell entrance) of a building; %d is its number */
+  return g_strdup_printf (_("Unit %d"), number);
+}
+
+gboolean
+sz_unit_save (SzDb    *db,
+              SzUnit  *u,
+              GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (db != NULL && u != NULL, FALSE);
+
+  if (!sz_validate_range (_("Unit number"), u->number, 1, 99, error)
+      || !sz_validate_range (_("Floors"), u->floors, 0, 200, error)
+      || !sz_validate_range (_("Households"), u->households, 0, 2000, error))
+    return FALSE;
+
+  if (!sz_db_begin (db, error))
+    return FALSE;
+  ok = sz_row_require (db, "SELECT 1 FROM building WHERE id = ?1", u->building_id, _("Building"), error);
+  if (ok)
+    {
+      stmt = sz_db_prepare (db, "SELECT 1 FROM unit WHERE building_id = ?1 AND number = ?2 AND id IS NOT ?3", error);
+      ok = stmt != NULL;
+    }
+  if (ok)
+    {
+      int rc;
+      sqlite3_bind_int64 (stmt, 1, u->building_id);
+      sqlite3_bind_int (stmt, 2, u->number);
+      sqlite3_bind_int64 (stmt, 3, u->id);
+      rc = sz_db_step (db, stmt, error);
+      sqlite3_reset (stmt);
+      ok = rc != 0;
+      if (rc == SQLITE_ROW)
+        {
+          g_set_error (error, SZ_ROSTER_ERROR, SZ_ROSTER_ERROR_DUPLICATE,
+                       /* Translators: %d is a unit number */
+                       _("Unit number: unit %d already exists in this building."), u->number);
+          ok = FALSE;
+        }
+    }
+  if (ok)
+    {
+      if (u->id == 0)
+        stmt = sz_db_prepare (db, "INSERT INTO unit (building_id, number, floors, households)"
+                                  " VALUES (?1, ?2, ?3, ?4)", error);
+      else
+        stmt = sz_db_prepare (db, "UPDATE unit SET building_id = ?1, number = ?2, floors = ?3, households = ?4"
+                                  " WHERE id = ?5", error);
+      ok = stmt != NULL;
+    }
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, u->building_id);
+      sqlite3_bind_int (stmt, 2, u->number);
+      sqlite3_bind_int (stmt, 3, u->floors);
+      sqlite3_bind_int (stmt, 4, u->households);
+      if (u->id != 0)
+        sqlite3_bind_int64 (stmt, 5, u->id);
+      ok = sz_row_finish_write (db, stmt, &u->id, error);
+    }
+  return sz_db_end (db, ok, error);
+}
+
+static SzUnit *
+unit_from_row (sqlite3_stmt *stmt)
+{
+  SzUnit *u = sz_unit_new ();
+
+  u->id = sqlite3_column_int64 (stmt, 0);
+  u->building_id = sqlite3_column_int64 (stmt, 1);
+  u->number = sqlite3_column_int (stmt, 2);
+  u->floors = sqlite3_column_int (stmt, 3);
+  u->households = sqlite3_column_int (stmt, 4);
+  return u;
+}
+
+#define UNIT_COLUMNS "id, building_id, number, floors, households"
+
+SzUnit *
+sz_unit_get (SzDb    *db,
+             gint64   id,
+             GError **error)
+{
+  sqlite3_stmt *stmt = sz_db_prepare (db, "SELECT " UNIT_COLUMNS " FROM unit WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return NULL;
+  return sz_row_get (db, stmt, id, _("Unit"), (gpointer) unit_from_row, error);
+}
+
+GPtrArray *
+sz_unit_list (SzDb    *db,
+              gint64   building_id,
+              GError **error)
+{
+  sqlite3_stmt *stmt = sz_db_prepare (db, "SELECT " UNIT_COLUMNS " FROM unit WHERE building_id = ?1 ORDER BY number", error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, building_id);
+  return sz_row_collect (db, stmt, (gpointer) unit_from_row, (GDestroyNotify) sz_unit_free, error);
+}
+
+gboolean
+sz_unit_delete (SzDb    *db,
+                gint64   id,
+                GError **error)
+{
+  return sz_row_delete (db, "DELETE FROM unit WHERE id = ?1", id, _("Unit"), error);
+}

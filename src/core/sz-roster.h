@@ -1,0 +1,232 @@
+/* sz-roster.h
+ *
+ * Copyright 2026 The Sanzhang developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sz-core-types.h"
+
+G_BEGIN_DECLS
+
+#define SZ_ROSTER_ERROR (sz_roster_error_quark ())
+
+/* Errors of what the user typed or asked: each message names the field
+ * and the value, or the thing that stands in the way. */
+typedef enum
+{
+  SZ_ROSTER_ERROR_INVALID,    /* a field's value is not acceptable */
+  SZ_ROSTER_ERROR_DUPLICATE,  /* the name or number is taken */
+  SZ_ROSTER_ERROR_NOT_FOUND,  /* no such id */
+  SZ_ROSTER_ERROR_IN_USE,     /* other records depend on it */
+} SzRosterError;
+
+GQuark sz_roster_error_quark (void);
+
+typedef struct
+{
+  gint64  id;
+  char   *name;
+  char   *street_office;
+  char   *address;
+  char   *office_phone;       /* normal form after saving */
+  char   *supervision_phone;
+  char   *board_title;        /* "" prints the default title */
+} SzCommunity;
+
+typedef struct
+{
+  gint64  id;
+  gint64  community_id;
+  int     number;
+  char   *name;
+  int     households;
+} SzGrid;
+
+typedef struct
+{
+  gint64  id;
+  gint64  community_id;
+  char   *name;
+  char   *address;
+  char   *property_company;   /* NULL or "": none */
+  char   *property_phone;
+} SzCompound;
+
+typedef struct
+{
+  gint64  id;
+  gint64  compound_id;
+  gint64  grid_id;
+  char   *name;               /* "2栋", "5号楼", "A座" */
+  int     floors;
+} SzBuilding;
+
+typedef struct
+{
+  gint64  id;
+  gint64  building_id;
+  int     number;             /* 1 for "1单元" */
+  int     floors;
+  int     households;
+} SzUnit;
+
+/* The households a grid should have (DOMAIN.md: 400 to 700). */
+#define SZ_GRID_HOUSEHOLDS_MIN 400
+#define SZ_GRID_HOUSEHOLDS_MAX 700
+
+SzCommunity *sz_community_new      (void);
+void         sz_community_free     (SzCommunity  *community);
+/* Inserts (id 0) or updates; validates and normalises the phones in place. */
+gboolean     sz_community_save     (SzDb         *db,
+                                    SzCommunity  *community,
+                                    GError      **error);
+SzCommunity *sz_community_get      (SzDb         *db,
+                                    gint64        id,
+                                    GError      **error);
+/* The first community (by id), NULL with no error when there is none. */
+SzCommunity *sz_community_get_first (SzDb        *db,
+                                    GError      **error);
+GPtrArray   *sz_community_list     (SzDb         *db,
+                                    GError      **error);
+gboolean     sz_community_delete   (SzDb         *db,
+                                    gint64        id,
+                                    GError      **error);
+
+SzGrid      *sz_grid_new           (void);
+void         sz_grid_free          (SzGrid       *grid);
+gboolean     sz_grid_save          (SzDb         *db,
+                                    SzGrid       *grid,
+                                    GError      **error);
+SzGrid      *sz_grid_get           (SzDb         *db,
+                                    gint64        id,
+                                    GError      **error);
+/* By number. */
+GPtrArray   *sz_grid_list          (SzDb         *db,
+                                    gint64        community_id,
+                                    GError      **error);
+/* Refused while buildings are in the grid. */
+gboolean     sz_grid_delete        (SzDb         *db,
+                                    gint64        id,
+                                    GError      **error);
+/* "第3网格 丰和第三网格"-style label, translated. */
+char        *sz_grid_label         (const SzGrid *grid);
+
+SzCompound  *sz_compound_new       (void);
+void         sz_compound_free      (SzCompound   *compound);
+gboolean     sz_compound_save      (SzDb         *db,
+                                    SzCompound   *compound,
+                                    GError      **error);
+SzCompound  *sz_compound_get       (SzDb         *db,
+                                    gint64        id,
+                                    GError      **error);
+/* In pinyin order. */
+GPtrArray   *sz_compound_list      (SzDb         *db,
+                                    gint64        community_id,
+                                    GError      **error);
+/* Deletes its buildings, units and their posts and hotlines too. */
+gboolean     sz_compound_delete    (SzDb         *db,
+                                    gint64        id,
+                                    GError      **error);
+
+SzBuilding  *sz_building_new       (void);
+void         sz_building_free      (SzBuilding   *building);
+gboolean     sz_building_save      (SzDb         *db,
+                                    SzBuilding   *building,
+                                    GError      **error);
+SzBuilding  *sz_building_get       (SzDb         *db,
+                                    gint64        id,
+                                    GError      **error);
+/* In natural order of names ("2栋" before "10栋"). */
+GPtrArray   *sz_building_list      (SzDb         *db,
+                                    gint64        compound_id,
+                                    GError      **error);
+gboolean     sz_building_delete    (SzDb         *db,
+                                    gint64        id,
+                                    GError      **error);
+
+SzUnit      *sz_unit_new           (void);
+void         sz_unit_free          (SzUnit       *unit);
+gboolean     sz_unit_save          (SzDb         *db,
+                                    SzUnit       *unit,
+                                    GError      **error);
+SzUnit      *sz_unit_get           (SzDb         *db,
+                                    gint64        id,
+                                    GError      **error);
+GPtrArray   *sz_unit_list          (SzDb         *db,
+                                    gint64        building_id,
+                                    GError      **error);
+gboolean     sz_unit_delete        (SzDb         *db,
+                                    gint64        id,
+                                    GError      **error);
+/* "1单元" / "Unit 1", translated. */
+char        *sz_unit_label         (int           number);
+
+/* Compares building names as people read them: digits by value. */
+int          sz_natural_compare    (const char   *a,
+                                    const char   *b);
+
+/* Shared by the core's modules: validate one field, naming it in the
+ * error.  A NULL or blank @value is refused for a required field. */
+gboolean     sz_validate_text      (const char   *field,
+                                    char        **value,
+                                    gboolean      required,
+                                    guint         max_chars,
+                                    GError      **error);
+gboolean     sz_validate_phone     (const char   *field,
+                                    char        **value,
+                                    gboolean      required,
+                                    GError      **error);
+gboolean     sz_validate_date      (const char   *field,
+                                    char        **value,
+                                    gboolean      required,
+                                    GError      **error);
+gboolean     sz_validate_range     (const char   *field,
+                                    int           value,
+                                    int           min,
+                                    int           max,
+                                    GError      **error);
+
+/* Row helpers shared by the core's modules. */
+#include <sqlite3.h>
+/* Collects the rows of @stmt through @from_row; NULL with @error on failure. */
+GPtrArray   *sz_row_collect        (SzDb            *db,
+                                    sqlite3_stmt    *stmt,
+                                    gpointer       (*from_row) (sqlite3_stmt *),
+                                    GDestroyNotify   free_func,
+                                    GError         **error);
+/* Binds @id to ?1 and returns the one row, or NULL with NOT_FOUND naming
+ * @what ("Grid") and @id. */
+gpointer     sz_row_get            (SzDb            *db,
+                                    sqlite3_stmt    *stmt,
+                                    gint64           id,
+                                    const char      *what,
+                                    gpointer       (*from_row) (sqlite3_stmt *),
+                                    GError         **error);
+/* Fails with NOT_FOUND naming @what unless @sql (with ?1 = @id) gives a row. */
+gboolean     sz_row_require        (SzDb            *db,
+                                    const char      *sql,
+                                    gint64           id,
+                                    const char      *what,
+                                    GError         **error);
+/* Steps an INSERT/UPDATE/DELETE to its end; sets *@id to the new row's id
+ * when it is 0. */
+gboolean     sz_row_finish_write   (SzDb            *db,
+                                    sqlite3_stmt    *stmt,
+                                    gint64          *id,
+                                    GError         **error);
+/* One transaction deleting the row @sql (?1 = @id) names; NOT_FOUND if none. */
+gboolean     sz_row_delete         (SzDb            *db,
+                                    const char      *sql,
+                                    gint64           id,
+                                    const char      *what,
+                                    GError         **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SzCommunity, sz_community_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SzGrid, sz_grid_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SzCompound, sz_compound_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SzBuilding, sz_building_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SzUnit, sz_unit_free)
+
+G_END_DECLS

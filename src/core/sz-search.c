@@ -1,0 +1,338 @@
+/* sz-search.c
+ *
+ * Copyright 2026 The Sanzhang developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "sz-db.h"
+#include "sz-search.h"
+
+/* Search scans an in-memory array rather than the database: a city-size
+ * roster has 150,000 names, and a scan of compact entries with a
+ * letter-set filter before the pinyin matcher answers in a few
+ * milliseconds, where LIKE over the tables (which cannot use an index for
+ * substrings and initials) takes tens. */
+
+typedef struct
+{
+  const char *text;
+  const char *key;
+  const char *digits;   /* phones' digits, '|'-separated; NULL if none */
+  gint64      id;
+  guint32     letters;  /* bit n: the key has letter 'a'+n */
+  guint8      kind;
+} Entry;
+
+typedef struct
+{
+  GStringChunk *strings;
+  GArray       *entries;
+  guint64       stamp;
+} Index;
+
+#define INDEX_KEY "sz-search-index"
+
+static void
+index_free (gpointer data)
+{
+  Index *index = data;
+
+  g_string_chunk_free (index->strings);
+  g_array_unref (index->entries);
+  g_free (index);
+}
+
+void
+sz_search_hit_free (SzSearchHit *hit)
+{
+  if (hit == NULL)
+    return;
+  g_free (hit->text);
+  g_free (hit);
+}
+
+static guint32
+letters_of (const char *key)
+{
+  guint32 mask = 0;
+
+  for (const char *p = key; *p; p++)
+    if (*p >= 'a' && *p <= 'z')
+      {
+        mask |= 1u << (*p - 'a');
+        /* ü is keyed as v and may be typed as u. */
+        if (*p == 'v')
+          mask |= 1u << ('u' - 'a');
+      }
+  return mask;
+}
+
+static gboolean
+add_rows (SzDb        *db,
+          Index       *index,
+          const char  *sql,
+          SzHitKind    kind,
+          GError     **error)
+{
+  sqlite3_stmt *stmt = sz_db_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sz_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      Entry e = { 0 };
+      const char *key = (const char *) sqlite3_column_text (stmt, 2);
+      const char *digits = (const char *) sqlite3_column_text (stmt, 3);
+
+      e.id = sqlite3_column_int64 (stmt, 0);
+      e.text = g_string_chunk_insert (index->strings, (const char *) sqlite3_column_text (stmt, 1));
+      e.key = g_string_chunk_insert_const (index->strings, key ? key : "");
+      e.digits = digits && *digits ? g_string_chunk_insert (index->strings, digits) : NULL;
+      e.letters = letters_of (e.key);
+      e.kind = kind;
+      g_array_append_val (index->entries, e);
+    }
+  return rc != 0;
+}
+
+/* Phones are stored in normal form ("0431-88886666-123"); the index keeps
+ * digits only, so "8888" finds it. */
+static void
+digits_func (sqlite3_context  *ctx,
+             int               argc,
+             sqlite3_value   **argv)
+{
+  GString *s = g_string_new (NULL);
+
+  for (int i = 0; i < argc; i++)
+    {
+      const char *text = (const char *) sqlite3_value_text (argv[i]);
+      if (text == NULL)
+        continue;
+      if (s->len > 0)
+        g_string_append_c (s, '|');
+      for (const char *p = text; *p; p++)
+        if (g_ascii_isdigit (*p))
+          g_string_append_c (s, *p);
+    }
+  sqlite3_result_text (ctx, s->str, s->len, SQLITE_TRANSIENT);
+  g_string_free (s, TRUE);
+}
+
+/* Entries are kept in pinyin order (of the key, then the text), so that a
+ * scan finds hits already in the order they are shown. */
+static int
+entry_compare (gconstpointer a,
+               gconstpointer b)
+{
+  const Entry *ea = a;
+  const Entry *eb = b;
+  int c;
+
+  if ((c = strcmp (ea->key, eb->key)) != 0)
+    return c;
+  if ((c = strcmp (ea->text, eb->text)) != 0)
+    return c;
+  if (ea->kind != eb->kind)
+    return ea->kind < eb->kind ? -1 : 1;
+  return ea->id < eb->id ? -1 : ea->id > eb->id;
+}
+
+static Index *
+get_index (SzDb    *db,
+           GError **error)
+{
+  Index *index = sz_db_get_data (db, INDEX_KEY);
+  guint64 stamp = sz_db_get_change_count (db);
+
+  if (index != NULL && index->stamp == stamp)
+    return index;
+
+  sqlite3_create_function_v2 (sz_db_handle (db), "sz_digits", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                              NULL, digits_func, NULL, NULL, NULL);
+  index = g_new0 (Index, 1);
+  index->strings = g_string_chunk_new (1 << 16);
+  index->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+  index->stamp = stamp;
+  if (!add_rows (db, index, "SELECT id, name, name_pinyin, sz_digits(phone, phone2) FROM person", SZ_HIT_PERSON, error)
+      || !add_rows (db, index, "SELECT id, name, name_pinyin, NULL FROM compound", SZ_HIT_COMPOUND, error)
+      || !add_rows (db, index, "SELECT id, name, name_pinyin, NULL FROM grid WHERE name != ''", SZ_HIT_GRID, error))
+    {
+      index_free (index);
+      return NULL;
+    }
+  g_array_sort (index->entries, entry_compare);
+  sz_db_set_data_full (db, INDEX_KEY, index, index_free);
+  return index;
+}
+
+gboolean
+sz_search_prepare (SzDb    *db,
+                   GError **error)
+{
+  g_return_val_if_fail (db != NULL, FALSE);
+  return get_index (db, error) != NULL;
+}
+
+/* Marks a match found by phone digits, above the SzMatch values. */
+#define BY_PHONE 0x100
+
+/* What to look for, worked out once per query. */
+typedef struct
+{
+  char        *folded;     /* lower case, no spaces, ASCII for full-width */
+  char        *digits;     /* the query if it is 3+ digits only, else NULL */
+  guint32      letters;    /* letters the key must have */
+  GPtrArray   *hanzi;      /* non-ASCII characters the text must contain */
+} Query;
+
+static void
+query_clear (Query *q)
+{
+  g_free (q->folded);
+  g_free (q->digits);
+  g_clear_pointer (&q->hanzi, g_ptr_array_unref);
+}
+
+static void
+query_init (Query      *q,
+            const char *text)
+{
+  GString *folded = g_string_new (NULL);
+  gboolean all_digits = TRUE;
+  guint n_digits = 0;
+
+  q->hanzi = g_ptr_array_new_with_free_func (g_free);
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      /* Full-width ASCII (from a Chinese input method) to ASCII. */
+      if (c >= 0xff01 && c <= 0xff5e)
+        c -= 0xfee0;
+      if (g_unichar_isspace (c) || c == 0x3000 || c == '-')
+        continue;
+      c = g_unichar_tolower (c);
+      g_string_append_unichar (folded, c);
+      if (c < 0x80)
+        {
+          if (g_ascii_isdigit (c))
+            n_digits++;
+          else
+            all_digits = FALSE;
+          if (c >= 'a' && c <= 'z')
+            q->letters |= 1u << (c - 'a');
+        }
+      else
+        {
+          char buf[8] = { 0 };
+          all_digits = FALSE;
+          g_unichar_to_utf8 (c, buf);
+          g_ptr_array_add (q->hanzi, g_strdup (buf));
+        }
+    }
+  /* A 'u' typed may stand for a key's 'v': do not require 'u' itself. */
+  q->letters &= ~(1u << ('u' - 'a'));
+  q->folded = g_string_free (folded, FALSE);
+  if (all_digits && n_digits >= 3)
+    q->digits = g_strdup (q->folded);
+}
+
+static SzMatch
+match_digits (const Entry *e,
+              const char  *digits)
+{
+  SzMatch best = SZ_MATCH_NONE;
+  const char *p = e->digits;
+
+  if (p == NULL)
+    return SZ_MATCH_NONE;
+  while ((p = strstr (p, digits)) != NULL)
+    {
+      gboolean at_start = p == e->digits || p[-1] == '|';
+      gboolean at_end = p[strlen (digits)] == '\0' || p[strlen (digits)] == '|';
+      SzMatch m = at_start && at_end ? SZ_MATCH_EXACT : at_start ? SZ_MATCH_PREFIX : SZ_MATCH_SUBSTRING;
+
+      best = MAX (best, m);
+      p++;
+    }
+  return best;
+}
+
+GPtrArray *
+sz_search (SzDb        *db,
+           const char  *query,
+           guint        limit,
+           GError     **error)
+{
+  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) sz_search_hit_free);
+  GArray *buckets[3];
+  Query q = { 0 };
+  Index *index;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  index = get_index (db, error);
+  if (index == NULL)
+    return NULL;
+
+  query_init (&q, query);
+  if (*q.folded == '\0')
+    {
+      query_clear (&q);
+      return g_steal_pointer (&hits);
+    }
+
+  /* One bucket of entry positions per match quality: filled in index
+   * order, each is already in pinyin order. */
+  for (guint b = 0; b < G_N_ELEMENTS (buckets); b++)
+    buckets[b] = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < index->entries->len; i++)
+    {
+      const Entry *e = &g_array_index (index->entries, Entry, i);
+      SzMatch m = SZ_MATCH_NONE;
+
+      if (q.digits != NULL)
+        m = match_digits (e, q.digits);
+      if (m == SZ_MATCH_NONE && (e->letters & q.letters) == q.letters)
+        {
+          gboolean has_all = TRUE;
+
+          for (guint h = 0; has_all && h < q.hanzi->len; h++)
+            has_all = strstr (e->text, q.hanzi->pdata[h]) != NULL;
+          if (has_all)
+            m = sz_pinyin_match (e->text, e->key, q.folded);
+        }
+      else if (m != SZ_MATCH_NONE)
+        m |= BY_PHONE;
+      if (m != SZ_MATCH_NONE)
+        g_array_append_val (buckets[SZ_MATCH_EXACT - (m & ~BY_PHONE)], (guint) { i | (m & BY_PHONE ? 1u << 31 : 0) });
+    }
+  query_clear (&q);
+
+  for (guint b = 0; b < G_N_ELEMENTS (buckets); b++)
+    {
+      for (guint j = 0; j < buckets[b]->len && (limit == 0 || hits->len < limit); j++)
+        {
+          guint v = g_array_index (buckets[b], guint, j);
+          const Entry *e = &g_array_index (index->entries, Entry, v & ~(1u << 31));
+          SzSearchHit *hit = g_new0 (SzSearchHit, 1);
+
+          hit->kind = e->kind;
+          hit->id = e->id;
+          hit->text = g_strdup (e->text);
+          hit->match = SZ_MATCH_EXACT - b;
+          hit->by_phone = (v & (1u << 31)) != 0;
+          g_ptr_array_add (hits, hit);
+        }
+      g_array_unref (buckets[b]);
+    }
+  return g_steal_pointer (&hits);
+}
