@@ -324,9 +324,10 @@ apply_migration (SzDb             *db,
   if (!sz_db_begin (db, error))
     return FALSE;
   pragma = g_strdup_printf ("PRAGMA user_version = %d", m->version);
+  /* Triggers first, so that the seed data is logged like any change. */
   ok = sz_db_exec (db, sql, error)
-       && (m->after == NULL || m->after (db, error))
        && sz_audit_install_triggers (db, error)
+       && (m->after == NULL || m->after (db, error))
        && sz_db_exec (db, pragma, error);
   if (!sz_db_end (db, ok, ok ? error : NULL))
     return FALSE;

@@ -34,19 +34,16 @@ static const char * const scope_names[SZ_N_SCOPES] = { "community", "compound", 
 /* The same words as the roster's record names. */
 static const char * const scope_titles[SZ_N_SCOPES] = { N_("Community"), N_("Compound"), N_("Building") };
 
-static gboolean
+/* The index of @str in @names, or -1. */
+static int
 find_name (const char * const  *names,
-           guint                n_names,
-           const char          *str,
-           guint               *index)
+           int                  n_names,
+           const char          *str)
 {
-  for (guint i = 0; i < n_names; i++)
+  for (int i = 0; i < n_names; i++)
     if (g_strcmp0 (str, names[i]) == 0)
-      {
-        *index = i;
-        return TRUE;
-      }
-  return FALSE;
+      return i;
+  return -1;
 }
 
 const char *
@@ -60,8 +57,13 @@ gboolean
 sz_hotline_category_from_string (const char        *str,
                                  SzHotlineCategory *category)
 {
+  int i = find_name (category_names, SZ_N_HOTLINE_CATEGORIES, str);
+
   g_return_val_if_fail (category != NULL, FALSE);
-  return find_name (category_names, SZ_N_HOTLINE_CATEGORIES, str, (guint *) category);
+  if (i < 0)
+    return FALSE;
+  *category = i;
+  return TRUE;
 }
 
 const char *
@@ -82,8 +84,13 @@ gboolean
 sz_scope_from_string (const char *str,
                       SzScope    *scope)
 {
+  int i = find_name (scope_names, SZ_N_SCOPES, str);
+
   g_return_val_if_fail (scope != NULL, FALSE);
-  return find_name (scope_names, SZ_N_SCOPES, str, (guint *) scope);
+  if (i < 0)
+    return FALSE;
+  *scope = i;
+  return TRUE;
 }
 
 const char *

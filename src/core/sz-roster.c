@@ -135,6 +135,7 @@ sz_validate_phone (const char  *field,
                    gboolean     required,
                    GError     **error)
 {
+  g_autoptr(GError) phone_error = NULL;
   char *normal;
 
   if (*value == NULL || g_strstrip (*value)[0] == '\0')
@@ -148,9 +149,13 @@ sz_validate_phone (const char  *field,
         }
       return TRUE;
     }
-  normal = sz_phone_normalize (*value, field, NULL, error);
+  normal = sz_phone_normalize (*value, field, NULL, &phone_error);
   if (normal == NULL)
-    return FALSE;
+    {
+      /* One domain for everything the user typed wrong. */
+      g_set_error_literal (error, SZ_ROSTER_ERROR, SZ_ROSTER_ERROR_INVALID, phone_error->message);
+      return FALSE;
+    }
   g_free (*value);
   *value = normal;
   return TRUE;
@@ -190,7 +195,6 @@ sz_validate_date (const char  *field,
 
     if (!g_regex_match (re, text, 0, &mi))
       goto bad;
-    y = atoi (g_match_info_fetch (mi, 1) ? g_match_info_get_string (mi) : "0");
     parts = g_match_info_fetch_all (mi);
     y = atoi (parts[1]);
     m = atoi (parts[2]);
@@ -567,7 +571,7 @@ sz_grid_label (const SzGrid *g)
     /* Translators: a grid's label without a name; %d is its number */
     return g_strdup_printf (_("Grid %d"), g->number);
   /* Translators: a grid's label; %d is its number, %s its name */
-  return g_strdup_printf (_("Grid %d (%s)"), g->number, g->name);
+  return g_strdup_printf (_("Grid %d: %s"), g->number, g->name);
 }
 
 gboolean

@@ -8,6 +8,7 @@
 
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <string.h>
 
 #include "sz-db.h"
@@ -638,6 +639,10 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* UTF-8 output, English messages: the asserts look for English field
+   * names. */
+  setlocale (LC_ALL, "");
+  setlocale (LC_MESSAGES, "C");
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/core/hotline/strings", test_strings);
