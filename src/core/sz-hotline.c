@@ -185,9 +185,7 @@ static void
 set_hotline_not_found (gint64    id,
                        GError  **error)
 {
-  g_set_error (error, SZ_ROSTER_ERROR, SZ_ROSTER_ERROR_NOT_FOUND,
-               /* Translators: %s is a kind of record ("Grid"), then its number in the database */
-               _("%s %" G_GINT64_FORMAT " does not exist."), _("Hotline"), id);
+  sz_set_not_found (error, _("Hotline"), id);
 }
 
 static SzHotline *

@@ -178,8 +178,7 @@ sz_person_save (SzDb      *db,
       ok = sz_row_finish_write (db, stmt, &p->id, error);
       if (ok && sqlite3_changes (sz_db_handle (db)) == 0)
         {
-          g_set_error (error, SZ_ROSTER_ERROR, SZ_ROSTER_ERROR_NOT_FOUND,
-                       _("%s %" G_GINT64_FORMAT " does not exist."), _("Person"), p->id);
+          sz_set_not_found (error, _("Person"), p->id);
           ok = FALSE;
         }
     }

@@ -316,8 +316,7 @@ sz_post_end (SzDb        *db,
       rc = sz_db_step (db, stmt, error);
       ok = rc == SQLITE_ROW;
       if (rc == SQLITE_DONE)
-        g_set_error (error, SZ_ROSTER_ERROR, SZ_ROSTER_ERROR_NOT_FOUND,
-                     _("%s %" G_GINT64_FORMAT " does not exist."), _("Post"), post_id);
+        sz_set_not_found (error, _("Post"), post_id);
       else if (ok && sqlite3_column_type (stmt, 1) != SQLITE_NULL)
         {
           g_set_error (error, SZ_ROSTER_ERROR, SZ_ROSTER_ERROR_INVALID,

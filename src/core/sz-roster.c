@@ -279,6 +279,18 @@ sz_natural_compare (const char *a,
 
 /* Helpers */
 
+void
+sz_set_not_found (GError     **error,
+                  const char  *what,
+                  gint64       id)
+{
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+  g_set_error (error, SZ_ROSTER_ERROR, SZ_ROSTER_ERROR_NOT_FOUND,
+               /* Translators: a kind of record ("Grid"), then its number in the database */
+               _("%s %s does not exist."), what, number);
+}
+
 static gboolean
 row_exists (SzDb        *db,
             const char  *sql,
@@ -313,9 +325,7 @@ sz_row_require (SzDb        *db,
     return FALSE;
   if (!exists)
     {
-      g_set_error (error, SZ_ROSTER_ERROR, SZ_ROSTER_ERROR_NOT_FOUND,
-                   /* Translators: %s is a kind of record ("Grid"), then its number in the database */
-                   _("%s %" G_GINT64_FORMAT " does not exist."), what, id);
+      sz_set_not_found (error, what, id);
       return FALSE;
     }
   return TRUE;
@@ -355,8 +365,7 @@ sz_row_delete (SzDb        *db,
         {
           if (sqlite3_changes (sz_db_handle (db)) > 0)
             return sz_db_end (db, TRUE, error);
-          g_set_error (error, SZ_ROSTER_ERROR, SZ_ROSTER_ERROR_NOT_FOUND,
-                       _("%s %" G_GINT64_FORMAT " does not exist."), what, id);
+          sz_set_not_found (error, what, id);
         }
     }
   return sz_db_end (db, FALSE, NULL);
@@ -488,8 +497,7 @@ sz_row_get (SzDb            *db,
     return NULL;
   if (rc == SQLITE_DONE)
     {
-      g_set_error (error, SZ_ROSTER_ERROR, SZ_ROSTER_ERROR_NOT_FOUND,
-                   _("%s %" G_GINT64_FORMAT " does not exist."), what, id);
+      sz_set_not_found (error, what, id);
       return NULL;
     }
   row = from_row (stmt);

@@ -188,6 +188,11 @@ gboolean     sz_validate_range     (const char   *field,
                                     int           max,
                                     GError      **error);
 
+/* Sets NOT_FOUND: "Grid 12 does not exist." */
+void         sz_set_not_found      (GError         **error,
+                                    const char      *what,
+                                    gint64           id);
+
 /* Row helpers shared by the core's modules. */
 #include <sqlite3.h>
 /* Collects the rows of @stmt through @from_row; NULL with @error on failure. */

@@ -316,8 +316,7 @@ sz_place_label (SzDb     *db,
       sqlite3_reset (stmt);
       return label;
     case SQLITE_DONE:
-      g_set_error (error, SZ_ROSTER_ERROR, SZ_ROSTER_ERROR_NOT_FOUND,
-                   _("%s %" G_GINT64_FORMAT " does not exist."), sz_level_place_title (level), place_id);
+      sz_set_not_found (error, sz_level_place_title (level), place_id);
       return NULL;
     default:
       return NULL;

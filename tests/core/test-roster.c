@@ -100,6 +100,7 @@ test_places (void)
     assert_message (error, "Community name", NULL);
     g_clear_error (&error);
 
+    g_free (c->name);
     c->name = g_strdup ("新社区");
     c->office_phone = g_strdup ("8888");
     g_assert_false (sz_community_save (r.db, c, &error));

@@ -1,0 +1,721 @@
+/* test-search.c
+ *
+ * Copyright 2026 The Sanzhang developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "sz-db.h"
+#include "sz-demo.h"
+#include "sz-person.h"
+#include "sz-pinyin.h"
+#include "sz-post.h"
+#include "sz-roster.h"
+#include "sz-search.h"
+
+/* A small roster on a real SQLite file, built with the public API.  The
+ * people are saved out of pinyin order, so that an order in the results
+ * comes from the search and not from the ids. */
+typedef struct
+{
+  char   *path;
+  SzDb   *db;
+  gint64  community;
+  gint64  grid1;       /* 丰和第一网格 */
+  gint64  grid2;       /* 丰和北区网格 */
+  gint64  compound;    /* 丰和林苑 */
+  gint64  compound2;   /* 长新小区: 长 read chang, as in places */
+  gint64  building;    /* 丰和林苑 2栋 */
+  gint64  units[4];    /* its units 1 to 3 (index 0 unused) */
+  gint64  shan;        /* 单玉华 */
+  gint64  wangwei;     /* 王伟 */
+  gint64  baifengshan; /* 白凤山, with a landline as second phone */
+} Fixture;
+
+typedef struct
+{
+  const char *name;
+  const char *phone;
+  const char *phone2;
+} NewPerson;
+
+static const NewPerson people[] = {
+  { "张伟", "13911110004", NULL },
+  { "王䶮", "13800005933", NULL },
+  { "王伟明", "13911110002", NULL },
+  { "张王伟", "13911110003", NULL },
+  { "王伟", "13911110001", NULL },
+  { "单玉华", "13800004728", NULL },
+  { "曾宪文", "13800003907", NULL },
+  { "吕桂兰", "13800008266", NULL },
+  { "卢军", "13800002190", NULL },
+  { "阿依古丽·买买提", "13800006280", NULL },
+  { "欧阳红梅", "13800004030", NULL },
+  { "程建国", "13800005733", NULL },
+  { "孙淑兰", "13800005733", NULL },   /* the same phone: an old couple */
+  { "刘丹", NULL, NULL },
+  { "白凤山", "13800005999", "0431-88886666" },
+  { "陈春兰", "13800001620", NULL },
+};
+
+static gint64
+add_person (SzDb       *db,
+            const char *name,
+            const char *phone,
+            const char *phone2)
+{
+  g_autoptr(SzPerson) p = sz_person_new ();
+  g_autoptr(GError) error = NULL;
+
+  p->name = g_strdup (name);
+  p->phone = g_strdup (phone);
+  p->phone2 = g_strdup (phone2);
+  g_assert_true (sz_person_save (db, p, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (p->id, >, 0);
+  return p->id;
+}
+
+static gint64
+add_grid (SzDb       *db,
+          gint64      community,
+          int         number,
+          const char *name)
+{
+  g_autoptr(SzGrid) g = sz_grid_new ();
+  g_autoptr(GError) error = NULL;
+
+  g->community_id = community;
+  g->number = number;
+  g->name = g_strdup (name);
+  g->households = 500;
+  g_assert_true (sz_grid_save (db, g, &error));
+  g_assert_no_error (error);
+  return g->id;
+}
+
+static gint64
+add_compound (SzDb       *db,
+              gint64      community,
+              const char *name)
+{
+  g_autoptr(SzCompound) c = sz_compound_new ();
+  g_autoptr(GError) error = NULL;
+
+  c->community_id = community;
+  c->name = g_strdup (name);
+  g_assert_true (sz_compound_save (db, c, &error));
+  g_assert_no_error (error);
+  return c->id;
+}
+
+static void
+appoint (SzDb    *db,
+         SzLevel  level,
+         gint64   place,
+         gint64   person)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 post = 0;
+
+  g_assert_true (sz_post_appoint (db, level, place, person, "2024-03-15", SZ_CHOSEN_ELECTION, &post, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (post, >, 0);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SzCommunity) community = sz_community_new ();
+  g_autoptr(SzBuilding) building = sz_building_new ();
+
+  /* Under G_TEST_OPTION_ISOLATE_DIRS this folder is the test's own. */
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  f->path = g_build_filename (g_get_user_data_dir (), "search.db", NULL);
+  f->db = sz_db_open (f->path, SZ_DB_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (f->db);
+
+  community->name = g_strdup ("丰和社区");
+  community->street_office = g_strdup ("永昌街道");
+  g_assert_true (sz_community_save (f->db, community, &error));
+  g_assert_no_error (error);
+  f->community = community->id;
+
+  f->grid1 = add_grid (f->db, f->community, 1, "丰和第一网格");
+  f->grid2 = add_grid (f->db, f->community, 2, "丰和北区网格");
+  f->compound = add_compound (f->db, f->community, "丰和林苑");
+  f->compound2 = add_compound (f->db, f->community, "长新小区");
+
+  building->compound_id = f->compound;
+  building->grid_id = f->grid1;
+  building->name = g_strdup ("2栋");
+  building->floors = 7;
+  g_assert_true (sz_building_save (f->db, building, &error));
+  g_assert_no_error (error);
+  f->building = building->id;
+
+  for (int n = 1; n <= 3; n++)
+    {
+      g_autoptr(SzUnit) unit = sz_unit_new ();
+
+      unit->building_id = f->building;
+      unit->number = n;
+      unit->floors = 7;
+      unit->households = 14;
+      g_assert_true (sz_unit_save (f->db, unit, &error));
+      g_assert_no_error (error);
+      f->units[n] = unit->id;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      gint64 id = add_person (f->db, people[i].name, people[i].phone, people[i].phone2);
+
+      if (g_str_equal (people[i].name, "单玉华"))
+        f->shan = id;
+      else if (g_str_equal (people[i].name, "王伟"))
+        f->wangwei = id;
+      else if (g_str_equal (people[i].name, "白凤山"))
+        f->baifengshan = id;
+    }
+  appoint (f->db, SZ_LEVEL_GRID, f->grid1, f->wangwei);
+  appoint (f->db, SZ_LEVEL_BUILDING, f->building, f->baifengshan);
+  appoint (f->db, SZ_LEVEL_UNIT, f->units[1], f->shan);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
+
+  g_clear_pointer (&f->db, sz_db_close);
+  g_unlink (f->path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_free (f->path);
+}
+
+/* The hits as one line, for readable comparisons: "王伟=E 王伟明=P 张王伟=S";
+ * "+tel" marks a hit by phone digits; compounds and grids are prefixed
+ * with their kind. */
+static char *
+describe (GPtrArray *hits)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < hits->len; i++)
+    {
+      SzSearchHit *hit = hits->pdata[i];
+
+      if (s->len > 0)
+        g_string_append_c (s, ' ');
+      if (hit->kind == SZ_HIT_COMPOUND)
+        g_string_append (s, "compound:");
+      else if (hit->kind == SZ_HIT_GRID)
+        g_string_append (s, "grid:");
+      g_string_append (s, hit->text);
+      g_string_append_c (s, '=');
+      g_string_append (s, hit->match == SZ_MATCH_EXACT ? "E"
+                          : hit->match == SZ_MATCH_PREFIX ? "P"
+                          : hit->match == SZ_MATCH_SUBSTRING ? "S" : "?");
+      if (hit->by_phone)
+        g_string_append (s, "+tel");
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* Runs a search that must succeed and describes its hits. */
+static char *
+search (SzDb       *db,
+        const char *query,
+        guint       limit)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = sz_search (db, query, limit, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (hits);
+  return describe (hits);
+}
+
+#define assert_search(db, query, limit, expected) \
+  G_STMT_START { \
+    g_autofree char *got_ = search ((db), (query), (limit)); \
+    g_assert_cmpstr (got_, ==, (expected)); \
+  } G_STMT_END
+
+/* Whether @name is among the hits of @query, and how. */
+static SzSearchHit *
+find_hit (GPtrArray  *hits,
+          const char *name)
+{
+  for (guint i = 0; i < hits->len; i++)
+    if (g_str_equal (((SzSearchHit *) hits->pdata[i])->text, name))
+      return hits->pdata[i];
+  return NULL;
+}
+
+static void
+test_hanzi (Fixture       *f,
+            gconstpointer  data)
+{
+  /* The middle character of a name. */
+  assert_search (f->db, "玉", 0, "单玉华=S");
+  assert_search (f->db, "宪", 0, "曾宪文=S");
+  /* The whole name, and its first characters. */
+  assert_search (f->db, "单玉华", 0, "单玉华=E");
+  assert_search (f->db, "单玉", 0, "单玉华=P");
+  /* The last two characters of a three-character name. */
+  assert_search (f->db, "玉华", 0, "单玉华=S");
+  /* An extension-A character (U+4DAE), as in 王䶮. */
+  assert_search (f->db, "王䶮", 0, "王䶮=E");
+  assert_search (f->db, "䶮", 0, "王䶮=S");
+  /* Characters not in that order find nothing. */
+  assert_search (f->db, "华玉", 0, "");
+}
+
+static void
+test_pinyin (Fixture       *f,
+             gconstpointer  data)
+{
+  /* Full pinyin, with or without spaces, in any case. */
+  assert_search (f->db, "shanyuhua", 0, "单玉华=E");
+  assert_search (f->db, "shan yu hua", 0, "单玉华=E");
+  assert_search (f->db, "ShanYuHua", 0, "单玉华=E");
+  assert_search (f->db, "wangyan", 0, "王䶮=E");
+  /* Initials. */
+  assert_search (f->db, "syh", 0, "单玉华=P");
+  assert_search (f->db, "SYH", 0, "单玉华=P");
+  /* Full-width letters from a Chinese input method. */
+  assert_search (f->db, "ｓｙｈ", 0, "单玉华=P");
+  assert_search (f->db, "oyhm", 0, "欧阳红梅=P");
+  assert_search (f->db, "ouyang", 0, "欧阳红梅=P");
+  assert_search (f->db, "ouyanghongmei", 0, "欧阳红梅=E");
+  /* Hanzi and pinyin mixed. */
+  assert_search (f->db, "张w", 0, "张王伟=P 张伟=P");
+  assert_search (f->db, "张wei", 0, "张伟=E");
+  assert_search (f->db, "单yh", 0, "单玉华=P");
+  assert_search (f->db, "zw", 0, "张王伟=P 张伟=P");
+  assert_search (f->db, "xyz", 0, "");
+}
+
+static void
+test_polyphonic_surname (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  SzSearchHit *hit;
+
+  /* 单 as a surname is shan. */
+  assert_search (f->db, "shan", 0, "单玉华=P 白凤山=S");
+  /* "dan" finds 刘丹, but not 单玉华 by its first syllable. */
+  hits = sz_search (f->db, "dan", 0, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (find_hit (hits, "刘丹"));
+  hit = find_hit (hits, "单玉华");
+  g_assert_true (hit == NULL || hit->match < SZ_MATCH_PREFIX);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  assert_search (f->db, "dan", 0, "刘丹=S");
+
+  /* 曾 as a surname is zeng, not ceng. */
+  assert_search (f->db, "zeng", 0, "曾宪文=P");
+  assert_search (f->db, "zengxianwen", 0, "曾宪文=E");
+  assert_search (f->db, "zxw", 0, "曾宪文=P");
+  hits = sz_search (f->db, "ceng", 0, &error);
+  g_assert_no_error (error);
+  hit = find_hit (hits, "曾宪文");
+  g_assert_true (hit == NULL || hit->match < SZ_MATCH_PREFIX);
+}
+
+static void
+test_umlaut (Fixture       *f,
+             gconstpointer  data)
+{
+  /* 吕 is lü: typed as v, or as u (which also finds 卢 lu). */
+  assert_search (f->db, "lv", 0, "吕桂兰=P");
+  assert_search (f->db, "lu", 0, "卢军=P 吕桂兰=P");
+  assert_search (f->db, "lvguilan", 0, "吕桂兰=E");
+  assert_search (f->db, "luguilan", 0, "吕桂兰=E");
+  assert_search (f->db, "lgl", 0, "吕桂兰=P");
+  /* v is only ü: "lvjun" is not 卢军. */
+  assert_search (f->db, "lvjun", 0, "");
+}
+
+static void
+test_minority_name (Fixture       *f,
+                    gconstpointer  data)
+{
+  /* The "·" between the given name and the father's name is skipped. */
+  assert_search (f->db, "aygl", 0, "阿依古丽·买买提=P");
+  assert_search (f->db, "古丽", 0, "阿依古丽·买买提=S");
+  assert_search (f->db, "ayigulimaimaiti", 0, "阿依古丽·买买提=E");
+  assert_search (f->db, "阿依古丽买买提", 0, "阿依古丽·买买提=E");
+  assert_search (f->db, "maimaiti", 0, "阿依古丽·买买提=S");
+  assert_search (f->db, "gulimaimaiti", 0, "阿依古丽·买买提=S");
+}
+
+static void
+test_phone (Fixture       *f,
+            gconstpointer  data)
+{
+  /* The last four digits. */
+  assert_search (f->db, "4728", 0, "单玉华=S+tel");
+  /* Shared by two people: both, in pinyin order. */
+  assert_search (f->db, "5733", 0, "程建国=S+tel 孙淑兰=S+tel");
+  assert_search (f->db, "５７３３", 0, "程建国=S+tel 孙淑兰=S+tel");
+  /* A run in the middle. */
+  assert_search (f->db, "00047", 0, "单玉华=S+tel");
+  assert_search (f->db, "800004", 0, "欧阳红梅=S+tel 单玉华=S+tel");
+  /* The whole number, however typed. */
+  assert_search (f->db, "13800004728", 0, "单玉华=E+tel");
+  assert_search (f->db, "138 0000 4728", 0, "单玉华=E+tel");
+  assert_search (f->db, "138-0000-4728", 0, "单玉华=E+tel");
+  /* Its start. */
+  assert_search (f->db, "1391111", 0, "王伟=P+tel 王伟明=P+tel 张王伟=P+tel 张伟=P+tel");
+  /* Three digits are enough. */
+  assert_search (f->db, "933", 0, "王䶮=S+tel");
+  /* The second phone, a landline, by its digits. */
+  assert_search (f->db, "8888", 0, "白凤山=S+tel");
+  assert_search (f->db, "0431-8888", 0, "白凤山=P+tel");
+  assert_search (f->db, "043188886666", 0, "白凤山=E+tel");
+  /* Two digits find nothing by phone. */
+  assert_search (f->db, "47", 0, "");
+  assert_search (f->db, "13", 0, "");
+  /* Nobody has these digits. */
+  assert_search (f->db, "99999", 0, "");
+}
+
+static void
+test_ranking (Fixture       *f,
+              gconstpointer  data)
+{
+  /* Exact, then prefix, then substring. */
+  assert_search (f->db, "王伟", 0, "王伟=E 王伟明=P 张王伟=S");
+  assert_search (f->db, "wangwei", 0, "王伟=E 王伟明=P 张王伟=S");
+  /* Ties in pinyin order, whatever order they were saved in or their
+   * kind: wang wei < wang wei ming < wang yan; feng he bei qu wang ge <
+   * feng he di yi wang ge < zhang wang wei; zhang wang wei < zhang wei. */
+  assert_search (f->db, "wang", 0, "王伟=P 王伟明=P 王䶮=P grid:丰和北区网格=S grid:丰和第一网格=S 张王伟=S");
+  assert_search (f->db, "zhang", 0, "张王伟=P 张伟=P");
+  assert_search (f->db, "伟", 0, "王伟=S 王伟明=S 张王伟=S 张伟=S");
+}
+
+static void
+test_limit (Fixture       *f,
+            gconstpointer  data)
+{
+  assert_search (f->db, "wang", 0, "王伟=P 王伟明=P 王䶮=P grid:丰和北区网格=S grid:丰和第一网格=S 张王伟=S");
+  assert_search (f->db, "wang", 1, "王伟=P");
+  assert_search (f->db, "wang", 2, "王伟=P 王伟明=P");
+  assert_search (f->db, "wang", 4, "王伟=P 王伟明=P 王䶮=P grid:丰和北区网格=S");
+  assert_search (f->db, "wang", 100, "王伟=P 王伟明=P 王䶮=P grid:丰和北区网格=S grid:丰和第一网格=S 张王伟=S");
+  /* The limit keeps the best, not the first found. */
+  assert_search (f->db, "王伟", 1, "王伟=E");
+}
+
+static void
+test_blank (Fixture       *f,
+            gconstpointer  data)
+{
+  const char *blanks[] = { "", " ", "   ", "\t\n", "\u3000", "-", "·" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (blanks); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) hits = sz_search (f->db, blanks[i], 0, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (hits);
+      g_assert_cmpuint (hits->len, ==, 0);
+    }
+}
+
+static void
+test_places (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *got = NULL;
+
+  assert_search (f->db, "林苑", 0, "compound:丰和林苑=S");
+  assert_search (f->db, "丰和林苑", 0, "compound:丰和林苑=E");
+  assert_search (f->db, "fhly", 0, "compound:丰和林苑=P");
+  /* 长 in a place name reads chang. */
+  assert_search (f->db, "changxin", 0, "compound:长新小区=P");
+  assert_search (f->db, "xiaoqu", 0, "compound:长新小区=S");
+  assert_search (f->db, "丰和第一网格", 0, "grid:丰和第一网格=E");
+  assert_search (f->db, "北区", 0, "grid:丰和北区网格=S");
+  assert_search (f->db, "wangge", 0, "grid:丰和北区网格=S grid:丰和第一网格=S");
+
+  /* Grids and compounds together, each with its own id. */
+  hits = sz_search (f->db, "丰和", 0, &error);
+  g_assert_no_error (error);
+  got = describe (hits);
+  if (hits->len != 3)
+    g_error ("丰和 should find 2 grids and a compound, found: %s", got);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      SzSearchHit *hit = hits->pdata[i];
+
+      g_assert_cmpint (hit->match, ==, SZ_MATCH_PREFIX);
+      g_assert_false (hit->by_phone);
+      if (g_str_equal (hit->text, "丰和林苑"))
+        {
+          g_assert_cmpint (hit->kind, ==, SZ_HIT_COMPOUND);
+          g_assert_cmpint (hit->id, ==, f->compound);
+        }
+      else if (g_str_equal (hit->text, "丰和第一网格"))
+        {
+          g_assert_cmpint (hit->kind, ==, SZ_HIT_GRID);
+          g_assert_cmpint (hit->id, ==, f->grid1);
+        }
+      else
+        {
+          g_assert_cmpstr (hit->text, ==, "丰和北区网格");
+          g_assert_cmpint (hit->kind, ==, SZ_HIT_GRID);
+          g_assert_cmpint (hit->id, ==, f->grid2);
+        }
+    }
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* People's hits carry their ids. */
+  hits = sz_search (f->db, "单玉华", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpint (((SzSearchHit *) hits->pdata[0])->kind, ==, SZ_HIT_PERSON);
+  g_assert_cmpint (((SzSearchHit *) hits->pdata[0])->id, ==, f->shan);
+
+  /* The community itself is not a hit. */
+  assert_search (f->db, "社区", 0, "");
+}
+
+static void
+test_changes (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(SzPerson) p = sz_person_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SzCompound) c = NULL;
+
+  g_assert_true (sz_search_prepare (f->db, &error));
+  g_assert_no_error (error);
+  assert_search (f->db, "李新来", 0, "");
+  assert_search (f->db, "2222", 0, "");
+
+  /* A new person is found by the next search. */
+  p->name = g_strdup ("李新来");
+  p->phone = g_strdup ("13822223333");
+  g_assert_true (sz_person_save (f->db, p, &error));
+  g_assert_no_error (error);
+  assert_search (f->db, "李新来", 0, "李新来=E");
+  assert_search (f->db, "lixinlai", 0, "李新来=E");
+  assert_search (f->db, "2222", 0, "李新来=S+tel");
+
+  /* Renamed: the old name is gone, the new one found. */
+  g_free (p->name);
+  p->name = g_strdup ("李旧去");
+  g_assert_true (sz_person_save (f->db, p, &error));
+  g_assert_no_error (error);
+  assert_search (f->db, "李新来", 0, "");
+  assert_search (f->db, "lixinlai", 0, "");
+  assert_search (f->db, "李旧去", 0, "李旧去=E");
+  assert_search (f->db, "lijiuqu", 0, "李旧去=E");
+
+  /* A new phone: the old digits are gone. */
+  g_free (p->phone);
+  p->phone = g_strdup ("13844445555");
+  g_assert_true (sz_person_save (f->db, p, &error));
+  g_assert_no_error (error);
+  assert_search (f->db, "2222", 0, "");
+  assert_search (f->db, "4444", 0, "李旧去=S+tel");
+
+  /* Deleted: gone. */
+  g_assert_true (sz_person_delete (f->db, p->id, &error));
+  g_assert_no_error (error);
+  assert_search (f->db, "李旧去", 0, "");
+  assert_search (f->db, "4444", 0, "");
+
+  /* A renamed compound. */
+  c = sz_compound_get (f->db, f->compound2, &error);
+  g_assert_no_error (error);
+  g_free (c->name);
+  c->name = g_strdup ("长新花园");
+  g_assert_true (sz_compound_save (f->db, c, &error));
+  g_assert_no_error (error);
+  assert_search (f->db, "小区", 0, "");
+  assert_search (f->db, "花园", 0, "compound:长新花园=S");
+
+  /* A failed save (rolled back) leaves the index as it was. */
+  {
+    g_autoptr(SzPerson) bad = sz_person_new ();
+
+    bad->name = g_strdup ("错号码");
+    bad->phone = g_strdup ("12");
+    g_assert_false (sz_person_save (f->db, bad, &error));
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+    assert_search (f->db, "错号码", 0, "");
+  }
+}
+
+/* Another connection (another window, or the CLI while the app runs)
+ * changes the file: the index notices. */
+static void
+test_other_connection (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  SzDb *other;
+
+  assert_search (f->db, "钱多多", 0, "");
+
+  other = sz_db_open (f->path, SZ_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (other);
+  add_person (other, "钱多多", "13866667777", NULL);
+  sz_db_close (other);
+
+  assert_search (f->db, "钱多多", 0, "钱多多=E");
+  assert_search (f->db, "6666777", 0, "钱多多=S+tel");
+}
+
+static void
+test_list_order (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = sz_person_list (f->db, &error);
+  g_autoptr(GString) got = g_string_new (NULL);
+  const char *some[] = { "张伟", "程建国", "阿依古丽·买买提", "吕桂兰", "陈春兰", "白凤山", "卢军" };
+
+  g_assert_no_error (error);
+  g_assert_nonnull (list);
+  g_assert_cmpuint (list->len, ==, G_N_ELEMENTS (people));
+
+  /* Pinyin order: 阿 a, 白 bai, 陈 chen, 程 cheng, 卢 lu, 吕 lü, 张 zhang. */
+  for (guint i = 0; i < list->len; i++)
+    {
+      const char *name = ((SzPerson *) list->pdata[i])->name;
+
+      for (guint j = 0; j < G_N_ELEMENTS (some); j++)
+        if (g_str_equal (name, some[j]))
+          g_string_append_printf (got, "%s%s", got->len ? " " : "", name);
+    }
+  g_assert_cmpstr (got->str, ==, "阿依古丽·买买提 白凤山 陈春兰 程建国 卢军 吕桂兰 张伟");
+  g_assert_cmpstr (((SzPerson *) list->pdata[0])->name, ==, "阿依古丽·买买提");
+  g_assert_cmpstr (((SzPerson *) list->pdata[list->len - 1])->name, ==, "张伟");
+
+  /* And the whole list agrees with the collation. */
+  for (guint i = 1; i < list->len; i++)
+    {
+      const char *a = ((SzPerson *) list->pdata[i - 1])->name;
+      const char *b = ((SzPerson *) list->pdata[i])->name;
+
+      if (sz_pinyin_collate (a, b) > 0)
+        g_error ("sz_person_list: %s is listed before %s", a, b);
+    }
+}
+
+/* The fictional demo community, loaded into an empty database. */
+static void
+test_demo (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  SzDb *db;
+  gint64 community = 0;
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  path = g_build_filename (g_get_user_data_dir (), "demo.db", NULL);
+  db = sz_db_open (path, SZ_DB_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (sz_demo_load (db, &community, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (community, >, 0);
+
+  assert_search (db, "5733", 0, "程建国=S+tel 孙淑兰=S+tel");
+  assert_search (db, "单", 0, "单玉华=P");
+  assert_search (db, "shan", 1, "单玉华=P");
+  assert_search (db, "zeng", 0, "曾宪文=P");
+  assert_search (db, "lv", 0, "吕桂兰=P");
+  assert_search (db, "aygl", 0, "阿依古丽·买买提=P");
+  assert_search (db, "古丽", 0, "阿依古丽·买买提=S");
+  assert_search (db, "ouyang", 0, "欧阳红梅=P");
+  assert_search (db, "王䶮", 0, "王䶮=E");
+  assert_search (db, "wangyan", 0, "王䶮=E");
+  assert_search (db, "57", 0, "");
+  assert_search (db, "林苑", 0, "compound:丰和林苑=S");
+
+  hits = sz_search (db, "dan", 0, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (find_hit (hits, "刘晓丹"));
+  g_assert_null (find_hit (hits, "单玉华"));
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* "zhw": the demo has nobody whose name runs zh… w…. */
+  assert_search (db, "zhw", 0, "");
+
+  /* Everyone is findable by the whole name, exact and first. */
+  {
+    g_autoptr(GPtrArray) list = sz_person_list (db, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (list->len, >, 100);
+    for (guint i = 0; i < list->len; i++)
+      {
+        SzPerson *p = list->pdata[i];
+
+        hits = sz_search (db, p->name, 1, &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (hits->len, ==, 1);
+        g_assert_cmpstr (((SzSearchHit *) hits->pdata[0])->text, ==, p->name);
+        g_assert_cmpint (((SzSearchHit *) hits->pdata[0])->match, ==, SZ_MATCH_EXACT);
+        g_clear_pointer (&hits, g_ptr_array_unref);
+      }
+  }
+
+  sz_db_close (db);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  setlocale (LC_MESSAGES, "C");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/core/search/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("hanzi", test_hanzi);
+  ADD ("pinyin", test_pinyin);
+  ADD ("polyphonic-surname", test_polyphonic_surname);
+  ADD ("umlaut", test_umlaut);
+  ADD ("minority-name", test_minority_name);
+  ADD ("phone", test_phone);
+  ADD ("ranking", test_ranking);
+  ADD ("limit", test_limit);
+  ADD ("blank", test_blank);
+  ADD ("places", test_places);
+  ADD ("changes", test_changes);
+  ADD ("other-connection", test_other_connection);
+  ADD ("list-order", test_list_order);
+#undef ADD
+  g_test_add_func ("/core/search/demo", test_demo);
+
+  return g_test_run ();
+}
