@@ -153,25 +153,6 @@ check_not_future (const char  *field,
   return FALSE;
 }
 
-/* sz_validate_phone() passes on the parser's SZ_PHONE_ERROR; callers of
- * this module get every mistake of the user as SZ_ROSTER_ERROR_INVALID. */
-static gboolean
-validate_number (char   **number,
-                 GError **error)
-{
-  GError *local_error = NULL;
-
-  if (sz_validate_phone (_("Hotline number"), number, TRUE, &local_error))
-    return TRUE;
-  if (local_error->domain == SZ_PHONE_ERROR)
-    {
-      local_error->domain = SZ_ROSTER_ERROR;
-      local_error->code = SZ_ROSTER_ERROR_INVALID;
-    }
-  g_propagate_error (error, local_error);
-  return FALSE;
-}
-
 static gboolean
 require_place (SzDb     *db,
                SzScope   scope,
@@ -292,7 +273,7 @@ sz_hotline_save (SzDb       *db,
   g_return_val_if_fail ((guint) h->scope < SZ_N_SCOPES, FALSE);
 
   if (!sz_validate_text (_("Hotline label"), &h->label, FALSE, 40, error)
-      || !validate_number (&h->number, error)
+      || !sz_validate_phone (_("Hotline number"), &h->number, TRUE, error)
       || !sz_validate_date (_("Verified on"), &h->verified_on, FALSE, error)
       || !check_not_future (_("Verified on"), h->verified_on, error)
       || !sz_validate_range (_("Position"), h->position, 0, 99999, error))

@@ -7,22 +7,9 @@
 #pragma once
 
 #include "sz-core-types.h"
+#include "sz-validate.h"
 
 G_BEGIN_DECLS
-
-#define SZ_ROSTER_ERROR (sz_roster_error_quark ())
-
-/* Errors of what the user typed or asked: each message names the field
- * and the value, or the thing that stands in the way. */
-typedef enum
-{
-  SZ_ROSTER_ERROR_INVALID,    /* a field's value is not acceptable */
-  SZ_ROSTER_ERROR_DUPLICATE,  /* the name or number is taken */
-  SZ_ROSTER_ERROR_NOT_FOUND,  /* no such id */
-  SZ_ROSTER_ERROR_IN_USE,     /* other records depend on it */
-} SzRosterError;
-
-GQuark sz_roster_error_quark (void);
 
 typedef struct
 {
@@ -162,36 +149,6 @@ gboolean     sz_unit_delete        (SzDb         *db,
                                     GError      **error);
 /* "1单元" / "Unit 1", translated. */
 char        *sz_unit_label         (int           number);
-
-/* Compares building names as people read them: digits by value. */
-int          sz_natural_compare    (const char   *a,
-                                    const char   *b);
-
-/* Shared by the core's modules: validate one field, naming it in the
- * error.  A NULL or blank @value is refused for a required field. */
-gboolean     sz_validate_text      (const char   *field,
-                                    char        **value,
-                                    gboolean      required,
-                                    guint         max_chars,
-                                    GError      **error);
-gboolean     sz_validate_phone     (const char   *field,
-                                    char        **value,
-                                    gboolean      required,
-                                    GError      **error);
-gboolean     sz_validate_date      (const char   *field,
-                                    char        **value,
-                                    gboolean      required,
-                                    GError      **error);
-gboolean     sz_validate_range     (const char   *field,
-                                    int           value,
-                                    int           min,
-                                    int           max,
-                                    GError      **error);
-
-/* Sets NOT_FOUND: "Grid 12 does not exist." */
-void         sz_set_not_found      (GError         **error,
-                                    const char      *what,
-                                    gint64           id);
 
 /* Row helpers shared by the core's modules. */
 #include <sqlite3.h>
