@@ -402,7 +402,7 @@ cmd_search (int argc, char **argv)
     return EXIT_USAGE;
   if (argc < 2)
     {
-      g_printerr (_("Error: say what to search for, for example: sanzhang-cli search zhw\n"));
+      g_printerr (_("Error: say what to search for, for example: sanzhang-cli search zhangx\n"));
       return EXIT_USAGE;
     }
   if (opt_limit < 1)

@@ -168,7 +168,7 @@ sz_duty_move (SzDb    *db,
   }
   ok = duty != NULL && (list = sz_duty_list (db, duty->level, error)) != NULL;
   if (ok)
-    ok = sz_validate_range (_("Position"), position, 1, list->len, error);
+    ok = sz_validate_range (_("Order in the list"), position, 1, list->len, error);
   if (ok)
     {
       /* Renumber the whole level 1..n in the new order. */

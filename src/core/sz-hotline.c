@@ -276,7 +276,7 @@ sz_hotline_save (SzDb       *db,
       || !sz_validate_phone (_("Hotline number"), &h->number, TRUE, error)
       || !sz_validate_date (_("Verified on"), &h->verified_on, FALSE, error)
       || !check_not_future (_("Verified on"), h->verified_on, error)
-      || !sz_validate_range (_("Position"), h->position, 0, 99999, error))
+      || !sz_validate_range (_("Order in the list"), h->position, 0, 99999, error))
     return FALSE;
 
   if (!sz_db_begin (db, error))

@@ -36,7 +36,7 @@ sz_person_background_title (const char *code)
   if (g_strcmp0 (code, "party_member") == 0) return _("Party member");
   if (g_strcmp0 (code, "volunteer") == 0) return _("Resident volunteer");
   if (g_strcmp0 (code, "resident_representative") == 0) return _("Residents' representative");
-  if (g_strcmp0 (code, "other") == 0) return _("Other");
+  if (g_strcmp0 (code, "other") == 0) return C_("background", "Other");
   return "";
 }
 

@@ -301,7 +301,7 @@ sz_post_end (SzDb        *db,
   g_return_val_if_fail (db != NULL, FALSE);
 
   if (!sz_validate_date (_("End date"), &date, TRUE, error)
-      || !sz_validate_text (_("Reason"), &why, TRUE, 200, error))
+      || !sz_validate_text (_("Reason for leaving"), &why, TRUE, 200, error))
     return FALSE;
 
   if (!sz_db_begin (db, error))
@@ -316,7 +316,7 @@ sz_post_end (SzDb        *db,
       rc = sz_db_step (db, stmt, error);
       ok = rc == SQLITE_ROW;
       if (rc == SQLITE_DONE)
-        sz_set_not_found (error, _("Post"), post_id);
+        sz_set_not_found (error, _("Term of office"), post_id);
       else if (ok && sqlite3_column_type (stmt, 1) != SQLITE_NULL)
         {
           g_set_error (error, SZ_ROSTER_ERROR, SZ_ROSTER_ERROR_INVALID,

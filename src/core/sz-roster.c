@@ -304,7 +304,7 @@ sz_grid_label (const SzGrid *g)
     /* Translators: a grid's label without a name; %d is its number */
     return g_strdup_printf (_("Grid %d"), g->number);
   /* Translators: a grid's label; %d is its number, %s its name */
-  return g_strdup_printf (_("Grid %d: %s"), g->number, g->name);
+  return g_strdup_printf (_("Grid %d %s"), g->number, g->name);
 }
 
 gboolean
