@@ -174,7 +174,7 @@ check_grids (SzDb       *db,
   "  LEFT JOIN compound c ON c.id = b.compound_id" \
   "  LEFT JOIN grid g ON g.id = p.grid_id" \
   " WHERE p.end_date IS NULL AND coalesce(g.community_id, c.community_id) = ?1" \
-  " ORDER BY n.name COLLATE PINYIN, n.id, p.level"
+  " ORDER BY n.name_pinyin, n.name COLLATE PINYIN, n.id, p.level"
 
 static gboolean
 check_heads (SzDb       *db,

@@ -30,7 +30,7 @@ struct _SzDb
   char       *actor;
   GHashTable *statements;   /* SQL text → sqlite3_stmt */
   guint       depth;        /* transaction nesting */
-  guint64     commits;
+  guint64     ends;         /* transactions ended, committed or not */
   GData      *data;         /* caches other modules keep per database */
   int         schema_version;
 };
@@ -262,16 +262,16 @@ sz_db_end (SzDb      *db,
   g_return_val_if_fail (db != NULL, FALSE);
   g_return_val_if_fail (db->depth > 0, FALSE);
 
+  /* Caches built inside the transaction may hold rows that a rollback
+   * takes back: every end, not only a commit, makes them stale. */
+  db->ends++;
   db->depth--;
   if (db->depth == 0)
     {
       if (ok)
         {
           if (sz_db_exec (db, "COMMIT", error))
-            {
-              db->commits++;
-              return TRUE;
-            }
+            return TRUE;
           /* A failed COMMIT (disk full, I/O) may leave the transaction
            * open: end it so that nothing of it stays. */
         }
@@ -576,12 +576,12 @@ sz_db_get_change_count (SzDb *db)
 
   g_return_val_if_fail (db != NULL, 0);
 
-  /* data_version moves when another connection commits; our own commits
-   * we count ourselves.  Both only grow, so their sum changes whenever
-   * the data may have. */
+  /* data_version moves when another connection commits; our own
+   * transactions we count ourselves.  Both only grow, so their sum changes
+   * whenever the data may have. */
   if (!query_int (db, "PRAGMA data_version", &data_version, NULL))
     data_version = 0;
-  return db->commits + (guint64) data_version;
+  return db->ends + (guint64) data_version;
 }
 
 void

@@ -225,7 +225,7 @@ GPtrArray *
 sz_person_list (SzDb    *db,
                 GError **error)
 {
-  sqlite3_stmt *stmt = sz_db_prepare (db, "SELECT " PERSON_COLUMNS " FROM person ORDER BY name COLLATE PINYIN, id", error);
+  sqlite3_stmt *stmt = sz_db_prepare (db, "SELECT " PERSON_COLUMNS " FROM person ORDER BY name_pinyin, name COLLATE PINYIN, id", error);
 
   if (stmt == NULL)
     return NULL;

@@ -144,6 +144,28 @@ sz_community_save (SzDb         *db,
 
   if (!sz_db_begin (db, error))
     return FALSE;
+  stmt = sz_db_prepare (db, "SELECT 1 FROM community WHERE name = ?1 AND street_office = ?2 AND id IS NOT ?3", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      int rc;
+
+      sz_db_bind_text (stmt, 1, c->name);
+      sz_db_bind_text (stmt, 2, c->street_office);
+      sqlite3_bind_int64 (stmt, 3, c->id);
+      rc = sz_db_step (db, stmt, error);
+      sqlite3_reset (stmt);
+      ok = rc != 0;
+      if (rc == SQLITE_ROW)
+        {
+          g_set_error (error, SZ_ROSTER_ERROR, SZ_ROSTER_ERROR_DUPLICATE,
+                       /* Translators: %s is a community's name */
+                       _("Community name: “%s” of this street office is already in the database."), c->name);
+          ok = FALSE;
+        }
+    }
+  if (!ok)
+    return sz_db_end (db, FALSE, error);
   if (c->id == 0)
     stmt = sz_db_prepare (db,
                           "INSERT INTO community (name, street_office, address, office_phone,"
@@ -586,7 +608,7 @@ sz_compound_list (SzDb    *db,
                   GError **error)
 {
   sqlite3_stmt *stmt = sz_db_prepare (db, "SELECT " COMPOUND_COLUMNS " FROM compound WHERE community_id = ?1"
-                                          " ORDER BY name COLLATE PINYIN", error);
+                                          " ORDER BY name_pinyin, name COLLATE PINYIN", error);
 
   if (stmt == NULL)
     return NULL;

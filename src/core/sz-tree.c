@@ -199,7 +199,7 @@ sz_tree_load (SzDb    *db,
   stmt = sz_db_prepare (db,
                         "SELECT b.id, b.name, b.grid_id, c.id, c.name, c.property_company"
                         "  FROM building b JOIN compound c ON c.id = b.compound_id"
-                        " WHERE c.community_id = ?1 ORDER BY c.name COLLATE PINYIN, c.id",
+                        " WHERE c.community_id = ?1 ORDER BY c.name_pinyin, c.name COLLATE PINYIN, c.id",
                         error);
   if (stmt == NULL)
     return NULL;

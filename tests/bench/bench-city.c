@@ -372,7 +372,7 @@ generate (Gen         *g,
                                               - (guint64) n_buildings * i / n_communities), error);
       if (tty)
         fprintf (stderr, "\rgenerating: community %u of %u%s", i + 1, n_communities,
-                 i + 1 == n_communities ? "\n" : "");
+                 i + 1 == n_communities || !ok ? "\n" : "");
     }
   if (sz_db_in_transaction (g->db))
     ok = sz_db_end (g->db, ok, ok ? error : NULL) && ok;
@@ -395,22 +395,12 @@ percentile_ms (const gint64 *sorted,
                guint         n,
                double        p)
 {
-  guint rank = (guint) (p * n);
+  guint rank = (guint) (p * n + 0.999);
 
-  if (rank < p * n)
-    rank++;
   return sorted[CLAMP (rank, 1, n) - 1] / 1000.0;
 }
 
-typedef enum
-{
-  QUERY_HANZI,
-  QUERY_PINYIN,
-  QUERY_INITIALS,
-  QUERY_MIXED,
-  QUERY_DIGITS,
-  N_QUERY_KINDS
-} QueryKind;
+typedef enum { QUERY_HANZI, QUERY_PINYIN, QUERY_INITIALS, QUERY_MIXED, QUERY_DIGITS, N_QUERY_KINDS } QueryKind;
 
 static const char * const query_titles[N_QUERY_KINDS] = {
   "hanzi-substring", "full-pinyin", "initials", "mixed", "phone-digits",
@@ -597,13 +587,10 @@ main (int    argc,
   t = g_get_monotonic_time () - t;
   if (ok)
     {
-      g_autofree char *how = batch > 1 ? g_strdup_printf ("%d rows per transaction", batch)
-                                       : g_strdup ("one transaction per save");
-
       printf ("generation: %.1f s (%u posts filled + %u vacant, %u people, %u communities, %u grids,"
-              " %u compounds, %u buildings, %u units; public save functions, %s)\n",
+              " %u compounds, %u buildings, %u units; public save functions, %d rows per transaction)\n",
               t / 1e6, g.filled, g.vacant, g.people, g.communities, g.grids, g.compounds,
-              g.buildings, g.units, how);
+              g.buildings, g.units, batch);
       if (g_stat (out, &st) == 0)
         printf ("file size: %.1f MB (%" G_GINT64_FORMAT " bytes)\n", st.st_size / 1e6, (gint64) st.st_size);
       ok = g.people > 0 && measure (&g, out, n_queries, &error);

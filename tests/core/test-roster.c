@@ -473,7 +473,7 @@ test_duties (void)
   assert_message (error, "Duty", NULL);
   g_clear_error (&error);
   g_assert_false (sz_duty_move (r.db, id, 7, &error));
-  assert_message (error, "Position", "7");
+  assert_message (error, "Order in the list", "7");
   g_clear_error (&error);
   g_assert_true (sz_duty_delete (r.db, id, &error));
   g_clear_pointer (&list, g_ptr_array_unref);

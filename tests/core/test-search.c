@@ -571,6 +571,46 @@ test_changes (Fixture       *f,
   }
 }
 
+/* A search inside a transaction that is then rolled back: what it saw
+ * of the transaction must not stay in the index. */
+static void
+rolled_back_search (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sz_db_begin (f->db, &error));
+  g_assert_no_error (error);
+  add_person (f->db, "钱多多", "13866667777", NULL);
+  {
+    /* Within the transaction it may or may not be seen… */
+    g_autofree char *seen = search (f->db, "钱多多", 0);
+    g_test_message ("inside the transaction: “%s”", seen);
+  }
+  g_assert_false (sz_db_end (f->db, FALSE, &error));
+  g_assert_no_error (error);
+
+  /* …but once rolled back, it is gone. */
+  assert_search (f->db, "钱多多", 0, "");
+  assert_search (f->db, "6666777", 0, "");
+  assert_search (f->db, "单玉华", 0, "单玉华=E");
+}
+
+static void
+test_rollback (Fixture       *f,
+               gconstpointer  data)
+{
+  /* Nothing cached yet: the index is first loaded inside the transaction. */
+  rolled_back_search (f);
+
+  /* Cached, then a change committed, then a search inside a transaction
+   * that is rolled back: the index is reloaded inside it. */
+  add_person (f->db, "李新来", NULL, NULL);
+  assert_search (f->db, "李新来", 0, "李新来=E");
+  add_person (f->db, "李旧去", NULL, NULL);
+  rolled_back_search (f);
+  assert_search (f->db, "李旧去", 0, "李旧去=E");
+}
+
 /* Another connection (another window, or the CLI while the app runs)
  * changes the file: the index notices. */
 static void
@@ -618,15 +658,55 @@ test_list_order (Fixture       *f,
   g_assert_cmpstr (((SzPerson *) list->pdata[0])->name, ==, "阿依古丽·买买提");
   g_assert_cmpstr (((SzPerson *) list->pdata[list->len - 1])->name, ==, "张伟");
 
-  /* And the whole list agrees with the collation. */
+  /* And the whole list follows the stored pinyin keys, surnames read as
+   * surnames, as search ranks them. */
   for (guint i = 1; i < list->len; i++)
     {
-      const char *a = ((SzPerson *) list->pdata[i - 1])->name;
-      const char *b = ((SzPerson *) list->pdata[i])->name;
+      const SzPerson *a = list->pdata[i - 1];
+      const SzPerson *b = list->pdata[i];
 
-      if (sz_pinyin_collate (a, b) > 0)
-        g_error ("sz_person_list: %s is listed before %s", a, b);
+      if (strcmp (a->name_pinyin, b->name_pinyin) > 0)
+        g_error ("sz_person_list: %s (%s) is listed before %s (%s)", a->name, a->name_pinyin, b->name, b->name_pinyin);
     }
+}
+
+/* Lists read a surname as a surname, as search does: staff look for
+ * 曾宪文 under Z (zeng, not ceng) and 单玉华 under S (shan, not dan). */
+static void
+test_list_surnames (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = sz_person_list (f->db, &error);
+  g_autoptr(GString) got = g_string_new (NULL);
+  const char *some[] = { "张伟", "曾宪文", "孙淑兰", "单玉华", "欧阳红梅", "陈春兰" };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < list->len; i++)
+    {
+      const char *name = ((SzPerson *) list->pdata[i])->name;
+
+      for (guint j = 0; j < G_N_ELEMENTS (some); j++)
+        if (g_str_equal (name, some[j]))
+          g_string_append_printf (got, "%s%s", got->len ? " " : "", name);
+    }
+  /* chen < ou yang < shan < sun < zeng < zhang */
+  g_assert_cmpstr (got->str, ==, "陈春兰 欧阳红梅 单玉华 孙淑兰 曾宪文 张伟");
+}
+
+/* Places read 长 as chang (长新小区, 长春), as their search key does. */
+static void
+test_list_places (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = sz_compound_list (f->db, f->community, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 2);
+  /* chang xin < feng he */
+  g_assert_cmpstr (((SzCompound *) list->pdata[0])->name, ==, "长新小区");
+  g_assert_cmpstr (((SzCompound *) list->pdata[1])->name, ==, "丰和林苑");
 }
 
 /* The fictional demo community, loaded into an empty database. */
@@ -714,8 +794,11 @@ main (int   argc,
   ADD ("changes", test_changes);
   ADD ("other-connection", test_other_connection);
   ADD ("list-order", test_list_order);
-#undef ADD
   g_test_add_func ("/core/search/demo", test_demo);
+  ADD ("rollback", test_rollback);
+  ADD ("list-surnames", test_list_surnames);
+  ADD ("list-places", test_list_places);
+#undef ADD
 
   return g_test_run ();
 }

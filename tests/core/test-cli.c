@@ -1,0 +1,1185 @@
+/* test-cli.c
+ *
+ * Copyright 2026 The Sanzhang developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+
+/* Runs the built sanzhang-cli (meson passes its path in SANZHANG_CLI) as
+ * staff would, on database files in the test's own folder. */
+
+enum
+{
+  EXIT_OK = 0,
+  EXIT_ERROR = 1,
+  EXIT_USAGE = 2,
+};
+
+typedef struct
+{
+  int   status;  /* exit status; -1 when killed by a signal */
+  char *out;
+  char *err;
+} Result;
+
+static void
+result_clear (Result *r)
+{
+  g_clear_pointer (&r->out, g_free);
+  g_clear_pointer (&r->err, g_free);
+  r->status = -1;
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
+
+static const char *
+cli_path (void)
+{
+  return g_getenv ("SANZHANG_CLI");
+}
+
+/* Skips the test when the CLI is not known: run through "meson test". */
+static gboolean
+have_cli (void)
+{
+  const char *path = cli_path ();
+
+  if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("SANZHANG_CLI is not set to the built sanzhang-cli: run this test with “meson test”");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Runs the CLI with @args, in English (LC_ALL=C.UTF-8, no LANGUAGE) or,
+ * with @chinese, under zh_CN, with the test's isolated home and XDG
+ * folders.  The rest of the environment is the test's own
+ * (SANZHANG_LOCALEDIR, LSAN_OPTIONS, G_DEBUG). */
+static void
+run_argv (Result             *r,
+          gboolean            chinese,
+          const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  if (chinese)
+    {
+      g_subprocess_launcher_setenv (launcher, "LC_ALL", "zh_CN.UTF-8", TRUE);
+      g_subprocess_launcher_setenv (launcher, "LANGUAGE", "zh_CN", TRUE);
+    }
+  else
+    {
+      g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+      g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
+    }
+  g_subprocess_launcher_unsetenv (launcher, "G_MESSAGES_DEBUG");
+  /* GLib points the test's own environment at /dev/null: give the CLI
+   * the test's isolated folders, so that it never touches the real ones. */
+  g_subprocess_launcher_setenv (launcher, "HOME", g_get_home_dir (), TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", g_get_user_config_dir (), TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", g_get_user_cache_dir (), TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_STATE_HOME", g_get_user_state_dir (), TRUE);
+
+  g_ptr_array_add (argv, (gpointer) cli_path ());
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  line = g_strjoinv (" ", (char **) argv->pdata + 1);
+  g_test_message ("$ sanzhang-cli %s%s", line, chinese ? "  (zh_CN)" : "");
+
+  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &r->out, &r->err, &error);
+  g_assert_no_error (error);
+  if (g_subprocess_get_if_exited (proc))
+    r->status = g_subprocess_get_exit_status (proc);
+  else
+    r->status = -1;
+  if (r->out == NULL)
+    r->out = g_strdup ("");
+  if (r->err == NULL)
+    r->err = g_strdup ("");
+  g_test_message ("exit %d; stderr: %s", r->status, r->err);
+}
+
+static void
+run_va (Result     *r,
+        gboolean    chinese,
+        const char *first,
+        va_list     ap)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+
+  result_clear (r);
+  for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) a);
+  g_ptr_array_add (args, NULL);
+  run_argv (r, chinese, (const char * const *) args->pdata);
+}
+
+/* run (&r, "tree", "--database", path, NULL) */
+G_GNUC_NULL_TERMINATED static void
+run (Result     *r,
+     const char *first,
+     ...)
+{
+  va_list ap;
+
+  va_start (ap, first);
+  run_va (r, FALSE, first, ap);
+  va_end (ap);
+}
+
+G_GNUC_NULL_TERMINATED static void
+run_zh (Result     *r,
+        const char *first,
+        ...)
+{
+  va_list ap;
+
+  va_start (ap, first);
+  run_va (r, TRUE, first, ap);
+  va_end (ap);
+}
+
+/* Asserts with the output in the log when they fail. */
+#define assert_exit(r, expected) \
+  G_STMT_START { \
+    if ((r)->status != (expected)) \
+      g_test_message ("stdout:\n%s\nstderr:\n%s", (r)->out, (r)->err); \
+    g_assert_cmpint ((r)->status, ==, (expected)); \
+  } G_STMT_END
+
+#define assert_contains(haystack, needle) \
+  G_STMT_START { \
+    const char *h_ = (haystack); \
+    const char *n_ = (needle); \
+    if (strstr (h_, n_) == NULL) \
+      g_test_message ("“%s” is missing from:\n%s", n_, h_); \
+    g_assert_nonnull (strstr (h_, n_)); \
+  } G_STMT_END
+
+#define assert_not_contains(haystack, needle) \
+  G_STMT_START { \
+    const char *h_ = (haystack); \
+    const char *n_ = (needle); \
+    if (strstr (h_, n_) != NULL) \
+      g_test_message ("“%s” should not be in:\n%s", n_, h_); \
+    g_assert_null (strstr (h_, n_)); \
+  } G_STMT_END
+
+/* A mobile number in full, raw or formatted ("13800005733", "138 0000 5733"):
+ * must never show where phones are masked. */
+static void
+assert_no_full_mobile (const char *text)
+{
+  g_autoptr(GRegex) re = g_regex_new ("1[3-9][0-9][ -]?[0-9]{4}[ -]?[0-9]{4}", 0, 0, NULL);
+  g_autoptr(GMatchInfo) info = NULL;
+
+  if (g_regex_match (re, text, 0, &info))
+    {
+      g_autofree char *found = g_match_info_fetch (info, 0);
+      g_test_message ("a full mobile number “%s” is shown in:\n%s", found, text);
+    }
+  g_assert_false (g_regex_match (re, text, 0, NULL));
+}
+
+static guint
+count_lines_starting (const char *text,
+                      const char *prefix)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  guint n = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], prefix))
+      n++;
+  return n;
+}
+
+static guint
+count_lines_containing (const char *text,
+                        const char *needle)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  guint n = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strstr (lines[i], needle) != NULL)
+      n++;
+  return n;
+}
+
+/* The line of @text containing @needle (the first), or "". */
+static char *
+line_with (const char *text,
+           const char *needle)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strstr (lines[i], needle) != NULL)
+      return g_strdup (lines[i]);
+  return g_strdup ("");
+}
+
+static char *
+last_line (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  guint n = g_strv_length (lines);
+
+  /* The output ends with a newline: the last piece is empty. */
+  while (n > 0 && *lines[n - 1] == '\0')
+    n--;
+  return g_strdup (n > 0 ? lines[n - 1] : "");
+}
+
+/* A fresh path in the test's own folder (G_TEST_OPTION_ISOLATE_DIRS). */
+static char *
+temp_path (const char *name)
+{
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  return g_build_filename (g_get_user_data_dir (), name, NULL);
+}
+
+static int
+file_mode (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_mode & 07777;
+}
+
+static void
+assert_no_side_files (const char *path)
+{
+  const char *suffixes[] = { "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *side = g_strconcat (path, suffixes[i], NULL);
+
+      if (g_file_test (side, G_FILE_TEST_EXISTS))
+        g_test_message ("%s was left behind", side);
+      g_assert_false (g_file_test (side, G_FILE_TEST_EXISTS));
+    }
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *data = NULL;
+  gsize len = 0;
+
+  g_file_get_contents (path, &data, &len, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (data, len);
+}
+
+/* One integer from the database, read directly with SQLite. */
+static gint64
+query_int (const char *path,
+           const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+/* A database file holding the demo, made with the CLI. */
+static char *
+make_demo (const char *name)
+{
+  g_auto(Result) r = { -1, NULL, NULL };
+  char *path = temp_path (name);
+
+  run (&r, "demo", "--database", path, NULL);
+  assert_exit (&r, EXIT_OK);
+  return path;
+}
+
+/* --help and usage mistakes */
+
+typedef struct
+{
+  const char *command;
+  const char *options[3];
+} CommandOptions;
+
+static const CommandOptions command_options[] = {
+  { "init", { "--street-office", NULL } },
+  { "demo", { NULL } },
+  { "tree", { "--show-phones", NULL } },
+  { "search", { "--limit", "--show-phones", NULL } },
+  { "vacancies", { NULL } },
+  { "check", { NULL } },
+};
+
+static void
+test_help (void)
+{
+  g_auto(Result) r = { -1, NULL, NULL };
+  g_autofree char *path = NULL;
+
+  if (!have_cli ())
+    return;
+  path = temp_path ("help.db");
+
+  run (&r, "--help", NULL);
+  assert_exit (&r, EXIT_OK);
+  assert_contains (r.out, "Usage:");
+  for (guint i = 0; i < G_N_ELEMENTS (command_options); i++)
+    {
+      g_autofree char *listed = g_strdup_printf ("  %s ", command_options[i].command);
+      assert_contains (r.out, listed);
+    }
+  g_assert_cmpstr (r.err, ==, "");
+
+  run (&r, "-h", NULL);
+  assert_exit (&r, EXIT_OK);
+  assert_contains (r.out, "Usage:");
+
+  run (&r, "--version", NULL);
+  assert_exit (&r, EXIT_OK);
+  assert_contains (r.out, "sanzhang-cli ");
+
+  for (guint i = 0; i < G_N_ELEMENTS (command_options); i++)
+    {
+      const CommandOptions *c = &command_options[i];
+      g_autofree char *usage = g_strdup_printf ("sanzhang-cli %s", c->command);
+
+      run (&r, c->command, "--help", NULL);
+      assert_exit (&r, EXIT_OK);
+      assert_contains (r.out, usage);
+      assert_contains (r.out, "--database");
+      assert_contains (r.out, "--community");
+      for (guint j = 0; c->options[j] != NULL; j++)
+        assert_contains (r.out, c->options[j]);
+      g_assert_cmpstr (r.err, ==, "");
+
+      /* With the database given first: help only, nothing created. */
+      run (&r, "--database", path, c->command, "--help", NULL);
+      assert_exit (&r, EXIT_OK);
+      assert_contains (r.out, usage);
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+    }
+}
+
+static void
+test_usage_errors (void)
+{
+  g_auto(Result) r = { -1, NULL, NULL };
+  g_autofree char *path = NULL;
+
+  if (!have_cli ())
+    return;
+  path = temp_path ("usage.db");
+
+  result_clear (&r);
+  run_argv (&r, FALSE, (const char *[]) { NULL });
+  assert_exit (&r, EXIT_USAGE);
+  assert_contains (r.err, "Usage:");
+  g_assert_cmpstr (r.out, ==, "");
+
+  run (&r, "--database", path, NULL);
+  assert_exit (&r, EXIT_USAGE);
+  assert_contains (r.err, "Usage:");
+
+  run (&r, "frobnicate", "--database", path, NULL);
+  assert_exit (&r, EXIT_USAGE);
+  assert_contains (r.err, "“frobnicate”");
+  assert_contains (r.err, "Usage:");
+  g_assert_cmpstr (r.out, ==, "");
+
+  run (&r, "tree", "--database", path, "--frobnicate", NULL);
+  assert_exit (&r, EXIT_USAGE);
+  assert_contains (r.err, "--frobnicate");
+  assert_contains (r.err, "sanzhang-cli tree --help");
+  g_assert_cmpstr (r.out, ==, "");
+
+  run (&r, "--frobnicate", "--database", path, "tree", NULL);
+  assert_exit (&r, EXIT_USAGE);
+  assert_contains (r.err, "--frobnicate");
+
+  run (&r, "search", "--database", path, NULL);
+  assert_exit (&r, EXIT_USAGE);
+  assert_contains (r.err, "search for");
+  g_assert_cmpstr (r.out, ==, "");
+
+  run (&r, "search", "--database", path, "--limit", "0", "zhw", NULL);
+  assert_exit (&r, EXIT_USAGE);
+  assert_contains (r.err, "--limit");
+
+  run (&r, "search", "--database", path, "--limit", "many", "zhw", NULL);
+  assert_exit (&r, EXIT_USAGE);
+  assert_contains (r.err, "many");
+
+  {
+    const char *commands[] = { "init", "demo", "tree", "vacancies", "check" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+      {
+        g_autofree char *hint = g_strdup_printf ("sanzhang-cli %s --help", commands[i]);
+
+        run (&r, commands[i], "--database", path, "extra", NULL);
+        assert_exit (&r, EXIT_USAGE);
+        assert_contains (r.err, "“extra”");
+        assert_contains (r.err, hint);
+        g_assert_cmpstr (r.out, ==, "");
+      }
+  }
+
+  /* A mistake never creates the database. */
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+/* init */
+
+static void
+test_init (void)
+{
+  g_auto(Result) r = { -1, NULL, NULL };
+  g_autofree char *path = NULL;
+  sqlite3 *reader = NULL;
+  mode_t old_umask;
+
+  if (!have_cli ())
+    return;
+  path = temp_path ("init.db");
+
+  /* Owner only, even with a umask that lets everyone read. */
+  old_umask = umask (0);
+  run (&r, "init", "--database", path, NULL);
+  umask (old_umask);
+  assert_exit (&r, EXIT_OK);
+  assert_contains (r.out, path);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (file_mode (path), ==, 0600);
+
+  run (&r, "tree", "--database", path, NULL);
+  assert_exit (&r, EXIT_ERROR);
+  assert_contains (r.err, "no community");
+  assert_contains (r.err, "init --community");
+
+  /* Keep a reader open, so that the CLI's -wal and -shm files stay
+   * after it exits, and look at their modes. */
+  g_assert_cmpint (sqlite3_open_v2 (path, &reader, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (reader, "SELECT count(*) FROM community", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  old_umask = umask (0);
+  run (&r, "init", "--database", path, "--community", "测试社区", "--street-office", "永昌街道", NULL);
+  umask (old_umask);
+  assert_exit (&r, EXIT_OK);
+  assert_contains (r.out, "测试社区");
+  g_assert_cmpint (file_mode (path), ==, 0600);
+  {
+    const char *suffixes[] = { "-wal", "-shm" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+      {
+        g_autofree char *side = g_strconcat (path, suffixes[i], NULL);
+
+        if (g_file_test (side, G_FILE_TEST_EXISTS))
+          g_assert_cmpint (file_mode (side), ==, 0600);
+        else
+          g_test_message ("%s is not there", side);
+      }
+  }
+  sqlite3_close (reader);
+
+  run (&r, "tree", "--database", path, NULL);
+  assert_exit (&r, EXIT_OK);
+  assert_contains (r.out, "测试社区");
+  {
+    g_autofree char *last = last_line (r.out);
+    g_assert_cmpstr (last, ==, "0 posts vacant.");
+  }
+
+  run (&r, "tree", "--database", path, "--community", "测试社区", NULL);
+  assert_exit (&r, EXIT_OK);
+  assert_contains (r.out, "测试社区");
+
+  run (&r, "tree", "--database", path, "--community", "不存在的社区", NULL);
+  assert_exit (&r, EXIT_ERROR);
+  assert_contains (r.err, "不存在的社区");
+
+  /* init on an existing database keeps it. */
+  run (&r, "init", "--database", path, NULL);
+  assert_exit (&r, EXIT_OK);
+  run (&r, "tree", "--database", path, NULL);
+  assert_exit (&r, EXIT_OK);
+  assert_contains (r.out, "测试社区");
+}
+
+/* The same community twice: refused, saying so in words, not with
+ * SQLite's constraint message. */
+static void
+test_init_duplicate (void)
+{
+  g_auto(Result) r = { -1, NULL, NULL };
+  g_autofree char *path = NULL;
+
+  if (!have_cli ())
+    return;
+  path = temp_path ("dup.db");
+
+  run (&r, "init", "--database", path, "--community", "测试社区", "--street-office", "永昌街道", NULL);
+  assert_exit (&r, EXIT_OK);
+  run (&r, "init", "--database", path, "--community", "测试社区", "--street-office", "永昌街道", NULL);
+  assert_exit (&r, EXIT_ERROR);
+  assert_contains (r.err, "测试社区");
+  assert_not_contains (r.err, "constraint");
+  assert_not_contains (r.err, "community.name");
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM community"), ==, 1);
+}
+
+/* Without --database: the default file in the user's data folder, in a
+ * folder of its own that only the owner may enter. */
+static void
+test_default_path (void)
+{
+  g_auto(Result) r = { -1, NULL, NULL };
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+
+  if (!have_cli ())
+    return;
+  dir = g_build_filename (g_get_user_data_dir (), "sanzhang", NULL);
+  path = g_build_filename (dir, "sanzhang.db", NULL);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  run (&r, "tree", NULL);
+  assert_exit (&r, EXIT_ERROR);
+  assert_contains (r.err, path);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  run (&r, "init", "--community", "测试社区", NULL);
+  assert_exit (&r, EXIT_OK);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (file_mode (path), ==, 0600);
+  g_assert_cmpint (file_mode (dir), ==, 0700);
+
+  run (&r, "tree", NULL);
+  assert_exit (&r, EXIT_OK);
+  assert_contains (r.out, "测试社区");
+}
+
+/* demo and tree */
+
+static void
+test_demo_tree (void)
+{
+  g_auto(Result) r = { -1, NULL, NULL };
+  g_autofree char *path = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *last = NULL;
+  gint64 people, posts, audit;
+
+  if (!have_cli ())
+    return;
+  path = temp_path ("demo.db");
+
+  run (&r, "demo", "--database", path, NULL);
+  assert_exit (&r, EXIT_OK);
+  assert_contains (r.out, "丰和社区");
+  assert_contains (r.out, "4 grids, 7 compounds");
+  assert_contains (r.out, "8 posts vacant");
+  g_assert_cmpint (file_mode (path), ==, 0600);
+
+  run (&r, "tree", "--database", path, NULL);
+  assert_exit (&r, EXIT_OK);
+  g_assert_true (g_str_has_prefix (r.out, "丰和社区"));
+  /* Grids with their heads, compounds with their property company (or
+   * none), buildings, units. */
+  assert_contains (r.out, "Grid 1");
+  assert_contains (r.out, "丰和第一网格");
+  assert_contains (r.out, "丰和第四网格");
+  assert_contains (r.out, "Grid head: 孙婷婷 138****7027");
+  assert_contains (r.out, "Grid head: 曾宪文 138****3907");
+  assert_contains (r.out, "丰和林苑  (property: 长春丰和物业服务有限公司)");
+  assert_contains (r.out, "电业宿舍  (no property company)");
+  assert_contains (r.out, "2栋  Building head: 马德胜 138****1120");
+  assert_contains (r.out, "Unit 1  Unit head: 单玉华 138****4728");
+  assert_contains (r.out, "阿依古丽·买买提 138****");
+  assert_contains (r.out, "Building head: (vacant)");
+  assert_contains (r.out, "Unit head: (vacant)");
+  assert_contains (r.out, "[no consent to print]");
+  assert_contains (r.out, "households");
+  g_assert_cmpuint (count_lines_containing (r.out, "Grid head: "), ==, 4);
+  g_assert_cmpuint (count_lines_containing (r.out, "Building head: (vacant)"), ==, 2);
+  g_assert_cmpuint (count_lines_containing (r.out, "Unit head: (vacant)"), ==, 6);
+  /* Phones masked: never a full mobile number. */
+  assert_no_full_mobile (r.out);
+  assert_contains (r.out, "138****5733");
+  last = last_line (r.out);
+  g_assert_cmpstr (last, ==, "8 posts vacant.");
+
+  run (&r, "tree", "--database", path, "--show-phones", NULL);
+  assert_exit (&r, EXIT_OK);
+  assert_contains (r.out, "孙婷婷 138 0000 7027");
+  assert_contains (r.out, "单玉华 138 0000 4728");
+  assert_not_contains (r.out, "****");
+  before = g_steal_pointer (&r.out);
+
+  people = query_int (path, "SELECT count(*) FROM person");
+  posts = query_int (path, "SELECT count(*) FROM post");
+  audit = query_int (path, "SELECT count(*) FROM audit_log");
+  g_assert_cmpint (people, >, 100);
+
+  /* Made-up people never mix with others: a second demo is refused. */
+  run (&r, "demo", "--database", path, NULL);
+  assert_exit (&r, EXIT_ERROR);
+  assert_contains (r.err, "already");
+  assert_contains (r.err, "丰和社区");
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM person"), ==, people);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM post"), ==, posts);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM audit_log"), ==, audit);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM community"), ==, 1);
+  run (&r, "tree", "--database", path, "--show-phones", NULL);
+  assert_exit (&r, EXIT_OK);
+  g_assert_cmpstr (r.out, ==, before);
+
+  /* Nor into a database that holds a real community. */
+  {
+    g_autofree char *other = temp_path ("real.db");
+
+    run (&r, "init", "--database", other, "--community", "测试社区", NULL);
+    assert_exit (&r, EXIT_OK);
+    run (&r, "demo", "--database", other, NULL);
+    assert_exit (&r, EXIT_ERROR);
+    assert_contains (r.err, "测试社区");
+    g_assert_cmpint (query_int (other, "SELECT count(*) FROM person"), ==, 0);
+  }
+}
+
+/* search */
+
+static void
+test_search (void)
+{
+  g_auto(Result) r = { -1, NULL, NULL };
+  g_autofree char *path = NULL;
+
+  if (!have_cli ())
+    return;
+  path = make_demo ("search.db");
+
+  run (&r, "search", "--database", path, "单", NULL);
+  assert_exit (&r, EXIT_OK);
+  g_assert_cmpstr (r.out, ==, "单玉华  138****4728  Unit head, 丰和林苑 2栋 Unit 1\n");
+
+  run (&r, "search", "--database", path, "shan", NULL);
+  assert_exit (&r, EXIT_OK);
+  g_assert_true (g_str_has_prefix (r.out, "单玉华  "));
+
+  run (&r, "search", "--database", path, "--limit", "1", "shan", NULL);
+  assert_exit (&r, EXIT_OK);
+  g_assert_cmpstr (r.out, ==, "单玉华  138****4728  Unit head, 丰和林苑 2栋 Unit 1\n");
+
+  /* The shared phone: both, masked. */
+  run (&r, "search", "--database", path, "5733", NULL);
+  assert_exit (&r, EXIT_OK);
+  g_assert_cmpstr (r.out, ==,
+                   "程建国  138****5733  Building head, 长新小区 5栋\n"
+                   "孙淑兰  138****5733  Unit head, 长新小区 5栋 Unit 1\n");
+
+  run (&r, "search", "--database", path, "--show-phones", "5733", NULL);
+  assert_exit (&r, EXIT_OK);
+  assert_contains (r.out, "程建国  138 0000 5733");
+  assert_contains (r.out, "孙淑兰  138 0000 5733");
+
+  /* Initials: zh… x…. */
+  run (&r, "search", "--database", path, "zhx", NULL);
+  assert_exit (&r, EXIT_OK);
+  g_assert_cmpuint (count_lines_containing (r.out, "138****"), ==, 5);
+  assert_contains (r.out, "张霞  138****4014");
+  assert_contains (r.out, "张秀珍  138****9497  Building head, 翠湖名苑 1号楼");
+  assert_contains (r.out, "赵向东  ");
+  assert_contains (r.out, "赵秀兰  ");
+  assert_contains (r.out, "郑秀云  ");
+  assert_no_full_mobile (r.out);
+
+  /* Mixed: 张 and m. */
+  run (&r, "search", "--database", path, "张m", NULL);
+  assert_exit (&r, EXIT_OK);
+  assert_contains (r.out, "张敏  ");
+  assert_contains (r.out, "张明  ");
+  g_assert_cmpuint (count_lines_containing (r.out, "138****"), ==, 2);
+
+  /* Nobody in the demo is zh… w…: found nothing, and says so. */
+  run (&r, "search", "--database", path, "zhw", NULL);
+  assert_exit (&r, EXIT_OK);
+  g_assert_cmpstr (r.out, ==, "Nothing found for “zhw”.\n");
+
+  /* Several words are one query. */
+  run (&r, "search", "--database", path, "shan", "yu", "hua", NULL);
+  assert_exit (&r, EXIT_OK);
+  g_assert_true (g_str_has_prefix (r.out, "单玉华  "));
+
+  run (&r, "search", "--database", path, "lv", NULL);
+  assert_exit (&r, EXIT_OK);
+  assert_contains (r.out, "吕桂兰  ");
+
+  run (&r, "search", "--database", path, "aygl", NULL);
+  assert_exit (&r, EXIT_OK);
+  assert_contains (r.out, "阿依古丽·买买提  ");
+
+  /* Two digits are not a phone search. */
+  run (&r, "search", "--database", path, "57", NULL);
+  assert_exit (&r, EXIT_OK);
+  g_assert_cmpstr (r.out, ==, "Nothing found for “57”.\n");
+
+  run (&r, "search", "--database", path, "林苑", NULL);
+  assert_exit (&r, EXIT_OK);
+  g_assert_cmpstr (r.out, ==, "丰和林苑  compound\n");
+
+  run (&r, "search", "--database", path, "第三网格", NULL);
+  assert_exit (&r, EXIT_OK);
+  g_assert_cmpuint (count_lines_containing (r.out, "丰和第三网格"), ==, 1);
+  g_assert_true (g_str_has_prefix (r.out, "Grid 3"));
+  g_assert_true (g_str_has_suffix (r.out, "丰和第三网格  grid\n"));
+}
+
+/* vacancies */
+
+static void
+test_vacancies (void)
+{
+  g_auto(Result) r = { -1, NULL, NULL };
+  g_autofree char *path = NULL;
+  g_autofree char *last = NULL;
+
+  if (!have_cli ())
+    return;
+  path = make_demo ("vacancies.db");
+
+  run (&r, "vacancies", "--database", path, NULL);
+  assert_exit (&r, EXIT_OK);
+  g_assert_cmpuint (count_lines_starting (r.out, "Building head vacant: "), ==, 2);
+  g_assert_cmpuint (count_lines_starting (r.out, "Unit head vacant: "), ==, 6);
+  g_assert_cmpuint (count_lines_containing (r.out, "vacant: "), ==, 8);
+  assert_contains (r.out, "Building head vacant: 电业宿舍 4栋\n");
+  assert_contains (r.out, "Building head vacant: 红光小区 9号楼\n");
+  assert_contains (r.out, "Unit head vacant: 丰和林苑 B座 Unit 1\n");
+  assert_contains (r.out, "Unit head vacant: 红光小区 9号楼 Unit 2\n");
+  last = last_line (r.out);
+  g_assert_cmpstr (last, ==, "丰和社区: 8 posts vacant.");
+  g_assert_cmpstr (r.err, ==, "");
+}
+
+/* check */
+
+typedef struct
+{
+  const char *label;
+  const char *verified_on;
+} DemoHotline;
+
+/* The demo's hotlines (resources/demo/demo-community.ini): keep in step. */
+static const DemoHotline demo_hotlines[] = {
+  { "自来水抢修", "2026-09-01" },
+  { "供电服务热线（国家电网）", "2026-09-01" },
+  { "燃气抢修", "2026-09-01" },
+  { "供热服务（供暖期报修）", "2025-05-10" },
+  { "丰和社区居委会", "2026-09-01" },
+  { "永昌派出所", "2026-08-20" },
+  { "市民服务热线", "2026-09-01" },
+  { "社区监督电话", "2026-09-01" },
+  { "报警", "2026-09-01" },
+  { "火警", "2026-09-01" },
+  { "急救", "2026-09-01" },
+  { "永昌街道办事处", "2025-06-18" },
+  { "丰和林苑物业服务中心", "2026-09-05" },
+  { "锦绣家园物业服务中心", "2026-09-05" },
+  { "长新小区物业服务中心", "2025-04-22" },
+  { "万和嘉园物业服务中心", "2026-09-05" },
+  { "翠湖名苑物业服务中心", "2026-09-05" },
+  { "电业宿舍锅炉房（自供暖）", "2026-10-15" },
+  { "电梯困人救援（物业值班）", "2026-09-05" },
+  { "老旧小区维修（社区代管）", "2026-09-01" },
+  { "A座配电室值班", "2026-09-05" },
+};
+
+/* "More than a year ago" by the real clock, as the CLI sees it: before
+ * the same day a year ago. */
+static gboolean
+is_stale (const char *verified_on)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GDate cutoff;
+  char buf[16];
+
+  g_date_clear (&cutoff, 1);
+  g_date_set_dmy (&cutoff, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  g_date_subtract_years (&cutoff, 1);
+  g_snprintf (buf, sizeof buf, "%04d-%02d-%02d",
+              g_date_get_year (&cutoff), g_date_get_month (&cutoff), g_date_get_day (&cutoff));
+  return strcmp (verified_on, buf) < 0;
+}
+
+static void
+test_check (void)
+{
+  g_auto(Result) r = { -1, NULL, NULL };
+  g_autofree char *path = NULL;
+  g_autofree char *dup = NULL;
+  g_autofree char *last = NULL;
+  g_autofree char *count = NULL;
+  guint n_stale = 0;
+  guint n_items;
+
+  if (!have_cli ())
+    return;
+  path = make_demo ("check.db");
+
+  run (&r, "check", "--database", path, NULL);
+  assert_exit (&r, EXIT_OK);
+  assert_no_full_mobile (r.out);
+
+  /* The old couple's shared phone, masked, with both names. */
+  dup = line_with (r.out, "138****5733");
+  assert_contains (dup, "程建国");
+  assert_contains (dup, "孙淑兰");
+  g_assert_cmpuint (count_lines_containing (r.out, "138****5733"), ==, 1);
+
+  /* Heads who have not agreed to have their phone printed. */
+  {
+    const char *without[] = { "Grid head 赵磊 ", "Building head 张宏 ", "Unit head 于丽娟 ", "Unit head 丁丽 " };
+    const char *with[] = { "单玉华", "孙婷婷", "马德胜" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (without); i++)
+      {
+        g_autofree char *line = line_with (r.out, without[i]);
+        assert_contains (line, "not agreed");
+      }
+    /* …and not those who have. */
+    for (guint i = 0; i < G_N_ELEMENTS (with); i++)
+      {
+        g_autofree char *line = line_with (r.out, with[i]);
+        g_assert_cmpstr (line, ==, "");
+      }
+  }
+
+  /* Hotlines not verified for more than a year, by today's date. */
+  for (guint i = 0; i < G_N_ELEMENTS (demo_hotlines); i++)
+    {
+      const DemoHotline *h = &demo_hotlines[i];
+      g_autofree char *quoted = g_strdup_printf ("“%s”", h->label);
+      g_autofree char *line = line_with (r.out, quoted);
+
+      if (is_stale (h->verified_on))
+        {
+          g_autofree char *date = g_strdup_printf ("verified on %s", h->verified_on);
+
+          n_stale++;
+          assert_contains (line, date);
+          assert_contains (line, "more than a year");
+        }
+      else
+        assert_not_contains (line, "more than a year");
+    }
+  /* In November 2026 these are three: 2025-04-22, 2025-05-10, 2025-06-18. */
+  g_assert_cmpuint (count_lines_containing (r.out, "more than a year"), ==, n_stale);
+
+  /* The file is the owner's only: no word about its mode. */
+  assert_not_contains (r.out, "other users");
+
+  /* The last line counts the items. */
+  n_items = count_lines_starting (r.out, "- ");
+  count = g_strdup_printf ("丰和社区: %u things to look at.", n_items);
+  last = last_line (r.out);
+  g_assert_cmpstr (last, ==, count);
+
+  /* A file others may read is reported. */
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+  run (&r, "check", "--database", path, NULL);
+  assert_exit (&r, EXIT_OK);
+  assert_contains (r.out, "other users");
+}
+
+/* Files that are not what they should be */
+
+static void
+test_missing_file (void)
+{
+  g_auto(Result) r = { -1, NULL, NULL };
+  g_autofree char *path = NULL;
+  g_autofree char *in_missing_folder = NULL;
+  const char *commands[][2] = {
+    { "tree", NULL }, { "vacancies", NULL }, { "check", NULL }, { "search", "zhw" },
+  };
+
+  if (!have_cli ())
+    return;
+  path = temp_path ("missing.db");
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      run (&r, commands[i][0], "--database", path, commands[i][1], NULL);
+      assert_exit (&r, EXIT_ERROR);
+      assert_contains (r.err, path);
+      assert_contains (r.err, "sanzhang-cli init");
+      g_assert_cmpstr (r.out, ==, "");
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+      assert_no_side_files (path);
+    }
+
+  /* A folder is not a database file. */
+  run (&r, "tree", "--database", g_get_user_data_dir (), NULL);
+  assert_exit (&r, EXIT_ERROR);
+  assert_contains (r.err, g_get_user_data_dir ());
+
+  in_missing_folder = g_build_filename (g_get_user_data_dir (), "no-such-folder", "x.db", NULL);
+  run (&r, "tree", "--database", in_missing_folder, NULL);
+  assert_exit (&r, EXIT_ERROR);
+  assert_contains (r.err, in_missing_folder);
+  g_assert_false (g_file_test (in_missing_folder, G_FILE_TEST_EXISTS));
+  {
+    g_autofree char *folder = g_path_get_dirname (in_missing_folder);
+    g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
+  }
+}
+
+/* Runs every command on @path, each of which must refuse it with a
+ * message containing @message and leave the file byte for byte. */
+static void
+assert_refused (const char *path,
+                const char *message)
+{
+  g_autoptr(GBytes) before = read_bytes (path);
+  const char *commands[][2] = {
+    { "tree", NULL }, { "vacancies", NULL }, { "check", NULL }, { "search", "zhw" },
+    { "init", NULL }, { "demo", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(Result) r = { -1, NULL, NULL };
+      g_autoptr(GBytes) after = NULL;
+
+      run (&r, commands[i][0], "--database", path, commands[i][1], NULL);
+      assert_exit (&r, EXIT_ERROR);
+      assert_contains (r.err, message);
+      assert_contains (r.err, path);
+      after = read_bytes (path);
+      g_assert_true (g_bytes_equal (before, after));
+      assert_no_side_files (path);
+    }
+
+  /* With a community given, init must not write either. */
+  {
+    g_auto(Result) r = { -1, NULL, NULL };
+    g_autoptr(GBytes) after = NULL;
+
+    run (&r, "init", "--database", path, "--community", "测试社区", NULL);
+    assert_exit (&r, EXIT_ERROR);
+    after = read_bytes (path);
+    g_assert_true (g_bytes_equal (before, after));
+    assert_no_side_files (path);
+  }
+}
+
+static void
+test_not_a_database (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!have_cli ())
+    return;
+  path = temp_path ("hello.db");
+  g_assert_true (g_file_set_contents (path, "hello", -1, &error));
+  g_assert_no_error (error);
+
+  assert_refused (path, "not a Sanzhang database");
+}
+
+static void
+make_sqlite (const char *path,
+             const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+static void
+test_other_program (void)
+{
+  g_autofree char *path = NULL;
+
+  if (!have_cli ())
+    return;
+  path = temp_path ("other.db");
+  make_sqlite (path, "CREATE TABLE x(y)");
+
+  assert_refused (path, "another program");
+}
+
+static void
+test_too_new (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *empty = NULL;
+
+  if (!have_cli ())
+    return;
+  path = temp_path ("newer.db");
+  make_sqlite (path, "CREATE TABLE community (id INTEGER PRIMARY KEY, name TEXT);"
+                     " INSERT INTO community (name) VALUES ('丰和社区');"
+                     " PRAGMA user_version = 99");
+  assert_refused (path, "newer version");
+
+  /* Only the version, no tables yet. */
+  empty = temp_path ("newer-empty.db");
+  make_sqlite (empty, "PRAGMA user_version = 99");
+  assert_refused (empty, "newer version");
+}
+
+/* In Chinese */
+
+static void
+test_chinese (void)
+{
+  g_auto(Result) r = { -1, NULL, NULL };
+  g_autofree char *path = NULL;
+  g_autofree char *saved = NULL;
+  gboolean have_locale;
+
+  if (!have_cli ())
+    return;
+  saved = g_strdup (setlocale (LC_ALL, NULL));
+  have_locale = setlocale (LC_ALL, "zh_CN.UTF-8") != NULL;
+  setlocale (LC_ALL, saved);
+  if (!have_locale)
+    {
+      g_test_skip ("the zh_CN.UTF-8 locale is not installed on this machine");
+      return;
+    }
+  if (g_getenv ("SANZHANG_LOCALEDIR") == NULL)
+    {
+      g_test_skip ("SANZHANG_LOCALEDIR is not set to the built translations: run this test with “meson test”");
+      return;
+    }
+  path = make_demo ("zh.db");
+
+  run_zh (&r, "tree", "--database", path, NULL);
+  assert_exit (&r, EXIT_OK);
+  if (strstr (r.out, "Grid head") != NULL)
+    g_test_message ("The output is in English: is po/zh_CN.po translated and its .mo built in %s?",
+                    g_getenv ("SANZHANG_LOCALEDIR"));
+  assert_contains (r.out, "丰和社区");
+  assert_contains (r.out, "网格长");
+  assert_contains (r.out, "楼栋长");
+  assert_contains (r.out, "单元长");
+  assert_contains (r.out, "单元");
+  assert_not_contains (r.out, "Grid head");
+  assert_not_contains (r.out, "Building head");
+  assert_not_contains (r.out, "Unit head");
+  assert_not_contains (r.out, "households");
+  assert_not_contains (r.out, "vacant");
+  assert_not_contains (r.out, "property");
+  assert_no_full_mobile (r.out);
+
+  run_zh (&r, "vacancies", "--database", path, NULL);
+  assert_exit (&r, EXIT_OK);
+  assert_contains (r.out, "楼栋长");
+  assert_contains (r.out, "单元长");
+  assert_contains (r.out, "单元");
+  assert_contains (r.out, "丰和社区");
+  assert_not_contains (r.out, "Unit head");
+  assert_not_contains (r.out, "Building head");
+  assert_not_contains (r.out, "vacant");
+  g_assert_cmpuint (count_lines_containing (r.out, "楼栋长"), ==, 2);
+  g_assert_cmpuint (count_lines_containing (r.out, "单元长"), ==, 6);
+
+  /* Errors too. */
+  run_zh (&r, "frobnicate", NULL);
+  assert_exit (&r, EXIT_USAGE);
+  assert_not_contains (r.err, "is not a command");
+}
+
+/* Compounds in pinyin order as people read place names: 长新小区 is
+ * chang xin, before 电业宿舍 (dian ye), not zhang xin after it. */
+static void
+test_tree_order (void)
+{
+  g_auto(Result) r = { -1, NULL, NULL };
+  g_autofree char *path = NULL;
+  const char *grid3, *changxin, *dianye;
+
+  if (!have_cli ())
+    return;
+  path = make_demo ("order.db");
+
+  run (&r, "tree", "--database", path, NULL);
+  assert_exit (&r, EXIT_OK);
+  grid3 = strstr (r.out, "丰和第三网格");
+  g_assert_nonnull (grid3);
+  changxin = strstr (grid3, "长新小区");
+  dianye = strstr (grid3, "电业宿舍");
+  g_assert_nonnull (changxin);
+  g_assert_nonnull (dianye);
+  if (changxin > dianye)
+    g_test_message ("长新小区 is listed after 电业宿舍 under 丰和第三网格");
+  g_assert_true (changxin < dianye);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* Readable test messages; the CLI gets its own locale per run. */
+  setlocale (LC_ALL, "");
+  setlocale (LC_MESSAGES, "C");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/core/cli/help", test_help);
+  g_test_add_func ("/core/cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/core/cli/init", test_init);
+  g_test_add_func ("/core/cli/default-path", test_default_path);
+  g_test_add_func ("/core/cli/demo-tree", test_demo_tree);
+  g_test_add_func ("/core/cli/search", test_search);
+  g_test_add_func ("/core/cli/vacancies", test_vacancies);
+  g_test_add_func ("/core/cli/check", test_check);
+  g_test_add_func ("/core/cli/missing-file", test_missing_file);
+  g_test_add_func ("/core/cli/not-a-database", test_not_a_database);
+  g_test_add_func ("/core/cli/other-program", test_other_program);
+  g_test_add_func ("/core/cli/too-new", test_too_new);
+  g_test_add_func ("/core/cli/chinese", test_chinese);
+  g_test_add_func ("/core/cli/init-duplicate", test_init_duplicate);
+  g_test_add_func ("/core/cli/tree-order", test_tree_order);
+
+  return g_test_run ();
+}
