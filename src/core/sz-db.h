@@ -44,8 +44,8 @@ char         *sz_db_default_path     (void);
 /* Opens @path, refusing (with nothing changed) a file that is not a
  * database, another program's database, a damaged one or one with a newer
  * schema, then applies the pending migrations, each in one transaction.
- * Creates the file mode 0600 (and, for the default path, its folder 0700)
- * with SZ_DB_OPEN_CREATE. */
+ * With SZ_DB_OPEN_CREATE, creates the file mode 0600, and its folder mode
+ * 0700 if that is missing too. */
 SzDb         *sz_db_open             (const char     *path,
                                       SzDbOpenFlags   flags,
                                       GError        **error);

@@ -55,6 +55,10 @@ sz_search_hit_free (SzSearchHit *hit)
   g_free (hit);
 }
 
+/* Beside the 26 letters: the key has a digit ("5 hao lou").  A query of
+ * phone digits then skips the names at once. */
+#define HAS_DIGIT (1u << 26)
+
 static guint32
 letters_of (const char *key)
 {
@@ -68,6 +72,8 @@ letters_of (const char *key)
         if (*p == 'v')
           mask |= 1u << ('u' - 'a');
       }
+    else if (g_ascii_isdigit (*p))
+      mask |= HAS_DIGIT;
   return mask;
 }
 
@@ -222,7 +228,10 @@ query_init (Query      *q,
       if (c < 0x80)
         {
           if (g_ascii_isdigit (c))
-            n_digits++;
+            {
+              n_digits++;
+              q->letters |= HAS_DIGIT;
+            }
           else
             all_digits = FALSE;
           if (c >= 'a' && c <= 'z')
