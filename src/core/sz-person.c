@@ -237,16 +237,10 @@ sz_person_delete (SzDb    *db,
                   gint64   id,
                   GError **error)
 {
-  sqlite3_stmt *stmt = sz_db_prepare (db, "SELECT count(*) FROM post WHERE person_id = ?1", error);
   gint64 n;
 
-  if (stmt == NULL)
+  if (!sz_row_count (db, "SELECT count(*) FROM post WHERE person_id = ?1", id, &n, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sz_db_step (db, stmt, error) != SQLITE_ROW)
-    return FALSE;
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
   if (n > 0)
     {
       g_set_error (error, SZ_ROSTER_ERROR, SZ_ROSTER_ERROR_IN_USE,

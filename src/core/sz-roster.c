@@ -56,6 +56,25 @@ sz_row_require (SzDb        *db,
   return TRUE;
 }
 
+gboolean
+sz_row_count (SzDb        *db,
+              const char  *sql,
+              gint64       id,
+              gint64      *count,
+              GError     **error)
+{
+  sqlite3_stmt *stmt = sz_db_prepare (db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sz_db_step (db, stmt, error) != SQLITE_ROW)
+    return FALSE;
+  *count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
 /* Runs a prepared INSERT or UPDATE/DELETE to its end and keeps the id. */
 gboolean
 sz_row_finish_write (SzDb          *db,
@@ -440,16 +459,10 @@ sz_grid_delete (SzDb    *db,
                 gint64   id,
                 GError **error)
 {
-  sqlite3_stmt *stmt = sz_db_prepare (db, "SELECT count(*) FROM building WHERE grid_id = ?1", error);
   gint64 n;
 
-  if (stmt == NULL)
+  if (!sz_row_count (db, "SELECT count(*) FROM building WHERE grid_id = ?1", id, &n, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sz_db_step (db, stmt, error) != SQLITE_ROW)
-    return FALSE;
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
   if (n > 0)
     {
       g_set_error (error, SZ_ROSTER_ERROR, SZ_ROSTER_ERROR_IN_USE,

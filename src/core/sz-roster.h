@@ -172,6 +172,12 @@ gboolean     sz_row_require        (SzDb            *db,
                                     gint64           id,
                                     const char      *what,
                                     GError         **error);
+/* The count(*) that @sql (with ?1 = @id) gives. */
+gboolean     sz_row_count          (SzDb            *db,
+                                    const char      *sql,
+                                    gint64           id,
+                                    gint64          *count,
+                                    GError         **error);
 /* Steps an INSERT/UPDATE/DELETE to its end; sets *@id to the new row's id
  * when it is 0. */
 gboolean     sz_row_finish_write   (SzDb            *db,

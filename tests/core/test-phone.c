@@ -409,26 +409,6 @@ test_round_trip_chinese (void)
   g_assert_cmpstr (normal, ==, "0431-88886666-123");
 }
 
-/* GLib leaks the previous user dirs on purpose each time
- * G_TEST_OPTION_ISOLATE_DIRS sets them for the next test (g_ignore_leak() is
- * a no-op in a GLib built without ASan).  Keep LeakSanitizer to our leaks;
- * the slow unwinder is needed to see that frame in a distribution GLib.
- * These hooks are only called when the test is built with ASan. */
-const char *__asan_default_options (void);
-const char *__lsan_default_suppressions (void);
-
-const char *
-__asan_default_options (void)
-{
-  return "fast_unwind_on_malloc=0";
-}
-
-const char *
-__lsan_default_suppressions (void)
-{
-  return "leak:g_set_user_dirs\n";
-}
-
 int
 main (int   argc,
       char *argv[])

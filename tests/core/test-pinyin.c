@@ -405,25 +405,6 @@ test_speed (void)
   g_ptr_array_unref (names);
 }
 
-/* GLib leaks the previous user dirs on purpose each time
- * G_TEST_OPTION_ISOLATE_DIRS sets them for the next test; keep
- * LeakSanitizer to our own leaks (the slow unwinder is needed to see that
- * frame in a distribution GLib).  Only called in an ASan build. */
-const char *__asan_default_options (void);
-const char *__lsan_default_suppressions (void);
-
-const char *
-__asan_default_options (void)
-{
-  return "fast_unwind_on_malloc=0";
-}
-
-const char *
-__lsan_default_suppressions (void)
-{
-  return "leak:g_set_user_dirs\n";
-}
-
 int
 main (int   argc,
       char *argv[])
