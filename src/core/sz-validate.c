@@ -129,6 +129,26 @@ sz_validate_text (const char  *field,
   return TRUE;
 }
 
+/* A blank optional field becomes NULL (and is fine); a blank required one
+ * is an error.  Returns whether @value was blank, with the verdict in @ok. */
+static gboolean
+is_blank (const char  *field,
+          char       **value,
+          gboolean     required,
+          gboolean    *ok,
+          GError     **error)
+{
+  if (*value != NULL && g_strstrip (*value)[0] != '\0')
+    return FALSE;
+  g_clear_pointer (value, g_free);
+  *ok = !required;
+  if (required)
+    g_set_error (error, SZ_ROSTER_ERROR, SZ_ROSTER_ERROR_INVALID,
+                 /* Translators: %s is a field name */
+                 _("%s must not be empty."), field);
+  return TRUE;
+}
+
 gboolean
 sz_validate_phone (const char  *field,
                    char       **value,
@@ -136,19 +156,11 @@ sz_validate_phone (const char  *field,
                    GError     **error)
 {
   g_autoptr(GError) phone_error = NULL;
+  gboolean blank_ok;
   char *normal;
 
-  if (*value == NULL || g_strstrip (*value)[0] == '\0')
-    {
-      g_clear_pointer (value, g_free);
-      if (required)
-        {
-          g_set_error (error, SZ_ROSTER_ERROR, SZ_ROSTER_ERROR_INVALID,
-                       _("%s must not be empty."), field);
-          return FALSE;
-        }
-      return TRUE;
-    }
+  if (is_blank (field, value, required, &blank_ok, error))
+    return blank_ok;
   normal = sz_phone_normalize (*value, field, NULL, &phone_error);
   if (normal == NULL)
     {
@@ -181,19 +193,11 @@ sz_validate_date (const char  *field,
 {
   g_auto(GStrv) parts = NULL;
   g_autofree char *text = NULL;
+  gboolean blank_ok;
   int y, m, d;
 
-  if (*value == NULL || g_strstrip (*value)[0] == '\0')
-    {
-      g_clear_pointer (value, g_free);
-      if (required)
-        {
-          g_set_error (error, SZ_ROSTER_ERROR, SZ_ROSTER_ERROR_INVALID,
-                       _("%s must not be empty."), field);
-          return FALSE;
-        }
-      return TRUE;
-    }
+  if (is_blank (field, value, required, &blank_ok, error))
+    return blank_ok;
 
   /* 2024-03-01, 2024/3/1, 2024.3.1 and 2024年3月1日 are all seen in
    * spreadsheets; keep one form. */
