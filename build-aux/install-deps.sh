@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-  meson ninja-build pkg-config gcc
+  meson ninja-build pkg-config gcc libc6-dev
   libglib2.0-dev libsqlite3-dev libicu-dev
   gettext sqlite3 locales
 )
