@@ -454,6 +454,21 @@ sz_db_open (const char     *path,
                    _("“%s” is a folder, not a database file."), db->display_name);
       return NULL;
     }
+  else if (!(flags & SZ_DB_OPEN_CREATE))
+    {
+      GStatBuf st;
+
+      /* An empty file is a valid SQLite database, but a command that only
+       * reads must not quietly make it one. */
+      if (g_stat (path, &st) == 0 && st.st_size == 0)
+        {
+          g_set_error (error, SZ_DB_ERROR, SZ_DB_ERROR_NOT_FOUND,
+                       /* Translators: %s is a file name */
+                       _("The file “%s” is empty: it holds no database yet. Create one with “sanzhang-cli init” or “sanzhang-cli demo”."),
+                       db->display_name);
+          return NULL;
+        }
+    }
 
   rc = sqlite3_open_v2 (path, &db->handle, SQLITE_OPEN_READWRITE, NULL);
   if (rc != SQLITE_OK)

@@ -118,6 +118,24 @@ test_not_found (void)
   g_assert_error (error, SZ_DB_ERROR, SZ_DB_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, path));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* An empty file (made with touch, say) is not quietly turned into a
+   * database by a command that only reads; one that creates may use it. */
+  g_clear_error (&error);
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+  db = sz_db_open (path, SZ_DB_OPEN_DEFAULT, &error);
+  g_assert_null (db);
+  g_assert_error (error, SZ_DB_ERROR, SZ_DB_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "empty"));
+  g_clear_error (&error);
+  {
+    GStatBuf st;
+    g_assert_cmpint (g_stat (path, &st), ==, 0);
+    g_assert_cmpint (st.st_size, ==, 0);
+  }
+  db = sz_db_open (path, SZ_DB_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  sz_db_close (db);
 }
 
 /* Opening must fail with @code, and leave the file exactly as it was. */
