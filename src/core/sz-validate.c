@@ -201,6 +201,14 @@ sz_validate_date (const char  *field,
 
   /* 2024-03-01, 2024/3/1, 2024.3.1 and 2024年3月1日 are all seen in
    * spreadsheets; keep one form. */
+  if (!g_utf8_validate (*value, -1, NULL))
+    {
+      /* Text from a file in another encoding: show what can be shown. */
+      char *shown = g_utf8_make_valid (*value, -1);
+      g_free (*value);
+      *value = shown;
+      goto bad;
+    }
   text = g_strdup (*value);
   for (char *p = text; *p; p++)
     if (*p == '/' || *p == '.')
