@@ -218,7 +218,7 @@ test_person (void)
   g_clear_error (&error);
 
   /* A GBK "2024年3月1日" read as if it were UTF-8. */
-  got->consent_date = (g_free (got->consent_date), g_strdup ("2024\xc4\xea3\xd4\xc21\xc8\xd5"));
+  got->consent_date = (g_free (got->consent_date), g_strdup ("2024\xc4\xea" "3\xd4\xc2" "1\xc8\xd5"));
   g_assert_false (sz_person_save (r.db, got, &error));
   assert_message (error, "Consent date", "2024");
   g_assert_true (g_utf8_validate (error->message, -1, NULL));
