@@ -221,9 +221,13 @@ query_init (Query      *q,
       /* Full-width ASCII (from a Chinese input method) to ASCII. */
       if (c >= 0xff01 && c <= 0xff5e)
         c -= 0xfee0;
-      if (g_unichar_isspace (c) || c == 0x3000 || c == '-')
+      /* Separators people type in phones and names. */
+      if (g_unichar_isspace (c) || c == 0x3000 || c == '-' || c == '+' || c == '(' || c == ')')
         continue;
       c = g_unichar_tolower (c);
+      /* ü is keyed as v. */
+      if (c == 0x00fc)
+        c = 'v';
       g_string_append_unichar (folded, c);
       if (c < 0x80)
         {
@@ -249,7 +253,15 @@ query_init (Query      *q,
   q->letters &= ~(1u << ('u' - 'a'));
   q->folded = g_string_free (folded, FALSE);
   if (all_digits && n_digits >= 3)
-    q->digits = g_strdup (q->folded);
+    {
+      /* A number pasted with its country code: +86 138…, 0086 138…. */
+      const char *d = q->folded;
+      if (n_digits == 13 && g_str_has_prefix (d, "86"))
+        d += 2;
+      else if (n_digits == 15 && g_str_has_prefix (d, "0086"))
+        d += 4;
+      q->digits = g_strdup (d);
+    }
 }
 
 static SzMatch

@@ -348,6 +348,8 @@ test_umlaut (Fixture       *f,
   assert_search (f->db, "lu", 0, "卢军=P 吕桂兰=P");
   assert_search (f->db, "lvguilan", 0, "吕桂兰=E");
   assert_search (f->db, "luguilan", 0, "吕桂兰=E");
+  /* ü itself, as some input methods type it. */
+  assert_search (f->db, "lü", 0, "吕桂兰=P");
   assert_search (f->db, "lgl", 0, "吕桂兰=P");
   /* v is only ü: "lvjun" is not 卢军. */
   assert_search (f->db, "lvjun", 0, "");
@@ -382,6 +384,8 @@ test_phone (Fixture       *f,
   assert_search (f->db, "13800004728", 0, "单玉华=E+tel");
   assert_search (f->db, "138 0000 4728", 0, "单玉华=E+tel");
   assert_search (f->db, "138-0000-4728", 0, "单玉华=E+tel");
+  assert_search (f->db, "+86 138 0000 4728", 0, "单玉华=E+tel");
+  assert_search (f->db, "0086 13800004728", 0, "单玉华=E+tel");
   /* Its start. */
   assert_search (f->db, "1391111", 0, "王伟=P+tel 王伟明=P+tel 张王伟=P+tel 张伟=P+tel");
   /* Three digits are enough. */
