@@ -73,7 +73,9 @@ gboolean      sz_db_in_transaction   (SzDb           *db);
 
 /* For src/core only: SQL stays behind the core's functions. */
 sqlite3      *sz_db_handle           (SzDb           *db);
-/* A cached statement, reset and with its bindings cleared. */
+/* A cached statement, reset and with its bindings cleared.  One statement
+ * per SQL text: a loop over its rows must not call anything that prepares
+ * the same text (collect the rows first). */
 sqlite3_stmt *sz_db_prepare          (SzDb           *db,
                                       const char     *sql,
                                       GError        **error);

@@ -251,6 +251,32 @@ sz_tree_load (SzDb    *db,
   if (rc == 0)
     return NULL;
 
+  /* A compound without buildings yet belongs to no grid: show it under
+   * the community, so that a newly added one is not lost from sight. */
+  {
+    g_autoptr(GHashTable) placed = g_hash_table_new (g_int64_hash, g_int64_equal);
+    g_autoptr(GPtrArray) all = NULL;
+    GHashTableIter iter;
+    gpointer value;
+
+    g_hash_table_iter_init (&iter, compounds);
+    while (g_hash_table_iter_next (&iter, NULL, &value))
+      g_hash_table_add (placed, &((SzTreeNode *) value)->id);
+    all = sz_compound_list (db, community_id, error);
+    if (all == NULL)
+      return NULL;
+    for (guint i = 0; i < all->len; i++)
+      {
+        SzCompound *c = all->pdata[i];
+        SzTreeNode *node;
+
+        if (g_hash_table_contains (placed, &c->id))
+          continue;
+        node = node_new (SZ_NODE_COMPOUND, c->id, g_strdup (c->name), root);
+        node->detail = g_strdup (c->property_company);
+      }
+  }
+
   /* Buildings came in pinyin order of compounds; sort them naturally
    * within each compound. */
   {

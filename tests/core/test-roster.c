@@ -373,11 +373,22 @@ test_vacancies (void)
   g_assert_cmpint (((SzVacancy *) v->pdata[2])->level, ==, SZ_LEVEL_GRID);
   g_assert_cmpint (((SzVacancy *) v->pdata[2])->place_id, ==, r.grid2);
 
+  /* A compound with no buildings yet still shows, under the community. */
+  {
+    g_autoptr(SzCompound) empty = sz_compound_new ();
+    empty->community_id = r.community;
+    empty->name = g_strdup ("新建小区");
+    g_assert_true (sz_compound_save (r.db, empty, &error));
+    g_assert_no_error (error);
+  }
+
   tree = sz_tree_load (r.db, r.community, &error);
   g_assert_no_error (error);
   g_assert_cmpint (tree->vacancies, ==, 3);
   g_assert_cmpint (tree->households, ==, 950);
-  g_assert_cmpuint (tree->children->len, ==, 2);
+  g_assert_cmpuint (tree->children->len, ==, 3);
+  g_assert_cmpint (((SzTreeNode *) tree->children->pdata[2])->kind, ==, SZ_NODE_COMPOUND);
+  g_assert_cmpstr (((SzTreeNode *) tree->children->pdata[2])->label, ==, "新建小区");
   {
     SzTreeNode *grid = tree->children->pdata[0];
     SzTreeNode *compound = grid->children->pdata[0];
