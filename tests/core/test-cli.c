@@ -341,6 +341,7 @@ static const CommandOptions command_options[] = {
   { "search", { "--limit", "--show-phones", NULL } },
   { "vacancies", { NULL } },
   { "check", { NULL } },
+  { "import", { "--dry-run", NULL } },
 };
 
 static void
@@ -559,6 +560,52 @@ test_init_duplicate (void)
   assert_not_contains (r.err, "constraint");
   assert_not_contains (r.err, "community.name");
   g_assert_cmpint (query_int (path, "SELECT count(*) FROM community"), ==, 1);
+}
+
+/* A roster as WPS saves it (GB18030, CRLF): imported whole; a wrong file
+ * lists its rows and leaves the database as it was. */
+static void
+test_import (void)
+{
+  g_auto(Result) r = { -1, NULL, NULL };
+  g_autofree char *path = NULL;
+  g_autofree char *good = g_test_build_filename (G_TEST_DIST, "fixtures", "csv", "gbk-wps.csv", NULL);
+  g_autofree char *zip = g_test_build_filename (G_TEST_DIST, "fixtures", "csv", "xlsx-renamed.csv", NULL);
+  g_autofree char *bad = NULL;
+
+  if (!have_cli ())
+    return;
+  path = temp_path ("import.db");
+  bad = temp_path ("bad.csv");
+  g_assert_true (g_file_set_contents (bad, "网格,姓名,电话\n1,张三,13800001234\n1,李四,12345678\n", -1, NULL));
+
+  run (&r, "init", "--database", path, "--community", "幸福社区", NULL);
+  assert_exit (&r, EXIT_OK);
+
+  run (&r, "import", "--database", path, "--dry-run", good, NULL);
+  assert_exit (&r, EXIT_OK);
+  assert_contains (r.out, "Read 3 rows");
+  assert_contains (r.out, "dry run");
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM post"), ==, 0);
+
+  run (&r, "import", "--database", path, good, NULL);
+  assert_exit (&r, EXIT_OK);
+  assert_contains (r.out, "GB18030");
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM post"), ==, 3);
+
+  run (&r, "import", "--database", path, bad, NULL);
+  assert_exit (&r, EXIT_ERROR);
+  assert_contains (r.err, "Row 3");
+  assert_contains (r.err, "12345678");
+  assert_not_contains (r.err, "Row 2");
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM person"), ==, 3);
+
+  run (&r, "import", "--database", path, zip, NULL);
+  assert_exit (&r, EXIT_ERROR);
+  assert_contains (r.err, ".xlsx");
+
+  run (&r, "import", "--database", path, NULL);
+  assert_exit (&r, EXIT_USAGE);
 }
 
 /* Without --database: the default file in the user's data folder, in a
@@ -1179,6 +1226,7 @@ main (int   argc,
   g_test_add_func ("/core/cli/too-new", test_too_new);
   g_test_add_func ("/core/cli/chinese", test_chinese);
   g_test_add_func ("/core/cli/init-duplicate", test_init_duplicate);
+  g_test_add_func ("/core/cli/import", test_import);
   g_test_add_func ("/core/cli/tree-order", test_tree_order);
 
   return g_test_run ();
