@@ -31,23 +31,6 @@ typedef struct
   GHashTable *people;     /* name → id */
 } Loader;
 
-static gint64
-lookup_id (GHashTable *table,
-           const char *key)
-{
-  gpointer v = g_hash_table_lookup (table, key);
-
-  return v ? *(gint64 *) v : 0;
-}
-
-static void
-store_id (GHashTable *table,
-          const char *key,
-          gint64      id)
-{
-  g_hash_table_insert (table, g_strdup (key), g_memdup2 (&id, sizeof id));
-}
-
 /* The file is ours and checked by a test, but a broken copy must still
  * fail with a message rather than a crash. */
 static gboolean
@@ -125,13 +108,13 @@ load_person (Loader      *l,
   home = get (l, group, "Home");
   if (home != NULL && *home != '\0')
     {
-      p->home_unit_id = lookup_id (l->units, home);
+      p->home_unit_id = sz_id_map_lookup (l->units, home);
       if (p->home_unit_id == 0)
         return bad_file (error, group, "Home names no unit");
     }
   if (!sz_person_save (l->db, p, error))
     return FALSE;
-  store_id (l->people, name, p->id);
+  sz_id_map_insert (l->people, name, p->id);
   return TRUE;
 }
 
@@ -150,12 +133,12 @@ appoint (Loader      *l,
 
   if (name == NULL || *name == '\0')
     return TRUE;  /* vacant */
-  person_id = lookup_id (l->people, name);
+  person_id = sz_id_map_lookup (l->people, name);
   if (person_id == 0)
     {
       if (!load_person (l, name, error))
         return FALSE;
-      person_id = lookup_id (l->people, name);
+      person_id = sz_id_map_lookup (l->people, name);
     }
   if (chosen != NULL && !sz_chosen_by_from_string (chosen, &chosen_by))
     return bad_file (error, group, "HeadChosen");
@@ -180,7 +163,7 @@ load_places (Loader  *l,
         g->households = get_int (l, groups[i], "Households");
         if (!sz_grid_save (l->db, g, error))
           return FALSE;
-        store_id (l->grids, groups[i] + 5, g->id);
+        sz_id_map_insert (l->grids, groups[i] + 5, g->id);
       }
     else if (g_str_has_prefix (groups[i], "Compound "))
       {
@@ -193,7 +176,7 @@ load_places (Loader  *l,
         c->property_phone = get (l, groups[i], "PropertyPhone");
         if (!sz_compound_save (l->db, c, error))
           return FALSE;
-        store_id (l->compounds, c->name, c->id);
+        sz_id_map_insert (l->compounds, c->name, c->id);
       }
 
   for (guint i = 0; groups[i]; i++)
@@ -210,15 +193,15 @@ load_places (Loader  *l,
 
         if (compound == NULL)
           return bad_file (error, groups[i], "name is not compound/building");
-        b->compound_id = lookup_id (l->compounds, compound);
-        b->grid_id = lookup_id (l->grids, grid ? grid : "");
+        b->compound_id = sz_id_map_lookup (l->compounds, compound);
+        b->grid_id = sz_id_map_lookup (l->grids, grid ? grid : "");
         if (b->compound_id == 0 || b->grid_id == 0)
           return bad_file (error, groups[i], "unknown compound or grid");
         b->name = g_strdup (slash + 1);
         b->floors = get_int (l, groups[i], "Floors");
         if (!sz_building_save (l->db, b, error))
           return FALSE;
-        store_id (l->buildings, path, b->id);
+        sz_id_map_insert (l->buildings, path, b->id);
 
         per_unit = g_strsplit (households ? households : "", ";", -1);
         if ((int) g_strv_length (per_unit) != units)
@@ -234,7 +217,7 @@ load_places (Loader  *l,
             u->households = atoi (per_unit[n - 1]);
             if (!sz_unit_save (l->db, u, error))
               return FALSE;
-            store_id (l->units, key, u->id);
+            sz_id_map_insert (l->units, key, u->id);
           }
       }
   return TRUE;
@@ -255,7 +238,7 @@ load_heads (Loader  *l,
 
       if (g_str_has_prefix (groups[i], "Grid "))
         {
-          if (!appoint (l, groups[i], SZ_LEVEL_GRID, lookup_id (l->grids, groups[i] + 5), head, since, chosen, error))
+          if (!appoint (l, groups[i], SZ_LEVEL_GRID, sz_id_map_lookup (l->grids, groups[i] + 5), head, since, chosen, error))
             return FALSE;
         }
       else if (g_str_has_prefix (groups[i], "Building "))
@@ -269,7 +252,7 @@ load_heads (Loader  *l,
           g_auto(GStrv) dates = g_strsplit (unit_since ? unit_since : "", ";", -1);
           int units = get_int (l, groups[i], "Units");
 
-          if (!appoint (l, groups[i], SZ_LEVEL_BUILDING, lookup_id (l->buildings, path), head, since,
+          if (!appoint (l, groups[i], SZ_LEVEL_BUILDING, sz_id_map_lookup (l->buildings, path), head, since,
                         chosen ? chosen : "election", error))
             return FALSE;
           if ((int) g_strv_length (names) != units || (int) g_strv_length (dates) != units)
@@ -278,7 +261,7 @@ load_heads (Loader  *l,
             {
               g_autofree char *key = g_strdup_printf ("%s/%d", path, n);
 
-              if (!appoint (l, groups[i], SZ_LEVEL_UNIT, lookup_id (l->units, key),
+              if (!appoint (l, groups[i], SZ_LEVEL_UNIT, sz_id_map_lookup (l->units, key),
                             g_strstrip (names[n - 1]), g_strstrip (dates[n - 1]), "election", error))
                 return FALSE;
             }
@@ -314,12 +297,12 @@ load_hotlines (Loader  *l,
       else if (scope && g_str_has_prefix (scope, "compound:"))
         {
           h->scope = SZ_SCOPE_COMPOUND;
-          h->scope_id = lookup_id (l->compounds, scope + 9);
+          h->scope_id = sz_id_map_lookup (l->compounds, scope + 9);
         }
       else if (scope && g_str_has_prefix (scope, "building:"))
         {
           h->scope = SZ_SCOPE_BUILDING;
-          h->scope_id = lookup_id (l->buildings, scope + 9);
+          h->scope_id = sz_id_map_lookup (l->buildings, scope + 9);
         }
       if (h->scope_id == 0)
         return bad_file (error, groups[i], "Scope");
@@ -363,11 +346,11 @@ sz_demo_load_key_file (SzDb      *db,
 
   l.db = db;
   l.kf = key_file;
-  l.grids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  l.compounds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  l.buildings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  l.units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  l.people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  l.grids = sz_id_map_new ();
+  l.compounds = sz_id_map_new ();
+  l.buildings = sz_id_map_new ();
+  l.units = sz_id_map_new ();
+  l.people = sz_id_map_new ();
 
   if (!sz_db_begin (db, error))
     ok = FALSE;

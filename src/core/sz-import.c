@@ -259,23 +259,6 @@ parse_chosen (const char *text,
   return FALSE;
 }
 
-static gint64
-cached (GHashTable *table,
-        const char *key)
-{
-  gint64 *v = g_hash_table_lookup (table, key);
-
-  return v ? *v : 0;
-}
-
-static void
-cache (GHashTable *table,
-       const char *key,
-       gint64      id)
-{
-  g_hash_table_insert (table, g_strdup (key), g_memdup2 (&id, sizeof id));
-}
-
 /* Looks a row up by @sql (?1 int, ?2 text); 0 when there is none. */
 static gboolean
 find_id (SzDb        *db,
@@ -325,7 +308,7 @@ resolve_grid (Import  *im,
       return id;
     }
   key = g_strdup_printf ("%d", number);
-  if ((id = cached (im->grids, key)) != 0)
+  if ((id = sz_id_map_lookup (im->grids, key)) != 0)
     return id;
   {
     g_autofree char *sql_number = g_strdup_printf ("%d", number);
@@ -345,7 +328,7 @@ resolve_grid (Import  *im,
       id = g->id;
       im->report->grids_created++;
     }
-  cache (im->grids, key, id);
+  sz_id_map_insert (im->grids, key, id);
   return id;
 }
 
@@ -357,7 +340,7 @@ resolve_compound (Import  *im,
   const char *name = cell (im, row, COL_COMPOUND);
   gint64 id;
 
-  if ((id = cached (im->compounds, name)) != 0)
+  if ((id = sz_id_map_lookup (im->compounds, name)) != 0)
     return id;
   if (!find_id (im->db, "SELECT id FROM compound WHERE community_id = ?1 AND name = ?2", im->community_id, name, &id, error))
     return -1;
@@ -372,7 +355,7 @@ resolve_compound (Import  *im,
       id = c->id;
       im->report->compounds_created++;
     }
-  cache (im->compounds, name, id);
+  sz_id_map_insert (im->compounds, name, id);
   return id;
 }
 
@@ -388,7 +371,7 @@ resolve_building (Import  *im,
   g_autoptr(SzBuilding) b = NULL;
   gint64 id;
 
-  if ((id = cached (im->buildings, key)) == 0)
+  if ((id = sz_id_map_lookup (im->buildings, key)) == 0)
     {
       if (!find_id (im->db, "SELECT id FROM building WHERE compound_id = ?1 AND name = ?2", compound_id, name, &id, error))
         return -1;
@@ -402,10 +385,10 @@ resolve_building (Import  *im,
       if (!sz_building_save (im->db, b, error))
         return -1;
       im->report->buildings_created++;
-      cache (im->buildings, key, b->id);
+      sz_id_map_insert (im->buildings, key, b->id);
       return b->id;
     }
-  cache (im->buildings, key, id);
+  sz_id_map_insert (im->buildings, key, id);
 
   /* The sheet and the roster must agree on the building's grid. */
   b = sz_building_get (im->db, id, error);
@@ -465,7 +448,7 @@ resolve_unit (Import  *im,
 
   key = g_strdup_printf ("%" G_GINT64_FORMAT "/%d", building_id, number);
   sql_number = g_strdup_printf ("%d", number);
-  if ((id = cached (im->units, key)) == 0
+  if ((id = sz_id_map_lookup (im->units, key)) == 0
       && !find_id (im->db, "SELECT id FROM unit WHERE building_id = ?1 AND number = CAST(?2 AS INTEGER)",
                    building_id, sql_number, &id, error))
     return -1;
@@ -492,7 +475,7 @@ resolve_unit (Import  *im,
             return -1;
         }
     }
-  cache (im->units, key, id);
+  sz_id_map_insert (im->units, key, id);
   return id;
 }
 
@@ -568,7 +551,7 @@ resolve_person (Import   *im,
     return 0;
 
   key = g_strdup_printf ("%s\n%s", name, phone ? phone : "");
-  if ((id = cached (im->people, key)) == 0)
+  if ((id = sz_id_map_lookup (im->people, key)) == 0)
     {
       if (phone != NULL)
         {
@@ -639,7 +622,7 @@ resolve_person (Import   *im,
 
   if (!sz_person_save (im->db, p, error))
     return -1;
-  cache (im->people, key, p->id);
+  sz_id_map_insert (im->people, key, p->id);
   return p->id;
 }
 
@@ -799,11 +782,11 @@ sz_import_roster (SzDb            *db,
   if (!sz_row_require (db, "SELECT 1 FROM community WHERE id = ?1", community_id, _("Community"), error))
     return sz_db_end (db, FALSE, NULL);
 
-  im.grids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  im.compounds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  im.buildings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  im.units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  im.people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  im.grids = sz_id_map_new ();
+  im.compounds = sz_id_map_new ();
+  im.buildings = sz_id_map_new ();
+  im.units = sz_id_map_new ();
+  im.people = sz_id_map_new ();
   im.errors = g_string_new (NULL);
 
   report->rows = sz_csv_get_n_rows (csv);

@@ -75,6 +75,29 @@ sz_row_count (SzDb        *db,
   return TRUE;
 }
 
+GHashTable *
+sz_id_map_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+gint64
+sz_id_map_lookup (GHashTable *map,
+                  const char *key)
+{
+  gint64 *v = g_hash_table_lookup (map, key);
+
+  return v ? *v : 0;
+}
+
+void
+sz_id_map_insert (GHashTable *map,
+                  const char *key,
+                  gint64      id)
+{
+  g_hash_table_insert (map, g_strdup (key), g_memdup2 (&id, sizeof id));
+}
+
 /* Runs a prepared INSERT or UPDATE/DELETE to its end and keeps the id. */
 gboolean
 sz_row_finish_write (SzDb          *db,

@@ -184,6 +184,13 @@ gboolean     sz_row_finish_write   (SzDb            *db,
                                     sqlite3_stmt    *stmt,
                                     gint64          *id,
                                     GError         **error);
+/* Name → id maps, for loaders that meet the same place many times. */
+GHashTable  *sz_id_map_new         (void);
+gint64       sz_id_map_lookup      (GHashTable      *map,
+                                    const char      *key);
+void         sz_id_map_insert      (GHashTable      *map,
+                                    const char      *key,
+                                    gint64           id);
 /* One transaction deleting the row @sql (?1 = @id) names; NOT_FOUND if none. */
 gboolean     sz_row_delete         (SzDb            *db,
                                     const char      *sql,
