@@ -72,6 +72,89 @@ test_add_person (SzDb       *db,
   return p->id;
 }
 
+static inline gint64
+test_add_community (SzDb       *db,
+                    const char *name)
+{
+  g_autoptr(SzCommunity) c = sz_community_new ();
+  g_autoptr(GError) error = NULL;
+
+  c->name = g_strdup (name);
+  c->office_phone = g_strdup ("0431-80000001");
+  g_assert_true (sz_community_save (db, c, &error));
+  g_assert_no_error (error);
+  return c->id;
+}
+
+static inline gint64
+test_add_grid (SzDb       *db,
+               gint64      community,
+               int         number,
+               const char *name,
+               int         households)
+{
+  g_autoptr(SzGrid) g = sz_grid_new ();
+  g_autoptr(GError) error = NULL;
+
+  g->community_id = community;
+  g->number = number;
+  g->name = g_strdup (name);
+  g->households = households;
+  g_assert_true (sz_grid_save (db, g, &error));
+  g_assert_no_error (error);
+  return g->id;
+}
+
+static inline gint64
+test_add_compound (SzDb       *db,
+                   gint64      community,
+                   const char *name)
+{
+  g_autoptr(SzCompound) c = sz_compound_new ();
+  g_autoptr(GError) error = NULL;
+
+  c->community_id = community;
+  c->name = g_strdup (name);
+  g_assert_true (sz_compound_save (db, c, &error));
+  g_assert_no_error (error);
+  return c->id;
+}
+
+static inline gint64
+test_add_building (SzDb       *db,
+                   gint64      compound,
+                   gint64      grid,
+                   const char *name)
+{
+  g_autoptr(SzBuilding) b = sz_building_new ();
+  g_autoptr(GError) error = NULL;
+
+  b->compound_id = compound;
+  b->grid_id = grid;
+  b->name = g_strdup (name);
+  b->floors = 6;
+  g_assert_true (sz_building_save (db, b, &error));
+  g_assert_no_error (error);
+  return b->id;
+}
+
+static inline gint64
+test_add_unit (SzDb   *db,
+               gint64  building,
+               int     number,
+               int     households)
+{
+  g_autoptr(SzUnit) u = sz_unit_new ();
+  g_autoptr(GError) error = NULL;
+
+  u->building_id = building;
+  u->number = number;
+  u->households = households;
+  g_assert_true (sz_unit_save (db, u, &error));
+  g_assert_no_error (error);
+  return u->id;
+}
+
 static inline GBytes *
 test_tiny_png (gboolean whole)
 {
@@ -91,59 +174,18 @@ roster_setup (Roster     *r,
               const char *file)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SzCommunity) c = sz_community_new ();
-  g_autoptr(SzGrid) g1 = sz_grid_new ();
-  g_autoptr(SzGrid) g2 = sz_grid_new ();
-  g_autoptr(SzCompound) cp = sz_compound_new ();
-  g_autoptr(SzBuilding) b = sz_building_new ();
-  g_autoptr(SzUnit) u1 = sz_unit_new ();
-  g_autoptr(SzUnit) u2 = sz_unit_new ();
 
   r->path = test_db_path (file);
   r->db = sz_db_open (r->path, SZ_DB_OPEN_CREATE, &error);
   g_assert_no_error (error);
 
-  c->name = g_strdup ("测试社区");
-  c->office_phone = g_strdup ("0431-80000001");
-  g_assert_true (sz_community_save (r->db, c, &error));
-  g_assert_no_error (error);
-  r->community = c->id;
-
-  g1->community_id = c->id;
-  g1->number = 1;
-  g1->name = g_strdup ("第一网格");
-  g1->households = 500;
-  g_assert_true (sz_grid_save (r->db, g1, &error));
-  r->grid1 = g1->id;
-  g2->community_id = c->id;
-  g2->number = 2;
-  g2->households = 450;
-  g_assert_true (sz_grid_save (r->db, g2, &error));
-  r->grid2 = g2->id;
-
-  cp->community_id = c->id;
-  cp->name = g_strdup ("丰和林苑");
-  g_assert_true (sz_compound_save (r->db, cp, &error));
-  r->compound = cp->id;
-
-  b->compound_id = cp->id;
-  b->grid_id = g1->id;
-  b->name = g_strdup ("2栋");
-  b->floors = 6;
-  g_assert_true (sz_building_save (r->db, b, &error));
-  r->building = b->id;
-
-  u1->building_id = b->id;
-  u1->number = 1;
-  u1->households = 12;
-  g_assert_true (sz_unit_save (r->db, u1, &error));
-  r->unit1 = u1->id;
-  u2->building_id = b->id;
-  u2->number = 2;
-  u2->households = 12;
-  g_assert_true (sz_unit_save (r->db, u2, &error));
-  g_assert_no_error (error);
-  r->unit2 = u2->id;
+  r->community = test_add_community (r->db, "测试社区");
+  r->grid1 = test_add_grid (r->db, r->community, 1, "第一网格", 500);
+  r->grid2 = test_add_grid (r->db, r->community, 2, NULL, 450);
+  r->compound = test_add_compound (r->db, r->community, "丰和林苑");
+  r->building = test_add_building (r->db, r->compound, r->grid1, "2栋");
+  r->unit1 = test_add_unit (r->db, r->building, 1, 12);
+  r->unit2 = test_add_unit (r->db, r->building, 2, 12);
 }
 
 static inline void

@@ -14,6 +14,7 @@
 #include "sz-db.h"
 #include "sz-hotline.h"
 #include "sz-roster.h"
+#include "sz-test-util.h"
 
 typedef struct
 {
@@ -27,53 +28,6 @@ typedef struct
   gint64  building;      /* 丰和林苑 2栋 */
   gint64  other_building;
 } Fixture;
-
-static gint64
-add_community (SzDb       *db,
-               const char *name)
-{
-  g_autoptr(SzCommunity) c = sz_community_new ();
-  g_autoptr(GError) error = NULL;
-
-  c->name = g_strdup (name);
-  c->street_office = g_strdup ("南湖街道");
-  g_assert_true (sz_community_save (db, c, &error));
-  g_assert_no_error (error);
-  return c->id;
-}
-
-static gint64
-add_compound (SzDb       *db,
-              gint64      community,
-              const char *name)
-{
-  g_autoptr(SzCompound) c = sz_compound_new ();
-  g_autoptr(GError) error = NULL;
-
-  c->community_id = community;
-  c->name = g_strdup (name);
-  g_assert_true (sz_compound_save (db, c, &error));
-  g_assert_no_error (error);
-  return c->id;
-}
-
-static gint64
-add_building (SzDb       *db,
-              gint64      compound,
-              gint64      grid,
-              const char *name)
-{
-  g_autoptr(SzBuilding) b = sz_building_new ();
-  g_autoptr(GError) error = NULL;
-
-  b->compound_id = compound;
-  b->grid_id = grid;
-  b->name = g_strdup (name);
-  b->floors = 6;
-  g_assert_true (sz_building_save (db, b, &error));
-  g_assert_no_error (error);
-  return b->id;
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -89,18 +43,18 @@ fixture_set_up (Fixture       *f,
   g_assert_no_error (error);
   g_assert_nonnull (f->db);
 
-  f->community = add_community (f->db, "丰和社区");
-  f->other_community = add_community (f->db, "南湖社区");
+  f->community = test_add_community (f->db, "丰和社区");
+  f->other_community = test_add_community (f->db, "南湖社区");
   grid->community_id = f->community;
   grid->number = 1;
   grid->households = 500;
   g_assert_true (sz_grid_save (f->db, grid, &error));
   g_assert_no_error (error);
   f->grid = grid->id;
-  f->compound = add_compound (f->db, f->community, "丰和林苑");
-  f->other_compound = add_compound (f->db, f->community, "丰和家园");
-  f->building = add_building (f->db, f->compound, f->grid, "2栋");
-  f->other_building = add_building (f->db, f->compound, f->grid, "3栋");
+  f->compound = test_add_compound (f->db, f->community, "丰和林苑");
+  f->other_compound = test_add_compound (f->db, f->community, "丰和家园");
+  f->building = test_add_building (f->db, f->compound, f->grid, "2栋");
+  f->other_building = test_add_building (f->db, f->compound, f->grid, "3栋");
 }
 
 static void

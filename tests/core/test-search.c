@@ -18,6 +18,7 @@
 #include "sz-post.h"
 #include "sz-roster.h"
 #include "sz-search.h"
+#include "sz-test-util.h"
 
 /* A small roster on a real SQLite file, built with the public API.  The
  * people are saved out of pinyin order, so that an order in the results
@@ -82,39 +83,6 @@ add_person (SzDb       *db,
   return p->id;
 }
 
-static gint64
-add_grid (SzDb       *db,
-          gint64      community,
-          int         number,
-          const char *name)
-{
-  g_autoptr(SzGrid) g = sz_grid_new ();
-  g_autoptr(GError) error = NULL;
-
-  g->community_id = community;
-  g->number = number;
-  g->name = g_strdup (name);
-  g->households = 500;
-  g_assert_true (sz_grid_save (db, g, &error));
-  g_assert_no_error (error);
-  return g->id;
-}
-
-static gint64
-add_compound (SzDb       *db,
-              gint64      community,
-              const char *name)
-{
-  g_autoptr(SzCompound) c = sz_compound_new ();
-  g_autoptr(GError) error = NULL;
-
-  c->community_id = community;
-  c->name = g_strdup (name);
-  g_assert_true (sz_compound_save (db, c, &error));
-  g_assert_no_error (error);
-  return c->id;
-}
-
 static void
 appoint (SzDb    *db,
          SzLevel  level,
@@ -150,10 +118,10 @@ fixture_set_up (Fixture       *f,
   g_assert_no_error (error);
   f->community = community->id;
 
-  f->grid1 = add_grid (f->db, f->community, 1, "丰和第一网格");
-  f->grid2 = add_grid (f->db, f->community, 2, "丰和北区网格");
-  f->compound = add_compound (f->db, f->community, "丰和林苑");
-  f->compound2 = add_compound (f->db, f->community, "长新小区");
+  f->grid1 = test_add_grid (f->db, f->community, 1, "丰和第一网格", 500);
+  f->grid2 = test_add_grid (f->db, f->community, 2, "丰和北区网格", 500);
+  f->compound = test_add_compound (f->db, f->community, "丰和林苑");
+  f->compound2 = test_add_compound (f->db, f->community, "长新小区");
 
   building->compound_id = f->compound;
   building->grid_id = f->grid1;
