@@ -39,6 +39,21 @@ test_db_path (const char *name)
   return g_build_filename (dir, name, NULL);
 }
 
+/* A new database in the test's own data folder; *@path keeps its name. */
+static inline SzDb *
+test_open_db (const char  *name,
+              char       **path)
+{
+  g_autoptr(GError) error = NULL;
+  SzDb *db;
+
+  *path = test_db_path (name);
+  db = sz_db_open (*path, SZ_DB_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (db);
+  return db;
+}
+
 static inline gint64
 test_count (SzDb       *db,
             const char *table)
@@ -173,12 +188,7 @@ static inline void
 roster_setup (Roster     *r,
               const char *file)
 {
-  g_autoptr(GError) error = NULL;
-
-  r->path = test_db_path (file);
-  r->db = sz_db_open (r->path, SZ_DB_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-
+  r->db = test_open_db (file, &r->path);
   r->community = test_add_community (r->db, "测试社区");
   r->grid1 = test_add_grid (r->db, r->community, 1, "第一网格", 500);
   r->grid2 = test_add_grid (r->db, r->community, 2, NULL, 450);

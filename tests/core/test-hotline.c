@@ -36,12 +36,7 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(SzGrid) grid = sz_grid_new ();
 
-  /* Under G_TEST_OPTION_ISOLATE_DIRS this folder is the test's own. */
-  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
-  f->path = g_build_filename (g_get_user_data_dir (), "hotline.db", NULL);
-  f->db = sz_db_open (f->path, SZ_DB_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (f->db);
+  f->db = test_open_db ("hotline.db", &f->path);
 
   f->community = test_add_community (f->db, "丰和社区");
   f->other_community = test_add_community (f->db, "南湖社区");

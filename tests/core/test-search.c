@@ -105,12 +105,7 @@ fixture_set_up (Fixture       *f,
   g_autoptr(SzCommunity) community = sz_community_new ();
   g_autoptr(SzBuilding) building = sz_building_new ();
 
-  /* Under G_TEST_OPTION_ISOLATE_DIRS this folder is the test's own. */
-  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
-  f->path = g_build_filename (g_get_user_data_dir (), "search.db", NULL);
-  f->db = sz_db_open (f->path, SZ_DB_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (f->db);
+  f->db = test_open_db ("search.db", &f->path);
 
   community->name = g_strdup ("丰和社区");
   community->street_office = g_strdup ("永昌街道");
