@@ -7,6 +7,14 @@ packages=(
   meson ninja-build pkg-config gcc libc6-dev
   libglib2.0-dev libsqlite3-dev libicu-dev
   gettext sqlite3 locales
+  # Boards: layout, PDF and PNG (ARCHITECTURE.md)
+  libcairo2-dev libpango1.0-dev libfontconfig-dev libfreetype-dev
+  libgdk-pixbuf-2.0-dev libhpdf-dev libqrencode-dev
+  # The fonts boards are drawn with: Zen Hei (required), UMing, and
+  # HanaMin A/B for the rare characters of real names
+  fonts-wqy-zenhei fonts-arphic-uming fonts-hanazono
+  # Tests read the PDFs back as a user's tools would
+  poppler-utils libpoppler-glib-dev qpdf
 )
 
 missing=()

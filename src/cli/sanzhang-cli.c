@@ -22,12 +22,7 @@
 #include "sz-search.h"
 #include "sz-tree.h"
 
-enum
-{
-  EXIT_OK = 0,
-  EXIT_ERROR = 1,
-  EXIT_USAGE = 2,
-};
+#include "sz-cli.h"
 
 typedef struct
 {
@@ -48,7 +43,7 @@ static const GOptionEntry common_entries[] = {
   { NULL }
 };
 
-static void
+void
 print_error (const GError *error)
 {
   /* Translators: printed before an error message on the terminal */
@@ -56,7 +51,7 @@ print_error (const GError *error)
 }
 
 /* Parses a command's options; prints usage and returns FALSE on a mistake. */
-static gboolean
+gboolean
 parse_options (const char          *command,
                const char          *parameters,
                const char          *summary,
@@ -84,7 +79,7 @@ parse_options (const char          *command,
   return TRUE;
 }
 
-static gboolean
+gboolean
 too_many_arguments (const char *command,
                     int         argc,
                     char      **argv,
@@ -98,7 +93,7 @@ too_many_arguments (const char *command,
   return TRUE;
 }
 
-static SzDb *
+SzDb *
 open_database (SzDbOpenFlags flags)
 {
   g_autoptr(GError) error = NULL;
@@ -112,7 +107,7 @@ open_database (SzDbOpenFlags flags)
 
 /* The community the command is about: --community by number or name, else
  * the first. */
-static SzCommunity *
+SzCommunity *
 find_community (SzDb *db)
 {
   g_autoptr(GError) error = NULL;
@@ -597,6 +592,7 @@ static const Command commands[] = {
   { "vacancies", N_("List the posts without a head"), cmd_vacancies },
   { "check", N_("Check the roster for problems"), cmd_check },
   { "import", N_("Import heads from a CSV file (WPS or Excel)"), cmd_import },
+  { "boards", N_("Print the notice boards as PDF or PNG"), cmd_boards },
 };
 
 static void

@@ -48,6 +48,7 @@ static gboolean migrate_0001_after (SzDb *db, GError **error);
 
 static const Migration migrations[] = {
   { 1, "0001-roster.sql", migrate_0001_after },
+  { 2, "0002-boards.sql", NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SZ_DB_SCHEMA_VERSION);

@@ -76,6 +76,8 @@ load_community (Loader  *l,
   c->office_phone = get (l, "Community", "OfficePhone");
   c->supervision_phone = get (l, "Community", "SupervisionPhone");
   c->board_title = get (l, "Community", "BoardTitle");
+  c->board_qr_text = get (l, "Community", "BoardQrText");
+  c->board_qr_caption = get (l, "Community", "BoardQrCaption");
   if (!sz_community_save (l->db, c, error))
     return FALSE;
   l->community_id = c->id;

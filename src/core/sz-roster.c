@@ -149,7 +149,10 @@ pinyin_key_of (const char *text)
 SzCommunity *
 sz_community_new (void)
 {
-  return g_new0 (SzCommunity, 1);
+  SzCommunity *c = g_new0 (SzCommunity, 1);
+
+  c->qr_max_age_days = SZ_QR_MAX_AGE_DEFAULT;
+  return c;
 }
 
 void
@@ -163,6 +166,9 @@ sz_community_free (SzCommunity *c)
   g_free (c->office_phone);
   g_free (c->supervision_phone);
   g_free (c->board_title);
+  g_free (c->board_qr_text);
+  g_free (c->board_qr_caption);
+  g_free (c->board_vacancy_text);
   g_free (c);
 }
 
@@ -181,7 +187,11 @@ sz_community_save (SzDb         *db,
       || !sz_validate_text (_("Address"), &c->address, FALSE, 200, error)
       || !sz_validate_phone (_("Office phone"), &c->office_phone, FALSE, error)
       || !sz_validate_phone (_("Supervision phone"), &c->supervision_phone, FALSE, error)
-      || !sz_validate_text (_("Board title"), &c->board_title, FALSE, 30, error))
+      || !sz_validate_text (_("Board title"), &c->board_title, FALSE, 30, error)
+      || !sz_validate_text (_("QR code text"), &c->board_qr_text, FALSE, 500, error)
+      || !sz_validate_text (_("QR code caption"), &c->board_qr_caption, FALSE, 30, error)
+      || !sz_validate_text (_("Vacancy wording"), &c->board_vacancy_text, FALSE, 30, error)
+      || !sz_validate_range (_("QR code age warning (days)"), c->qr_max_age_days, 1, 3650, error))
     return FALSE;
 
   if (!sz_db_begin (db, error))
@@ -211,11 +221,15 @@ sz_community_save (SzDb         *db,
   if (c->id == 0)
     stmt = sz_db_prepare (db,
                           "INSERT INTO community (name, street_office, address, office_phone,"
-                          " supervision_phone, board_title) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+                          " supervision_phone, board_title, board_qr_text, board_qr_caption,"
+                          " board_vacancy_text, qr_max_age_days)"
+                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", error);
   else
     stmt = sz_db_prepare (db,
                           "UPDATE community SET name = ?1, street_office = ?2, address = ?3,"
-                          " office_phone = ?4, supervision_phone = ?5, board_title = ?6 WHERE id = ?7",
+                          " office_phone = ?4, supervision_phone = ?5, board_title = ?6, board_qr_text = ?7,"
+                          " board_qr_caption = ?8, board_vacancy_text = ?9, qr_max_age_days = ?10"
+                          " WHERE id = ?11",
                           error);
   ok = stmt != NULL;
   if (ok)
@@ -226,8 +240,12 @@ sz_community_save (SzDb         *db,
       sz_db_bind_text_opt (stmt, 4, c->office_phone);
       sz_db_bind_text_opt (stmt, 5, c->supervision_phone);
       sz_db_bind_text (stmt, 6, c->board_title);
+      sz_db_bind_text (stmt, 7, c->board_qr_text);
+      sz_db_bind_text (stmt, 8, c->board_qr_caption);
+      sz_db_bind_text (stmt, 9, c->board_vacancy_text);
+      sqlite3_bind_int (stmt, 10, c->qr_max_age_days);
       if (c->id != 0)
-        sqlite3_bind_int64 (stmt, 7, c->id);
+        sqlite3_bind_int64 (stmt, 11, c->id);
       ok = sz_row_finish_write (db, stmt, &c->id, error);
     }
   return sz_db_end (db, ok, error);
@@ -245,10 +263,15 @@ community_from_row (sqlite3_stmt *stmt)
   c->office_phone = sz_db_column_dup (stmt, 4);
   c->supervision_phone = sz_db_column_dup (stmt, 5);
   c->board_title = sz_db_column_dup (stmt, 6);
+  c->board_qr_text = sz_db_column_dup (stmt, 7);
+  c->board_qr_caption = sz_db_column_dup (stmt, 8);
+  c->board_vacancy_text = sz_db_column_dup (stmt, 9);
+  c->qr_max_age_days = sqlite3_column_int (stmt, 10);
   return c;
 }
 
-#define COMMUNITY_COLUMNS "id, name, street_office, address, office_phone, supervision_phone, board_title"
+#define COMMUNITY_COLUMNS "id, name, street_office, address, office_phone, supervision_phone, board_title," \
+  " board_qr_text, board_qr_caption, board_vacancy_text, qr_max_age_days"
 
 /* Collects the rows of @stmt through @from_row; NULL with @error on failure. */
 GPtrArray *

@@ -20,6 +20,10 @@ typedef struct
   char   *office_phone;       /* normal form after saving */
   char   *supervision_phone;
   char   *board_title;        /* "" prints the default title */
+  char   *board_qr_text;      /* "" prints no QR code */
+  char   *board_qr_caption;
+  char   *board_vacancy_text; /* "" prints the default wording */
+  int     qr_max_age_days;    /* older stored WeChat QR images get a warning */
 } SzCommunity;
 
 typedef struct
@@ -62,6 +66,9 @@ typedef struct
 /* The households a grid should have (DOMAIN.md: 400 to 700). */
 #define SZ_GRID_HOUSEHOLDS_MIN 400
 #define SZ_GRID_HOUSEHOLDS_MAX 700
+
+/* Days after which a stored WeChat QR image is printed with a warning. */
+#define SZ_QR_MAX_AGE_DEFAULT 180
 
 SzCommunity *sz_community_new      (void);
 void         sz_community_free     (SzCommunity  *community);

@@ -90,6 +90,7 @@ typedef struct
   SzDb      *db;
   GRand     *rand;
   guint      batch;
+  guint      communities_wanted;   /* 0: as the scale says */
   guint64    rows;
   guint      communities, grids, compounds, buildings, units;
   guint      filled, vacant, people;
@@ -355,7 +356,8 @@ generate (Gen         *g,
           double       scale,
           GError     **error)
 {
-  guint n_communities = MAX (1, (guint) (COMMUNITIES * scale + 0.5));
+  guint n_communities = g->communities_wanted ? g->communities_wanted
+                       : MAX (1, (guint) (COMMUNITIES * scale + 0.5));
   guint n_buildings = MAX (n_communities, (guint) (BUILDINGS * scale + 0.5));
   gboolean tty = isatty (STDERR_FILENO);
   gboolean ok = TRUE;
@@ -536,6 +538,7 @@ main (int    argc,
   double scale = 1.0;
   int n_queries = 100;
   int batch = 10000;
+  int communities = 0;
   gboolean keep = FALSE;
   const GOptionEntry entries[] = {
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, "Database to write; must not exist (default: in the temporary folder)", "FILE" },
@@ -543,6 +546,7 @@ main (int    argc,
     { "queries", 'q', 0, G_OPTION_ARG_INT, &n_queries, "Queries per kind of search (default 100)", "N" },
     { "keep", 'k', 0, G_OPTION_ARG_NONE, &keep, "Keep the database", NULL },
     { "batch", 'b', 0, G_OPTION_ARG_INT, &batch, "Rows per transaction when generating (default 10000; 1: one per save)", "N" },
+    { "communities", 'c', 0, G_OPTION_ARG_INT, &communities, "Put the scale's buildings in this many communities (default: as many as the scale)", "N" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("- time a city-size Sanzhang roster");
@@ -551,6 +555,8 @@ main (int    argc,
   g_autoptr(GPtrArray) phones = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
   Gen g = { .rand = rand, .names = names, .phones = phones };
+
+
   struct rusage usage;
   GStatBuf st;
   gint64 t;
@@ -569,6 +575,7 @@ main (int    argc,
       return 2;
     }
   g.batch = batch;
+  g.communities_wanted = MAX (communities, 0);
   if (out == NULL)
     {
       g_autofree char *base = g_strdup_printf ("sanzhang-bench-city-%d.db", (int) getpid ());

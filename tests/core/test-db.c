@@ -374,8 +374,9 @@ test_survives_kill (void)
   if (pid == 0)
     {
       SzDb *child = sz_db_open (path, SZ_DB_OPEN_CREATE, NULL);
-      SzCommunity c = { .name = g_strdup ("断电社区") };
-      if (child == NULL || !sz_community_save (child, &c, NULL))
+      SzCommunity *c = sz_community_new ();
+      c->name = g_strdup ("断电社区");
+      if (child == NULL || !sz_community_save (child, c, NULL))
         _exit (3);
       /* No close, no exit handlers: as if the power went. */
       raise (SIGKILL);

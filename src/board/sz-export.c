@@ -1,0 +1,544 @@
+/* sz-export.c
+ *
+ * Copyright 2026 The Sanzhang developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "sz-export.h"
+#include "sz-fonts.h"
+#include "sz-render-cairo.h"
+#include "sz-render-hpdf.h"
+#include "sz-text.h"
+
+/* One board of a document, after the first pass. */
+typedef struct
+{
+  SzBoardRef ref;
+  char      *hash;
+  char      *label_prefix;
+  char      *file_stem;
+} Planned;
+
+typedef struct
+{
+  SzBoardSource         *source;
+  const SzExportOptions *options;
+  SzExportSummary       *summary;
+  SzFonts               *fonts;
+  SzText                *text;
+  guint                  done;
+  guint                  total;
+} Export;
+
+typedef struct
+{
+  SzFonts  *fonts;
+  gunichar  haru_char;
+  char     *haru_what;
+  GError   *error;
+} FontCheck;
+
+static void
+problem_free (gpointer data)
+{
+  SzExportProblem *p = data;
+
+  g_free (p->place);
+  g_free (p->message);
+  g_free (p);
+}
+
+static void
+planned_clear (gpointer data)
+{
+  Planned *p = data;
+
+  g_free (p->hash);
+  g_free (p->label_prefix);
+  g_free (p->file_stem);
+}
+
+void
+sz_export_summary_init (SzExportSummary *summary)
+{
+  g_return_if_fail (summary != NULL);
+  memset (summary, 0, sizeof *summary);
+  summary->problems = g_ptr_array_new_with_free_func (problem_free);
+  summary->files = g_ptr_array_new_with_free_func (g_free);
+}
+
+void
+sz_export_summary_clear (SzExportSummary *summary)
+{
+  g_return_if_fail (summary != NULL);
+  g_clear_pointer (&summary->problems, g_ptr_array_unref);
+  g_clear_pointer (&summary->files, g_ptr_array_unref);
+}
+
+gboolean
+sz_engine_from_string (const char *str,
+                       SzEngine   *engine)
+{
+  if (g_strcmp0 (str, "haru") == 0 || g_strcmp0 (str, "libharu") == 0)
+    *engine = SZ_ENGINE_HARU;
+  else if (g_strcmp0 (str, "cairo") == 0)
+    *engine = SZ_ENGINE_CAIRO;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static void
+add_problem (Export        *e,
+             SzProblemKind  kind,
+             const SzBoard *board,
+             char          *message)
+{
+  SzExportProblem *p = g_new0 (SzExportProblem, 1);
+
+  p->kind = kind;
+  p->board_kind = board->kind;
+  p->place_id = board->place_id;
+  p->place = g_strdup (board->place);
+  p->message = message;
+  g_ptr_array_add (e->summary->problems, p);
+}
+
+static gboolean
+check_one (const char *text,
+           const char *what,
+           gpointer    user_data)
+{
+  FontCheck *check = user_data;
+  gunichar c = 0;
+
+  if (text == NULL)
+    return TRUE;
+  if (!sz_fonts_check_text (check->fonts, text, what, &c, &check->error))
+    return FALSE;
+  if (c != 0 && check->haru_char == 0)
+    {
+      check->haru_char = c;
+      check->haru_what = g_strdup (what);
+    }
+  return TRUE;
+}
+
+static void
+count_heads (Export        *e,
+             const SzBoard *board)
+{
+  GPtrArray *lists[] = { board->heads, board->rows };
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; i < lists[l]->len; i++)
+      {
+        SzBoardHead *h = g_ptr_array_index (lists[l], i);
+
+        if (h->person_id == 0)
+          e->summary->vacancies++;
+        else if (h->phone_withheld)
+          e->summary->phones_withheld++;
+      }
+}
+
+/* First pass over a document's boards: what each says (its hash), whether
+ * every character can be drawn, and by which engine. */
+static GArray *
+plan (Export    *e,
+      GArray    *refs,
+      gboolean  *need_cairo,
+      char     **why_cairo,
+      GError   **error)
+{
+  GArray *planned = g_array_new (FALSE, TRUE, sizeof (Planned));
+
+  g_array_set_clear_func (planned, planned_clear);
+  for (guint i = 0; i < refs->len; i++)
+    {
+      SzBoardRef *ref = &g_array_index (refs, SzBoardRef, i);
+      g_autoptr(SzBoard) board = sz_board_source_build (e->source, ref->kind, ref->place_id, error);
+      FontCheck check = { e->fonts, 0, NULL, NULL };
+      Planned p = { *ref, NULL, NULL, NULL };
+
+      if (board == NULL)
+        {
+          g_array_unref (planned);
+          return NULL;
+        }
+      sz_board_foreach_text (board, check_one, &check);
+      if (check.error != NULL)
+        {
+          add_problem (e, SZ_PROBLEM_FONT_REFUSED, board,
+                       /* Translators: %s is why, e.g. "…: no installed font can draw …" */
+                       g_strdup_printf (_("Board left out: %s"), check.error->message));
+          e->summary->font_problems++;
+          g_clear_error (&check.error);
+          g_free (check.haru_what);
+          continue;
+        }
+      if (check.haru_char != 0)
+        {
+          char buf[8] = { 0 };
+          g_autofree char *code = sz_fonts_describe_char (check.haru_char);
+
+          g_unichar_to_utf8 (check.haru_char, buf);
+          if (!*need_cairo)
+            *why_cairo = g_strdup_printf (_("%s: the character “%s” (%s) is drawn with the cairo engine,"
+                                            " because libharu 2.3.0 cannot draw it."),
+                                          check.haru_what, buf, code);
+          *need_cairo = TRUE;
+          g_free (check.haru_what);
+        }
+      for (guint h = 0; h < board->heads->len + board->rows->len; h++)
+        {
+          SzBoardHead *head = h < board->heads->len ? g_ptr_array_index (board->heads, h)
+                              : g_ptr_array_index (board->rows, h - board->heads->len);
+
+          if (head->qr != NULL && head->qr_old && h < board->heads->len)
+            add_problem (e, SZ_PROBLEM_QR_OLD, board,
+                         /* Translators: a head's name, the date the code was taken */
+                         g_strdup_printf (_("%s %s: the WeChat QR code printed was taken on %s;"
+                                            " check that it still works."),
+                                          head->role, head->name, head->qr_taken_on));
+        }
+      p.hash = sz_board_hash (board);
+      p.label_prefix = g_strdup (board->label_prefix);
+      p.file_stem = g_strdup (board->file_stem);
+      g_array_append_val (planned, p);
+    }
+  return planned;
+}
+
+/* The two engines behind one face. */
+typedef struct
+{
+  SzHpdfWriter *haru;
+  SzCairoPdf   *cairo;
+  char         *path;
+} Writer;
+
+static gboolean
+writer_open (Writer          *w,
+             SzEngine         engine,
+             const char      *path,
+             const SzDocInfo *info,
+             GError         **error)
+{
+  w->path = g_strdup (path);
+  if (engine == SZ_ENGINE_HARU)
+    w->haru = sz_hpdf_writer_new (info, error);
+  else
+    w->cairo = sz_cairo_pdf_new (path, info, error);
+  return w->haru != NULL || w->cairo != NULL;
+}
+
+static gboolean
+writer_add (Writer       *w,
+            const SzPage *page,
+            GError      **error)
+{
+  return w->haru ? sz_hpdf_writer_add_page (w->haru, page, error)
+                 : sz_cairo_pdf_add_page (w->cairo, page, error);
+}
+
+static gboolean
+writer_close (Writer  *w,
+              gboolean ok,
+              GError **error)
+{
+  gboolean saved = FALSE;
+
+  if (ok)
+    saved = w->haru ? sz_hpdf_writer_save (w->haru, w->path, error)
+                    : sz_cairo_pdf_finish (w->cairo, error);
+  g_clear_pointer (&w->haru, sz_hpdf_writer_free);
+  g_clear_pointer (&w->cairo, sz_cairo_pdf_free);
+  g_clear_pointer (&w->path, g_free);
+  return saved;
+}
+
+static SzPage *
+lay_out (Export           *e,
+         const SzBoardRef *ref,
+         GError          **error)
+{
+  g_autoptr(SzBoard) board = sz_board_source_build (e->source, ref->kind, ref->place_id, error);
+  SzLayoutOptions lo = { e->options->paper, e->options->style, e->options->printed_on };
+
+  if (board == NULL)
+    return NULL;
+  count_heads (e, board);
+  return sz_layout_board (e->text, board, &lo, error);
+}
+
+static void
+tick (Export *e)
+{
+  e->done++;
+  if (e->options->progress != NULL)
+    e->options->progress (e->done, e->total, e->options->progress_data);
+}
+
+static gboolean
+record (Export  *e,
+        GArray  *planned,
+        guint    from,
+        guint    to,
+        GError **error)
+{
+  SzDb *db = sz_board_source_get_db (e->source);
+  gint64 community_id = sz_board_source_get_community_id (e->source);
+  gboolean ok;
+
+  if (e->options->no_record)
+    return TRUE;
+  if (!sz_db_begin (db, error))
+    return FALSE;
+  ok = TRUE;
+  for (guint i = from; i < to && ok; i++)
+    {
+      Planned *p = &g_array_index (planned, Planned, i);
+      ok = sz_board_print_record (db, community_id, p->ref.kind, p->ref.place_id, p->hash, error);
+    }
+  return sz_db_end (db, ok, error);
+}
+
+/* Writes planned[from..to) as one PDF at @path. */
+static gboolean
+write_document (Export      *e,
+                GArray      *planned,
+                guint        from,
+                guint        to,
+                SzEngine     engine,
+                const char  *path,
+                GError     **error)
+{
+  SzDocInfo info = { 0 };
+  Writer w = { 0 };
+  gboolean ok = TRUE;
+  guint pages = 0;
+
+  info.title = g_strdup_printf (_("Notice boards of %s"), sz_board_source_get_tree (e->source)->label);
+  info.author = g_strdup (sz_board_source_get_tree (e->source)->label);
+  info.subject = g_strdup (_("Names and phones of the three heads and service hotlines,"
+                             " printed with the heads' consent"));
+  info.creator = g_strdup_printf ("Sanzhang %s", PACKAGE_VERSION);
+  ok = writer_open (&w, engine, path, &info, error);
+  sz_doc_info_clear (&info);
+  if (!ok)
+    return FALSE;
+
+  for (guint i = from; i < to && ok; i++)
+    {
+      Planned *p = &g_array_index (planned, Planned, i);
+      g_autoptr(SzPage) page = NULL;
+
+      if (g_cancellable_set_error_if_cancelled (e->options->cancellable, error))
+        {
+          ok = FALSE;
+          break;
+        }
+      page = lay_out (e, &p->ref, error);
+      ok = page != NULL && writer_add (&w, page, error);
+      pages++;
+      tick (e);
+    }
+  if (!writer_close (&w, ok, ok ? error : NULL))
+    return FALSE;
+  e->summary->boards += to - from;
+  e->summary->pages += pages;
+  g_ptr_array_add (e->summary->files, g_strdup (path));
+  return record (e, planned, from, to, error);
+}
+
+static gboolean
+write_png (Export      *e,
+           Planned     *p,
+           const char  *dir,
+           GError     **error)
+{
+  g_autoptr(SzPage) page = lay_out (e, &p->ref, error);
+  g_autofree char *name = g_strconcat (p->file_stem, ".png", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  if (page == NULL || !sz_render_cairo_png (page, e->options->png_dpi, path, error))
+    return FALSE;
+  e->summary->boards++;
+  e->summary->pages++;
+  g_ptr_array_add (e->summary->files, g_steal_pointer (&path));
+  tick (e);
+  return TRUE;
+}
+
+static gboolean
+ensure_dir (const char  *dir,
+            GError     **error)
+{
+  if (g_mkdir_with_parents (dir, 0755) != 0 || !g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      int saved = errno;
+
+      g_set_error (error, SZ_RENDER_ERROR, SZ_RENDER_ERROR_WRITE,
+                   /* Translators: %s is a folder, then the system's reason */
+                   _("Cannot make the folder “%s”: %s"), dir, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+sz_export_boards (SzBoardSource          *source,
+                  GArray                 *refs,
+                  const SzExportOptions  *options,
+                  SzExportSummary        *summary,
+                  GError                **error)
+{
+  g_autoptr(SzFonts) fonts = NULL;
+  g_autoptr(SzText) text = NULL;
+  g_autoptr(GArray) planned = NULL;
+  g_autofree char *why_cairo = NULL;
+  gboolean need_cairo = FALSE;
+  SzEngine engine;
+  Export e = { 0 };
+  guint split;
+
+  g_return_val_if_fail (source != NULL && refs != NULL && options != NULL, FALSE);
+  g_return_val_if_fail (summary != NULL && summary->problems != NULL, FALSE);
+  g_return_val_if_fail (options->output != NULL, FALSE);
+
+  fonts = sz_fonts_new (error);
+  if (fonts == NULL)
+    return FALSE;
+  text = sz_text_new (fonts);
+  e.source = source;
+  e.options = options;
+  e.summary = summary;
+  e.fonts = fonts;
+  e.text = text;
+
+  planned = plan (&e, refs, &need_cairo, &why_cairo, error);
+  if (planned == NULL)
+    return FALSE;
+  e.total = planned->len;
+  engine = options->engine;
+  if (need_cairo && engine == SZ_ENGINE_HARU && options->mode != SZ_EXPORT_PNG)
+    {
+      SzExportProblem *p = g_new0 (SzExportProblem, 1);
+
+      /* One engine per document: the whole batch goes through cairo,
+       * which embeds HanaMinB and can encode characters past the BMP. */
+      p->kind = SZ_PROBLEM_ENGINE_SWITCH;
+      p->place = g_strdup ("");
+      p->message = g_steal_pointer (&why_cairo);
+      g_ptr_array_add (summary->problems, p);
+      summary->font_problems++;
+      engine = SZ_ENGINE_CAIRO;
+    }
+
+  switch (options->mode)
+    {
+    case SZ_EXPORT_PNG:
+      if (!ensure_dir (options->output, error))
+        return FALSE;
+      for (guint i = 0; i < planned->len; i++)
+        if (g_cancellable_set_error_if_cancelled (options->cancellable, error)
+            || !write_png (&e, &g_array_index (planned, Planned, i), options->output, error))
+          return FALSE;
+      return TRUE;
+
+    case SZ_EXPORT_PER_BOARD:
+      if (!ensure_dir (options->output, error))
+        return FALSE;
+      for (guint i = 0; i < planned->len; i++)
+        {
+          Planned *p = &g_array_index (planned, Planned, i);
+          g_autofree char *name = g_strconcat (p->file_stem, ".pdf", NULL);
+          g_autofree char *path = g_build_filename (options->output, name, NULL);
+
+          if (!write_document (&e, planned, i, i + 1, engine, path, error))
+            return FALSE;
+        }
+      return TRUE;
+
+    case SZ_EXPORT_ONE_FILE:
+    default:
+      break;
+    }
+
+  split = options->split_over ? options->split_over : SZ_EXPORT_SPLIT_DEFAULT;
+  if (planned->len <= split)
+    return write_document (&e, planned, 0, planned->len, engine, options->output, error);
+
+  /* Too many for one document: one file per grid, "boards-G1.pdf". */
+  {
+    g_autofree char *stem = g_str_has_suffix (options->output, ".pdf")
+                            ? g_strndup (options->output, strlen (options->output) - 4)
+                            : g_strdup (options->output);
+    guint start = 0;
+
+    for (guint i = 1; i <= planned->len; i++)
+      {
+        Planned *first = &g_array_index (planned, Planned, start);
+
+        if (i < planned->len
+            && g_strcmp0 (g_array_index (planned, Planned, i).label_prefix, first->label_prefix) == 0)
+          continue;
+        {
+          g_autofree char *prefix = g_strndup (first->label_prefix, strlen (first->label_prefix) - 1);
+          g_autofree char *path = g_strdup_printf ("%s-%s.pdf", stem, prefix);
+
+          if (!write_document (&e, planned, start, i, engine, path, error))
+            return FALSE;
+        }
+        start = i;
+      }
+  }
+  return TRUE;
+}
+
+GArray *
+sz_export_list_stale (SzBoardSource  *source,
+                      GError        **error)
+{
+  g_autoptr(GHashTable) prints = NULL;
+  g_autoptr(GArray) all = NULL;
+  GArray *stale;
+
+  g_return_val_if_fail (source != NULL, NULL);
+
+  prints = sz_board_print_load (sz_board_source_get_db (source),
+                                sz_board_source_get_community_id (source), error);
+  if (prints == NULL)
+    return NULL;
+  all = sz_board_source_select (source, sz_board_source_get_tree (source), (1u << SZ_N_BOARD_KINDS) - 1);
+  stale = g_array_new (FALSE, FALSE, sizeof (SzBoardRef));
+  for (guint i = 0; i < all->len; i++)
+    {
+      SzBoardRef *ref = &g_array_index (all, SzBoardRef, i);
+      g_autofree char *key = sz_board_print_key (ref->kind, ref->place_id);
+      SzBoardPrint *print = g_hash_table_lookup (prints, key);
+      g_autoptr(SzBoard) board = NULL;
+      g_autofree char *hash = NULL;
+
+      if (print == NULL)
+        continue;
+      board = sz_board_source_build (source, ref->kind, ref->place_id, error);
+      if (board == NULL)
+        {
+          g_array_unref (stale);
+          return NULL;
+        }
+      hash = sz_board_hash (board);
+      if (g_strcmp0 (hash, print->content_hash) != 0)
+        g_array_append_val (stale, *ref);
+    }
+  return stale;
+}

@@ -1,0 +1,339 @@
+/* sz-fonts.c
+ *
+ * Copyright 2026 The Sanzhang developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <fontconfig/fontconfig.h>
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
+
+#include "sz-fonts.h"
+
+typedef struct
+{
+  const char *family;
+  gboolean    required;
+  gboolean    haru_ok;   /* libharu 2.3.0 embeds it and draws it right */
+} FontWanted;
+
+/* ARCHITECTURE.md: libharu 2.3.0 draws Zen Hei and UMing right; HanaMinB
+ * holds only characters outside the BMP, which it cannot encode. */
+static const FontWanted wanted[] = {
+  { "WenQuanYi Zen Hei", TRUE, TRUE },
+  { "AR PL UMing CN", FALSE, TRUE },
+  { "HanaMinA", FALSE, TRUE },
+  { "HanaMinB", FALSE, FALSE },
+};
+
+struct _SzFonts
+{
+  FT_Library    library;
+  GPtrArray    *files;      /* SzFontFile* */
+  GPtrArray    *faces;      /* FT_Face, parallel to files */
+  GHashTable   *by_char;    /* gunichar → font index, or G_MAXUINT for none */
+  GHashTable   *by_name;    /* every family name of each file → SzFontFile */
+  PangoFontMap *font_map;
+  PangoContext *context;
+};
+
+static void
+font_file_free (SzFontFile *file)
+{
+  g_free (file->path);
+  g_free (file->family);
+  g_free (file);
+}
+
+/* The face of @family whose first family name is exactly @family: a .ttc
+ * holds several (Zen Hei, Zen Hei Sharp, Zen Hei Mono). */
+static gboolean
+find_font (const char  *family,
+           char       **path,
+           int         *index,
+           GPtrArray   *names)
+{
+  FcPattern *pattern = FcPatternBuild (NULL, FC_FAMILY, FcTypeString, family, NULL);
+  FcObjectSet *set = FcObjectSetBuild (FC_FAMILY, FC_FILE, FC_INDEX, FC_FONTFORMAT, NULL);
+  FcFontSet *list = FcFontList (NULL, pattern, set);
+  gboolean found = FALSE;
+
+  for (int i = 0; list != NULL && i < list->nfont && !found; i++)
+    {
+      FcChar8 *name = NULL;
+      FcChar8 *file = NULL;
+      FcChar8 *format = NULL;
+      int idx = 0;
+
+      gboolean named = FALSE;
+
+      /* Family names come in the order of the user's language: 文泉驿正黑
+       * first under zh_CN.  Any of them may be the one asked for. */
+      for (int n = 0; FcPatternGetString (list->fonts[i], FC_FAMILY, n, &name) == FcResultMatch; n++)
+        named |= g_ascii_strcasecmp ((const char *) name, family) == 0;
+      if (!named || FcPatternGetString (list->fonts[i], FC_FILE, 0, &file) != FcResultMatch)
+        continue;
+      /* CFF OpenType fonts do not load in libharu 2.3.0 and cairo's CFF
+       * subsetter blanks some characters: TrueType only. */
+      if (FcPatternGetString (list->fonts[i], FC_FONTFORMAT, 0, &format) == FcResultMatch
+          && g_strcmp0 ((const char *) format, "TrueType") != 0)
+        continue;
+      FcPatternGetInteger (list->fonts[i], FC_INDEX, 0, &idx);
+      for (int n = 0; FcPatternGetString (list->fonts[i], FC_FAMILY, n, &name) == FcResultMatch; n++)
+        g_ptr_array_add (names, g_strdup ((const char *) name));
+      *path = g_strdup ((const char *) file);
+      *index = idx;
+      found = TRUE;
+    }
+  if (list != NULL)
+    FcFontSetDestroy (list);
+  FcObjectSetDestroy (set);
+  FcPatternDestroy (pattern);
+  return found;
+}
+
+/* Scanning the files for a configuration takes a tenth of a second (their
+ * character maps): done once a process, kept for its life. */
+static FcConfig *
+shared_config (GPtrArray *files)
+{
+  static GMutex lock;
+  static FcConfig *config;
+  FcConfig *result;
+
+  g_mutex_lock (&lock);
+  if (config == NULL)
+    {
+      config = FcConfigCreate ();
+      for (guint i = 0; i < files->len; i++)
+        FcConfigAppFontAddFile (config, (const FcChar8 *) ((SzFontFile *) g_ptr_array_index (files, i))->path);
+    }
+  result = config;
+  g_mutex_unlock (&lock);
+  return result;
+}
+
+SzFonts *
+sz_fonts_new (GError **error)
+{
+  g_autoptr(SzFonts) fonts = g_new0 (SzFonts, 1);
+  FcConfig *config;
+  cairo_font_options_t *options;
+
+  if (FT_Init_FreeType (&fonts->library) != 0)
+    {
+      g_set_error_literal (error, SZ_RENDER_ERROR, SZ_RENDER_ERROR_FONT,
+                           _("The font library (FreeType) could not be started."));
+      return NULL;
+    }
+  fonts->files = g_ptr_array_new_with_free_func ((GDestroyNotify) font_file_free);
+  fonts->faces = g_ptr_array_new ();
+  fonts->by_char = g_hash_table_new (NULL, NULL);
+  fonts->by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (wanted); i++)
+    {
+      g_autofree char *path = NULL;
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+      SzFontFile *file;
+      FT_Face face;
+      int index = 0;
+
+      if (!find_font (wanted[i].family, &path, &index, names)
+          || FT_New_Face (fonts->library, path, index, &face) != 0)
+        {
+          if (wanted[i].required)
+            {
+              g_set_error (error, SZ_RENDER_ERROR, SZ_RENDER_ERROR_FONT,
+                           /* Translators: %s is a font name, %s a Debian package */
+                           _("The font “%s” is not installed; boards need it (Debian package %s)."),
+                           wanted[i].family, "fonts-wqy-zenhei");
+              return NULL;
+            }
+          continue;
+        }
+      file = g_new0 (SzFontFile, 1);
+      file->path = g_steal_pointer (&path);
+      file->index = index;
+      file->family = g_strdup (wanted[i].family);
+      file->haru_ok = wanted[i].haru_ok;
+      /* Ids follow the wanted table, so they agree between instances. */
+      file->id = i;
+      g_ptr_array_add (fonts->files, file);
+      g_ptr_array_add (fonts->faces, face);
+      for (guint n = 0; n < names->len; n++)
+        g_hash_table_insert (fonts->by_name, g_utf8_casefold (g_ptr_array_index (names, n), -1), file);
+    }
+  config = shared_config (fonts->files);
+
+  /* A font map of our files only: pango can then fall back to nothing
+   * else, and what it measures is what the renderers draw. */
+  fonts->font_map = pango_cairo_font_map_new_for_font_type (CAIRO_FONT_TYPE_FT);
+  pango_fc_font_map_set_config (PANGO_FC_FONT_MAP (fonts->font_map), config);
+  pango_cairo_font_map_set_resolution (PANGO_CAIRO_FONT_MAP (fonts->font_map), 72.0);
+  fonts->context = pango_font_map_create_context (fonts->font_map);
+  options = cairo_font_options_create ();
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  pango_cairo_context_set_font_options (fonts->context, options);
+  cairo_font_options_destroy (options);
+  pango_context_set_round_glyph_positions (fonts->context, FALSE);
+  pango_context_set_language (fonts->context, pango_language_from_string ("zh-cn"));
+  return g_steal_pointer (&fonts);
+}
+
+void
+sz_fonts_free (SzFonts *fonts)
+{
+  if (fonts == NULL)
+    return;
+  g_clear_object (&fonts->context);
+  g_clear_object (&fonts->font_map);
+  for (guint i = 0; fonts->faces != NULL && i < fonts->faces->len; i++)
+    FT_Done_Face (g_ptr_array_index (fonts->faces, i));
+  g_clear_pointer (&fonts->faces, g_ptr_array_unref);
+  g_clear_pointer (&fonts->files, g_ptr_array_unref);
+  g_clear_pointer (&fonts->by_char, g_hash_table_unref);
+  g_clear_pointer (&fonts->by_name, g_hash_table_unref);
+  if (fonts->library != NULL)
+    FT_Done_FreeType (fonts->library);
+  g_free (fonts);
+}
+
+guint
+sz_fonts_get_n_files (SzFonts *fonts)
+{
+  g_return_val_if_fail (fonts != NULL, 0);
+  return fonts->files->len;
+}
+
+const SzFontFile *
+sz_fonts_get_file (SzFonts *fonts,
+                   guint    i)
+{
+  g_return_val_if_fail (fonts != NULL && i < fonts->files->len, NULL);
+  return g_ptr_array_index (fonts->files, i);
+}
+
+const SzFontFile *
+sz_fonts_get_primary (SzFonts *fonts)
+{
+  return sz_fonts_get_file (fonts, 0);
+}
+
+const SzFontFile *
+sz_fonts_lookup_family (SzFonts    *fonts,
+                        const char *family)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (fonts != NULL, NULL);
+  if (family == NULL)
+    return NULL;
+  key = g_utf8_casefold (family, -1);
+  return g_hash_table_lookup (fonts->by_name, key);
+}
+
+PangoContext *
+sz_fonts_get_context (SzFonts *fonts)
+{
+  g_return_val_if_fail (fonts != NULL, NULL);
+  return fonts->context;
+}
+
+static gboolean
+needs_no_ink (gunichar c)
+{
+  GUnicodeType type = g_unichar_type (c);
+
+  return g_unichar_isspace (c)
+         || type == G_UNICODE_FORMAT
+         || type == G_UNICODE_CONTROL
+         || type == G_UNICODE_SPACE_SEPARATOR;
+}
+
+static gboolean
+face_has_ink (FT_Face  face,
+              gunichar c)
+{
+  FT_UInt glyph = FT_Get_Char_Index (face, c);
+
+  if (glyph == 0)
+    return FALSE;
+  if (FT_Load_Glyph (face, glyph, FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING | FT_LOAD_NO_BITMAP) != 0)
+    return FALSE;
+  /* An empty outline is how a font says "I have this character" and
+   * draws nothing (WenQuanYi Micro Hei's composite glyphs in libharu). */
+  return face->glyph->format == FT_GLYPH_FORMAT_OUTLINE
+         && face->glyph->outline.n_contours > 0
+         && face->glyph->outline.n_points > 0;
+}
+
+const SzFontFile *
+sz_fonts_for_char (SzFonts  *fonts,
+                   gunichar  c)
+{
+  gpointer cached;
+  guint found = G_MAXUINT;
+
+  g_return_val_if_fail (fonts != NULL, NULL);
+
+  if (needs_no_ink (c))
+    return sz_fonts_get_primary (fonts);
+  if (g_hash_table_lookup_extended (fonts->by_char, GUINT_TO_POINTER (c), NULL, &cached))
+    found = GPOINTER_TO_UINT (cached);
+  else
+    {
+      for (guint i = 0; i < fonts->faces->len && found == G_MAXUINT; i++)
+        if (face_has_ink (g_ptr_array_index (fonts->faces, i), c))
+          found = i;
+      g_hash_table_insert (fonts->by_char, GUINT_TO_POINTER (c), GUINT_TO_POINTER (found));
+    }
+  return found == G_MAXUINT ? NULL : g_ptr_array_index (fonts->files, found);
+}
+
+char *
+sz_fonts_describe_char (gunichar c)
+{
+  return g_strdup_printf ("U+%04" G_GINT32_MODIFIER "X", (gint32) c);
+}
+
+gboolean
+sz_fonts_check_text (SzFonts     *fonts,
+                     const char  *text,
+                     const char  *what,
+                     gunichar    *haru_char,
+                     GError     **error)
+{
+  g_return_val_if_fail (fonts != NULL, FALSE);
+  g_return_val_if_fail (haru_char != NULL, FALSE);
+
+  *haru_char = 0;
+  for (const char *p = text; p != NULL && *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      const SzFontFile *file = sz_fonts_for_char (fonts, c);
+
+      if (file == NULL)
+        {
+          char buf[8] = { 0 };
+          g_autofree char *code = sz_fonts_describe_char (c);
+
+          g_unichar_to_utf8 (c, buf);
+          g_set_error (error, SZ_RENDER_ERROR, SZ_RENDER_ERROR_FONT,
+                       /* Translators: “%s” (%s) is a character and its code, then
+                        * where it is: "Unit head 李𰻞, name" */
+                       _("%s: no installed font can draw the character “%s” (%s)."),
+                       what, buf, code);
+          return FALSE;
+        }
+      if (*haru_char == 0 && (c > 0xFFFF || !file->haru_ok))
+        *haru_char = c;
+    }
+  return TRUE;
+}

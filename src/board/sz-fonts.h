@@ -1,0 +1,57 @@
+/* sz-fonts.h
+ *
+ * Copyright 2026 The Sanzhang developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <pango/pango.h>
+
+#include "sz-display.h"
+
+G_BEGIN_DECLS
+
+/* The fonts boards are drawn with, found through fontconfig, in order of
+ * preference: WenQuanYi Zen Hei (required: a TrueType CJK font libharu 2.3.0
+ * embeds), then AR PL UMing, HanaMinA (CJK Extension A) and HanaMinB
+ * (Extension B) for the rare characters of real names.  Each character is
+ * drawn with the first font that has ink for it: a glyph present in the
+ * cmap but empty counts as missing.
+ *
+ * Not thread-safe: one SzFonts per thread.  SzFontFile ids are the same in
+ * every SzFonts of a process. */
+typedef struct _SzFonts SzFonts;
+
+SzFonts          *sz_fonts_new              (GError          **error);
+void              sz_fonts_free             (SzFonts          *fonts);
+guint             sz_fonts_get_n_files      (SzFonts          *fonts);
+const SzFontFile *sz_fonts_get_file         (SzFonts          *fonts,
+                                             guint             i);
+const SzFontFile *sz_fonts_get_primary      (SzFonts          *fonts);
+/* The first font with ink for @c; the primary one for white space and
+ * other characters that need none; NULL when no font can draw @c. */
+const SzFontFile *sz_fonts_for_char         (SzFonts          *fonts,
+                                             gunichar          c);
+const SzFontFile *sz_fonts_lookup_family    (SzFonts          *fonts,
+                                             const char       *family);
+/* A context whose font map holds only these fonts, with hinting and glyph
+ * position rounding off and 1 unit = 1 point. */
+PangoContext     *sz_fonts_get_context      (SzFonts          *fonts);
+
+/* What drawing a text needs.  Returns FALSE with SZ_RENDER_ERROR_FONT,
+ * naming @what and the character, when no font can draw one of its
+ * characters.  Otherwise *@haru_char is 0, or the first character libharu
+ * 2.3.0 cannot draw (outside the BMP, or only in a font it cannot embed). */
+gboolean          sz_fonts_check_text       (SzFonts          *fonts,
+                                             const char       *text,
+                                             const char       *what,
+                                             gunichar         *haru_char,
+                                             GError          **error);
+
+/* "U+21484" */
+char             *sz_fonts_describe_char    (gunichar          c);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SzFonts, sz_fonts_free)
+
+G_END_DECLS

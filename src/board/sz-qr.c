@@ -1,0 +1,76 @@
+/* sz-qr.c
+ *
+ * Copyright 2026 The Sanzhang developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <qrencode.h>
+
+#include "sz-display.h"
+#include "sz-qr.h"
+
+/* Bytes of 8-bit data a version 40 symbol holds at level M. */
+#define QR_MAX_BYTES_M 2331
+
+guint8 *
+sz_qr_encode (const char  *text,
+              const char  *field,
+              int         *n,
+              GError     **error)
+{
+  QRcode *code;
+  guint8 *modules;
+  gsize len;
+  int side;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (field != NULL, NULL);
+  g_return_val_if_fail (n != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  len = strlen (text);
+  if (len == 0)
+    {
+      g_set_error (error, SZ_RENDER_ERROR, SZ_RENDER_ERROR_INVALID,
+                   /* Translators: %s is a field name */
+                   _("%s is empty: there is nothing to put in the QR code."), field);
+      return NULL;
+    }
+
+  /* Version 0 lets libqrencode pick the smallest version that holds the
+   * text; case-sensitive 8-bit mode keeps URLs and Chinese intact. */
+  errno = 0;
+  code = QRcode_encodeString (text, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+  if (code == NULL)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == ERANGE)
+        g_set_error (error, SZ_RENDER_ERROR, SZ_RENDER_ERROR_INVALID,
+                     /* Translators: %s is a field name, then the length in bytes and the limit */
+                     _("%s is too long for a QR code: %" G_GSIZE_FORMAT " bytes, but at most %d fit "
+                       "(a Chinese character takes 3). Shorten it, or use a short link."),
+                     field, len, QR_MAX_BYTES_M);
+      else
+        g_set_error (error, SZ_RENDER_ERROR, SZ_RENDER_ERROR_FAILED,
+                     /* Translators: %s is a field name, then the system's reason */
+                     _("%s cannot be made into a QR code: %s"),
+                     field, g_strerror (saved_errno ? saved_errno : EINVAL));
+      return NULL;
+    }
+
+  side = code->width;
+  modules = g_malloc ((gsize) side * side);
+  /* libqrencode packs flags into each byte; only bit 0 says dark. */
+  for (gsize i = 0; i < (gsize) side * side; i++)
+    modules[i] = code->data[i] & 1;
+  QRcode_free (code);
+
+  *n = side;
+  return modules;
+}

@@ -1,0 +1,958 @@
+/* sz-render-cairo.c
+ *
+ * Copyright 2026 The Sanzhang developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include <cairo-ft.h>
+#include <cairo-pdf.h>
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include <gdk-pixbuf/gdk-pixbuf.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "sz-render-cairo.h"
+
+/* Fonts: one cairo face per font file for the whole process, because
+ * cairo's glyph and PDF subset caches key on the face. */
+
+typedef struct
+{
+  cairo_font_face_t *face;
+  FT_Long            n_glyphs;
+} FontEntry;
+
+static GMutex font_lock;
+static FT_Library ft_library;
+static GHashTable *font_cache;  /* "index:path" → FontEntry, never freed */
+static const cairo_user_data_key_t ft_face_key;
+
+static void
+ft_face_done (void *data)
+{
+  /* FreeType lets only one thread at a time open or close the faces of a
+   * library.  Entries are never dropped, so this never runs while
+   * font_lock is held. */
+  g_mutex_lock (&font_lock);
+  FT_Done_Face (data);
+  g_mutex_unlock (&font_lock);
+}
+
+/* Keyed by path and index rather than SzFontFile.id: ids are unique only
+ * within one SzFonts, and two may live at once (preview and export). */
+static const FontEntry *
+font_entry_get (const SzFontFile  *font,
+                GError           **error)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&font_lock);
+  g_autofree char *key = g_strdup_printf ("%d:%s", font->index, font->path);
+  FontEntry *entry;
+  FT_Face ft_face = NULL;
+  FT_Error ft_error;
+  cairo_font_face_t *face;
+
+  if (font_cache == NULL)
+    font_cache = g_hash_table_new (g_str_hash, g_str_equal);
+  if ((entry = g_hash_table_lookup (font_cache, key)) != NULL)
+    return entry;
+
+  ft_error = ft_library != NULL ? 0 : FT_Init_FreeType (&ft_library);
+  if (ft_error == 0)
+    ft_error = FT_New_Face (ft_library, font->path, font->index, &ft_face);
+  if (ft_error != 0)
+    {
+      g_set_error (error, SZ_RENDER_ERROR, SZ_RENDER_ERROR_FONT,
+                   /* Translators: a font file, its face index, then FreeType's error code */
+                   _("The font “%s” (face %d) cannot be opened: FreeType error %d."),
+                   font->path, font->index, ft_error);
+      return NULL;
+    }
+
+  /* Outlines only: CJK fonts such as WenQuanYi carry bitmap strikes that
+   * would not match the measured layout. */
+  face = cairo_ft_font_face_create_for_ft_face (ft_face, FT_LOAD_NO_BITMAP);
+  if (cairo_font_face_set_user_data (face, &ft_face_key, ft_face, ft_face_done) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_font_face_destroy (face);
+      FT_Done_Face (ft_face);
+      g_set_error_literal (error, SZ_RENDER_ERROR, SZ_RENDER_ERROR_FONT,
+                           cairo_status_to_string (CAIRO_STATUS_NO_MEMORY));
+      return NULL;
+    }
+  entry = g_new0 (FontEntry, 1);
+  entry->face = face;
+  entry->n_glyphs = ft_face->num_glyphs;
+  g_hash_table_insert (font_cache, g_steal_pointer (&key), entry);
+  return entry;
+}
+
+/* Images */
+
+typedef struct
+{
+  const guint8 *data;
+  gsize         left;
+} PngReader;
+
+static cairo_status_t
+png_read (void          *closure,
+          unsigned char *data,
+          unsigned int   length)
+{
+  PngReader *reader = closure;
+
+  if (length > reader->left)
+    return CAIRO_STATUS_READ_ERROR;
+  memcpy (data, reader->data, length);
+  reader->data += length;
+  reader->left -= length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* An opaque ARGB32 copy of a JPEG decoded by gdk-pixbuf. */
+static cairo_surface_t *
+jpeg_decode (GBytes  *bytes,
+             GError **error)
+{
+  g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new_with_type ("jpeg", error);
+  gboolean written;
+  GdkPixbuf *pixbuf;
+  cairo_surface_t *surface;
+  const guint8 *src;
+  guint8 *dst;
+  int width, height, n_channels;
+
+  if (loader == NULL)
+    return NULL;
+  /* The loader must be closed even after a failed write, or it warns. */
+  written = gdk_pixbuf_loader_write_bytes (loader, bytes, error);
+  if (!gdk_pixbuf_loader_close (loader, written ? error : NULL) || !written)
+    return NULL;
+  if ((pixbuf = gdk_pixbuf_loader_get_pixbuf (loader)) == NULL)
+    return NULL;
+
+  width = gdk_pixbuf_get_width (pixbuf);
+  height = gdk_pixbuf_get_height (pixbuf);
+  n_channels = gdk_pixbuf_get_n_channels (pixbuf);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    return surface;
+  src = gdk_pixbuf_read_pixels (pixbuf);
+  dst = cairo_image_surface_get_data (surface);
+  for (int y = 0; y < height; y++)
+    {
+      const guint8 *p = src + (gsize) y * gdk_pixbuf_get_rowstride (pixbuf);
+      guint32 *q = (guint32 *) (gpointer) (dst + (gsize) y * cairo_image_surface_get_stride (surface));
+
+      for (int x = 0; x < width; x++, p += n_channels)
+        q[x] = 0xff000000 | ((guint32) p[0] << 16) | ((guint32) p[1] << 8) | p[2];
+    }
+  cairo_surface_mark_dirty (surface);
+  return surface;
+}
+
+static cairo_surface_t *
+image_decode (const SzImageItem  *image,
+              gboolean            vector,
+              GError            **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gboolean jpeg = g_strcmp0 (image->mime_type, "image/jpeg") == 0;
+  cairo_surface_t *surface = NULL;
+  cairo_status_t status;
+
+  /* Only the two types the database accepts, each by its own decoder:
+   * sniffing could hand the bytes to any gdk-pixbuf module installed.
+   * cairo's PNG reader keeps the alpha channel, premultiplied. */
+  if (jpeg)
+    surface = jpeg_decode (image->data, &local_error);
+  else if (g_strcmp0 (image->mime_type, "image/png") == 0)
+    {
+      PngReader reader;
+
+      reader.data = g_bytes_get_data (image->data, &reader.left);
+      surface = cairo_image_surface_create_from_png_stream (png_read, &reader);
+    }
+  status = surface != NULL ? cairo_surface_status (surface) : CAIRO_STATUS_READ_ERROR;
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, SZ_RENDER_ERROR, SZ_RENDER_ERROR_IMAGE,
+                   /* Translators: a MIME type ("image/png"), then the decoder's reason */
+                   _("A picture (%s) on the board is damaged and cannot be printed: %s"),
+                   image->mime_type ? image->mime_type : "?",
+                   local_error ? local_error->message :
+                   surface ? cairo_status_to_string (status) : _("only JPEG and PNG can be printed"));
+      g_clear_pointer (&surface, cairo_surface_destroy);
+      return NULL;
+    }
+
+  /* EXIF orientation is not applied: the PDF engines embed the original
+   * JPEG, which viewers show unrotated, and all outputs must agree.  With
+   * the bytes attached, cairo's PDF and PS surfaces embed the JPEG as it
+   * is, at its own resolution, instead of re-encoding the pixels. */
+  if (jpeg)
+    cairo_surface_set_mime_data (surface, CAIRO_MIME_TYPE_JPEG,
+                                 g_bytes_get_data (image->data, NULL),
+                                 g_bytes_get_size (image->data),
+                                 (cairo_destroy_func_t) g_bytes_unref,
+                                 g_bytes_ref (image->data));
+  /* The same photo loaded twice (two GBytes) is still embedded once. */
+  if (vector)
+    {
+      char *id = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, image->data);
+
+      cairo_surface_set_mime_data (surface, CAIRO_MIME_TYPE_UNIQUE_ID,
+                                   (const guchar *) id, strlen (id), g_free, id);
+    }
+  return surface;
+}
+
+/* @cache maps a GBytes (referenced, so that its address cannot be reused)
+ * to its decoded surface. */
+static cairo_surface_t *
+image_lookup (GHashTable         *cache,
+              const SzImageItem  *image,
+              gboolean            vector,
+              GError            **error)
+{
+  cairo_surface_t *surface = g_hash_table_lookup (cache, image->data);
+
+  if (surface == NULL && (surface = image_decode (image, vector, error)) != NULL)
+    g_hash_table_insert (cache, g_bytes_ref (image->data), surface);
+  return surface;
+}
+
+static GHashTable *
+image_cache_new (void)
+{
+  return g_hash_table_new_full (g_direct_hash, g_direct_equal,
+                                (GDestroyNotify) g_bytes_unref,
+                                (GDestroyNotify) cairo_surface_destroy);
+}
+
+/* Drawing */
+
+static gboolean
+target_is_vector (cairo_t *cr)
+{
+  cairo_surface_type_t type = cairo_surface_get_type (cairo_get_target (cr));
+
+  return type == CAIRO_SURFACE_TYPE_PDF || type == CAIRO_SURFACE_TYPE_PS || type == CAIRO_SURFACE_TYPE_SVG;
+}
+
+/* Checks the page size, opens every font and decodes every picture of
+ * @page before anything is drawn, so that a failure leaves the surface
+ * untouched.  Returns one borrowed FontEntry or cairo_surface_t per item
+ * (NULL for the others). */
+static gconstpointer *
+page_prepare (const SzPage  *page,
+              GHashTable    *images,
+              gboolean       vector,
+              GError       **error)
+{
+  g_autofree gconstpointer *res = g_new0 (gconstpointer, page->items->len + 1);
+
+  if (!(isfinite (page->width) && isfinite (page->height) && page->width > 0 && page->height > 0))
+    {
+      g_set_error (error, SZ_RENDER_ERROR, SZ_RENDER_ERROR_INVALID,
+                   /* Translators: a page's width and height in points */
+                   _("A page of %g × %g points cannot be drawn."), page->width, page->height);
+      return NULL;
+    }
+  for (guint i = 0; i < page->items->len; i++)
+    {
+      const SzItem *item = page->items->pdata[i];
+
+      if (item->kind == SZ_ITEM_TEXT && item->text.n_glyphs > 0)
+        {
+          if (item->text.font == NULL || item->text.font->path == NULL)
+            {
+              g_set_error (error, SZ_RENDER_ERROR, SZ_RENDER_ERROR_FONT,
+                           /* Translators: %s is the text of a line on the board */
+                           _("The text “%s” has no font to draw it with."),
+                           item->text.utf8 ? item->text.utf8 : "");
+              return NULL;
+            }
+          if ((res[i] = font_entry_get (item->text.font, error)) == NULL)
+            return NULL;
+        }
+      else if (item->kind == SZ_ITEM_IMAGE &&
+               (res[i] = image_lookup (images, &item->image, vector, error)) == NULL)
+        return NULL;
+    }
+  return g_steal_pointer (&res);
+}
+
+/* Clusters tell cairo which bytes of the text each glyph draws, which is
+ * what PDF text extraction and search read back.  They must cover the text
+ * in order and split it only between characters; anything else (it should
+ * not happen for the scripts we print) returns 0, drawing without text. */
+static int
+text_clusters (const SzTextItem       *text,
+               const FontEntry        *font,
+               cairo_text_cluster_t   *clusters)
+{
+  gsize len = text->utf8 ? strlen (text->utf8) : 0;
+  int n_clusters = 0;
+
+  if (len == 0 || !g_utf8_validate (text->utf8, len, NULL))
+    return 0;
+  for (guint i = 0; i < text->n_glyphs; i++)
+    {
+      guint32 start = text->glyphs[i].cluster;
+      gboolean valid = text->glyphs[i].glyph < (guint32) font->n_glyphs;
+
+      if (i > 0 && start == text->glyphs[i - 1].cluster)
+        {
+          clusters[n_clusters - 1].num_glyphs += valid;
+          continue;
+        }
+      if (start >= len || (i > 0 && start < text->glyphs[i - 1].cluster) ||
+          (start > 0 && (text->utf8[start] & 0xc0) == 0x80))
+        return 0;
+      if (n_clusters > 0)
+        clusters[n_clusters - 1].num_bytes = start - text->glyphs[i - 1].cluster;
+      /* Bytes before the first glyph's cluster go with it. */
+      clusters[n_clusters].num_bytes = 0;
+      clusters[n_clusters].num_glyphs = valid;
+      n_clusters++;
+    }
+  if (n_clusters > 0)
+    {
+      clusters[n_clusters - 1].num_bytes = len - text->glyphs[text->n_glyphs - 1].cluster;
+      clusters[0].num_bytes += text->glyphs[0].cluster;
+    }
+  return n_clusters;
+}
+
+static void
+draw_text (cairo_t          *cr,
+           const SzTextItem *text,
+           const FontEntry  *font)
+{
+  g_autofree cairo_glyph_t *glyphs = g_new (cairo_glyph_t, text->n_glyphs);
+  g_autofree cairo_text_cluster_t *clusters = g_new (cairo_text_cluster_t, text->n_glyphs);
+  int n_clusters = text_clusters (text, font, clusters);
+  int n = 0;
+
+  /* Glyph ids the font lacks (pango's empty or unknown glyphs) are left
+   * out: cairo would put the whole surface in an error state. */
+  for (guint i = 0; i < text->n_glyphs; i++)
+    if (text->glyphs[i].glyph < (guint32) font->n_glyphs)
+      {
+        glyphs[n].index = text->glyphs[i].glyph;
+        glyphs[n].x = text->x + text->glyphs[i].x;
+        glyphs[n].y = text->y;
+        n++;
+      }
+  if (n == 0)
+    return;
+
+  cairo_set_font_face (cr, font->face);
+  cairo_set_font_size (cr, text->size);
+  cairo_set_source_rgb (cr, text->color.r, text->color.g, text->color.b);
+  if (n_clusters > 0)
+    cairo_show_text_glyphs (cr, text->utf8, -1, glyphs, n, clusters, n_clusters, 0);
+  else
+    cairo_show_glyphs (cr, glyphs, n);
+
+  /* Bold as libharu draws it (fill, then stroke size/30 wide), with the
+   * fill kept as text so that it can still be searched and copied. */
+  if (text->bold)
+    {
+      cairo_new_path (cr);
+      cairo_glyph_path (cr, glyphs, n);
+      cairo_set_line_width (cr, text->size / 30.0);
+      cairo_stroke (cr);
+    }
+}
+
+static void
+draw_rect (cairo_t          *cr,
+           const SzRectItem *rect)
+{
+  cairo_rectangle (cr, rect->x, rect->y, rect->w, rect->h);
+  if (rect->fill)
+    {
+      cairo_set_source_rgb (cr, rect->fill_color.r, rect->fill_color.g, rect->fill_color.b);
+      cairo_fill_preserve (cr);
+    }
+  if (rect->line_width > 0)
+    {
+      cairo_set_source_rgb (cr, rect->line_color.r, rect->line_color.g, rect->line_color.b);
+      cairo_set_line_width (cr, rect->line_width);
+      cairo_stroke (cr);
+    }
+  cairo_new_path (cr);
+}
+
+static void
+draw_line (cairo_t          *cr,
+           const SzLineItem *line)
+{
+  if (!(line->line_width > 0))
+    return;
+  cairo_move_to (cr, line->x0, line->y0);
+  cairo_line_to (cr, line->x1, line->y1);
+  cairo_set_source_rgb (cr, line->color.r, line->color.g, line->color.b);
+  cairo_set_line_width (cr, line->line_width);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  cairo_stroke (cr);
+}
+
+/* One path, one fill: neighbouring modules share their coverage, so
+ * antialiasing leaves no light seam between them that a scanner could
+ * trip on, and a run of dark modules is one rectangle, not many. */
+static void
+draw_qr (cairo_t        *cr,
+         const SzQrItem *qr)
+{
+  double m = qr->module;
+
+  for (int row = 0; row < qr->n; row++)
+    {
+      const guint8 *line = qr->modules + (gsize) row * qr->n;
+      int col = 0;
+
+      while (col < qr->n)
+        {
+          int start;
+
+          if (!line[col])
+            {
+              col++;
+              continue;
+            }
+          for (start = col; col < qr->n && line[col]; col++)
+            ;
+          cairo_rectangle (cr, qr->x + start * m, qr->y + row * m, (col - start) * m, m);
+        }
+    }
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
+  cairo_set_source_rgb (cr, qr->color.r, qr->color.g, qr->color.b);
+  cairo_fill (cr);
+}
+
+static void
+draw_image (cairo_t           *cr,
+            const SzImageItem *image,
+            cairo_surface_t   *surface,
+            gboolean           vector)
+{
+  int pw = cairo_image_surface_get_width (surface);
+  int ph = cairo_image_surface_get_height (surface);
+
+  if (!(image->w > 0 && image->h > 0) || pw <= 0 || ph <= 0)
+    return;
+  cairo_save (cr);
+  cairo_rectangle (cr, image->x, image->y, image->w, image->h);
+  cairo_clip (cr);
+  cairo_translate (cr, image->x, image->y);
+  cairo_scale (cr, image->w / pw, image->h / ph);
+  cairo_set_source_surface (cr, surface, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
+  /* Padding keeps the picture's edges from fading into the background
+   * on raster output; on PDF cairo would turn a padded picture into a new
+   * image and lose the original JPEG. */
+  if (!vector)
+    cairo_pattern_set_extend (cairo_get_source (cr), CAIRO_EXTEND_PAD);
+  cairo_paint (cr);
+  cairo_restore (cr);
+}
+
+static void
+page_draw (cairo_t            *cr,
+           const SzPage       *page,
+           gconstpointer      *res,
+           gboolean            vector)
+{
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  cairo_save (cr);
+  /* The layout measured unhinted outlines with linear advances. */
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
+  cairo_set_font_options (cr, options);
+  cairo_font_options_destroy (options);
+  cairo_new_path (cr);
+
+  for (guint i = 0; i < page->items->len; i++)
+    {
+      const SzItem *item = page->items->pdata[i];
+
+      switch (item->kind)
+        {
+        case SZ_ITEM_TEXT:
+          if (res[i] != NULL)
+            draw_text (cr, &item->text, res[i]);
+          break;
+        case SZ_ITEM_RECT:
+          draw_rect (cr, &item->rect);
+          break;
+        case SZ_ITEM_LINE:
+          draw_line (cr, &item->line);
+          break;
+        case SZ_ITEM_IMAGE:
+          draw_image (cr, &item->image, (cairo_surface_t *) res[i], vector);
+          break;
+        case SZ_ITEM_QR:
+          draw_qr (cr, &item->qr);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  cairo_restore (cr);
+}
+
+static void
+set_cairo_error (GError         **error,
+                 cairo_status_t   status)
+{
+  g_set_error (error, SZ_RENDER_ERROR, SZ_RENDER_ERROR_ENGINE,
+               /* Translators: %s is cairo's reason */
+               _("Cairo cannot draw the page: %s"), cairo_status_to_string (status));
+}
+
+gboolean
+sz_render_cairo_page (cairo_t       *cr,
+                      const SzPage  *page,
+                      GError       **error)
+{
+  g_autoptr(GHashTable) images = NULL;
+  g_autofree gconstpointer *res = NULL;
+  gboolean vector;
+
+  g_return_val_if_fail (cr != NULL, FALSE);
+  g_return_val_if_fail (page != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  vector = target_is_vector (cr);
+  images = image_cache_new ();
+  res = page_prepare (page, images, vector, error);
+  if (res == NULL)
+    return FALSE;
+  page_draw (cr, page, res, vector);
+  if (cairo_status (cr) == CAIRO_STATUS_SUCCESS)
+    return TRUE;
+  set_cairo_error (error, cairo_status (cr));
+  return FALSE;
+}
+
+cairo_surface_t *
+sz_render_cairo_image (const SzPage  *page,
+                       double         dpi,
+                       GError       **error)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double scale = dpi / 72.0;
+  double w, h;
+  gboolean ok;
+
+  g_return_val_if_fail (page != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* The small allowance keeps a size that is whole in theory (8 in at
+   * 150 dpi) from gaining a pixel to rounding error. */
+  w = ceil (page->width * scale - 1e-6);
+  h = ceil (page->height * scale - 1e-6);
+  if (!(dpi > 0 && page->width > 0 && page->height > 0 && w <= 32767 && h <= 32767))
+    {
+      g_set_error (error, SZ_RENDER_ERROR, SZ_RENDER_ERROR_INVALID,
+                   /* Translators: a page's width and height in points, then a resolution */
+                   _("A page of %.0f × %.0f points cannot be made into an image at %g dpi."),
+                   page->width, page->height, dpi);
+      return NULL;
+    }
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) w, (int) h);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  ok = sz_render_cairo_page (cr, page, error);
+  cairo_destroy (cr);
+  if (!ok)
+    g_clear_pointer (&surface, cairo_surface_destroy);
+  else
+    cairo_surface_flush (surface);
+  return surface;
+}
+
+/* Output files are written under a temporary name in the same folder and
+ * renamed into place when complete, so a failure or a crash never leaves a
+ * truncated file under the name the user chose. */
+
+typedef struct
+{
+  char     *path;
+  char     *tmp_path;
+  FILE     *stream;
+  int       saved_errno;   /* of the first failed write */
+  gboolean  discard;       /* swallow whatever cairo still writes */
+} OutFile;
+
+static void
+set_write_error (GError     **error,
+                 const char  *path,
+                 int          saved_errno)
+{
+  g_autofree char *name = g_filename_display_name (path);
+
+  g_set_error (error, SZ_RENDER_ERROR, SZ_RENDER_ERROR_WRITE,
+               /* Translators: a file name, then the system's reason */
+               _("Cannot write “%s”: %s"), name, g_strerror (saved_errno));
+}
+
+static void
+out_file_free (OutFile *out)
+{
+  if (out == NULL)
+    return;
+  if (out->stream != NULL)
+    {
+      fclose (out->stream);
+      g_unlink (out->tmp_path);
+    }
+  g_free (out->path);
+  g_free (out->tmp_path);
+  g_free (out);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OutFile, out_file_free)
+
+static OutFile *
+out_file_open (const char  *path,
+               GError     **error)
+{
+  g_autoptr(OutFile) out = g_new0 (OutFile, 1);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *name = g_strdup_printf (".%s.XXXXXX", base);
+  int fd;
+
+  out->path = g_strdup (path);
+  out->tmp_path = g_build_filename (dir, name, NULL);
+  /* 0666 so that umask, not this code, decides who may read the file. */
+  fd = g_mkstemp_full (out->tmp_path, O_WRONLY | O_CLOEXEC, 0666);
+  if (fd >= 0 && (out->stream = fdopen (fd, "wb")) == NULL)
+    {
+      int saved_errno = errno;
+
+      close (fd);
+      g_unlink (out->tmp_path);
+      errno = saved_errno;
+    }
+  if (out->stream == NULL)
+    {
+      set_write_error (error, path, errno);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+static cairo_status_t
+out_file_write (void                *closure,
+                const unsigned char *data,
+                unsigned int         length)
+{
+  OutFile *out = closure;
+
+  if (out->discard)
+    return CAIRO_STATUS_SUCCESS;
+  if (out->saved_errno != 0)
+    return CAIRO_STATUS_WRITE_ERROR;
+  if (fwrite (data, 1, length, out->stream) != length)
+    {
+      out->saved_errno = errno != 0 ? errno : EIO;
+      return CAIRO_STATUS_WRITE_ERROR;
+    }
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* Flushes to disk and renames into place; on failure the temporary file
+ * is removed.  @out is consumed either way. */
+static gboolean
+out_file_commit (OutFile  *out,
+                 GError  **error)
+{
+  int saved_errno = out->saved_errno;
+
+  if (saved_errno == 0 && fflush (out->stream) != 0)
+    saved_errno = errno;
+  if (saved_errno == 0 && g_fsync (fileno (out->stream)) != 0)
+    saved_errno = errno;
+  if (fclose (out->stream) != 0 && saved_errno == 0)
+    saved_errno = errno;
+  out->stream = NULL;
+  if (saved_errno == 0 && g_rename (out->tmp_path, out->path) != 0)
+    saved_errno = errno;
+  if (saved_errno != 0)
+    {
+      g_unlink (out->tmp_path);
+      set_write_error (error, out->path, saved_errno);
+    }
+  out_file_free (out);
+  return saved_errno == 0;
+}
+
+gboolean
+sz_render_cairo_png (const SzPage  *page,
+                     double         dpi,
+                     const char    *path,
+                     GError       **error)
+{
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  OutFile *out;
+
+  g_return_val_if_fail (page != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  surface = sz_render_cairo_image (page, dpi, error);
+  if (surface == NULL)
+    return FALSE;
+  out = out_file_open (path, error);
+  if (out == NULL)
+    {
+      cairo_surface_destroy (surface);
+      return FALSE;
+    }
+  status = cairo_surface_write_to_png_stream (surface, out_file_write, out);
+  cairo_surface_destroy (surface);
+  /* A failed write is reported, with its reason, by the commit. */
+  if (status != CAIRO_STATUS_SUCCESS && out->saved_errno == 0)
+    {
+      set_cairo_error (error, status);
+      out_file_free (out);
+      return FALSE;
+    }
+  return out_file_commit (out, error);
+}
+
+/* PDF */
+
+struct _SzCairoPdf
+{
+  OutFile         *out;
+  cairo_surface_t *surface;
+  GHashTable      *images;        /* shared by all pages: each photo embedded once */
+  GPtrArray       *outline;       /* the previous page's bookmark path */
+  GArray          *outline_ids;   /* cairo's ids of its items */
+  char            *label_prefix;  /* of the previous page */
+  guint            label_number;
+  guint            n_pages;
+  gboolean         broken;        /* a page failed half drawn */
+  gboolean         finished;
+};
+
+static gboolean
+pdf_check (SzCairoPdf      *pdf,
+           cairo_status_t   status,
+           GError         **error)
+{
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (pdf->surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    return TRUE;
+  pdf->broken = TRUE;
+  if (pdf->out->saved_errno != 0 || status == CAIRO_STATUS_WRITE_ERROR)
+    set_write_error (error, pdf->out->path, pdf->out->saved_errno ? pdf->out->saved_errno : EIO);
+  else
+    set_cairo_error (error, status);
+  return FALSE;
+}
+
+SzCairoPdf *
+sz_cairo_pdf_new (const char       *path,
+                  const SzDocInfo  *info,
+                  GError          **error)
+{
+  g_autoptr(SzCairoPdf) pdf = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  pdf = g_new0 (SzCairoPdf, 1);
+  pdf->out = out_file_open (path, error);
+  if (pdf->out == NULL)
+    return NULL;
+  /* The size is set again for every page. */
+  pdf->surface = cairo_pdf_surface_create_for_stream (out_file_write, pdf->out, 595.0, 842.0);
+  pdf->images = image_cache_new ();
+  pdf->outline = g_ptr_array_new_with_free_func (g_free);
+  pdf->outline_ids = g_array_new (FALSE, FALSE, sizeof (int));
+
+  {
+    const struct { cairo_pdf_metadata_t key; const char *value; } meta[] = {
+      { CAIRO_PDF_METADATA_TITLE, info ? info->title : NULL },
+      { CAIRO_PDF_METADATA_AUTHOR, info ? info->author : NULL },
+      { CAIRO_PDF_METADATA_SUBJECT, info ? info->subject : NULL },
+      { CAIRO_PDF_METADATA_CREATOR, info ? info->creator : NULL },
+      { CAIRO_PDF_METADATA_CREATE_DATE, date },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (meta); i++)
+      if (meta[i].value != NULL)
+        cairo_pdf_surface_set_metadata (pdf->surface, meta[i].key, meta[i].value);
+  }
+  if (!pdf_check (pdf, CAIRO_STATUS_SUCCESS, error))
+    return NULL;
+  return g_steal_pointer (&pdf);
+}
+
+/* Adds the items of @path that the previous page's path does not share;
+ * an item points at the first page under it. */
+static void
+pdf_add_outline (SzCairoPdf *pdf,
+                 char      **path)
+{
+  g_autofree char *link = g_strdup_printf ("page=%u", pdf->n_pages + 1);
+  guint depth = path != NULL ? g_strv_length (path) : 0;
+  guint shared = 0;
+
+  while (shared < depth && shared < pdf->outline->len &&
+         strcmp (path[shared], pdf->outline->pdata[shared]) == 0)
+    shared++;
+  g_ptr_array_set_size (pdf->outline, shared);
+  g_array_set_size (pdf->outline_ids, shared);
+
+  for (guint i = shared; i < depth; i++)
+    {
+      int parent = i == 0 ? CAIRO_PDF_OUTLINE_ROOT : g_array_index (pdf->outline_ids, int, i - 1);
+      g_autofree char *title = g_utf8_make_valid (path[i], -1);
+      int id;
+
+      /* Grids open, so the list of compounds shows; deeper levels closed,
+       * or a city's bookmarks would be thousands of lines long. */
+      id = cairo_pdf_surface_add_outline (pdf->surface, parent, title, link,
+                                          i == 0 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
+      g_ptr_array_add (pdf->outline, g_strdup (path[i]));
+      g_array_append_val (pdf->outline_ids, id);
+    }
+}
+
+static void
+pdf_set_label (SzCairoPdf   *pdf,
+               const SzPage *page)
+{
+  const char *prefix = page->label_prefix != NULL ? page->label_prefix : "";
+  g_autofree char *label = NULL;
+
+  if (pdf->label_prefix == NULL || strcmp (prefix, pdf->label_prefix) != 0)
+    {
+      g_free (pdf->label_prefix);
+      pdf->label_prefix = g_strdup (prefix);
+      pdf->label_number = 0;
+    }
+  label = g_strdup_printf ("%s%u", prefix, ++pdf->label_number);
+  cairo_pdf_surface_set_page_label (pdf->surface, label);
+}
+
+gboolean
+sz_cairo_pdf_add_page (SzCairoPdf    *pdf,
+                       const SzPage  *page,
+                       GError       **error)
+{
+  g_autofree gconstpointer *res = NULL;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  g_return_val_if_fail (pdf != NULL, FALSE);
+  g_return_val_if_fail (page != NULL, FALSE);
+  g_return_val_if_fail (!pdf->finished, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (pdf->broken)
+    {
+      g_set_error (error, SZ_RENDER_ERROR, SZ_RENDER_ERROR_ENGINE,
+                   _("The PDF cannot take more pages after an earlier error."));
+      return FALSE;
+    }
+  /* A font or picture that fails leaves the document as it was: the
+   * caller may report it and go on with the next page. */
+  res = page_prepare (page, pdf->images, TRUE, error);
+  if (res == NULL)
+    return FALSE;
+
+  cairo_pdf_surface_set_size (pdf->surface, page->width, page->height);
+  pdf_add_outline (pdf, page->outline);
+  pdf_set_label (pdf, page);
+  cr = cairo_create (pdf->surface);
+  page_draw (cr, page, res, TRUE);
+  cairo_show_page (cr);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  if (!pdf_check (pdf, status, error))
+    return FALSE;
+  pdf->n_pages++;
+  return TRUE;
+}
+
+guint
+sz_cairo_pdf_get_n_pages (SzCairoPdf *pdf)
+{
+  g_return_val_if_fail (pdf != NULL, 0);
+  return pdf->n_pages;
+}
+
+gboolean
+sz_cairo_pdf_finish (SzCairoPdf  *pdf,
+                     GError     **error)
+{
+  g_return_val_if_fail (pdf != NULL, FALSE);
+  g_return_val_if_fail (!pdf->finished, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  pdf->finished = TRUE;
+  if (pdf->broken)
+    {
+      g_set_error (error, SZ_RENDER_ERROR, SZ_RENDER_ERROR_ENGINE,
+                   _("The PDF cannot be finished after an earlier error."));
+      return FALSE;
+    }
+  /* cairo would make a blank page of an empty document. */
+  if (pdf->n_pages == 0)
+    {
+      g_set_error (error, SZ_RENDER_ERROR, SZ_RENDER_ERROR_INVALID,
+                   _("There are no pages to put in the PDF."));
+      return FALSE;
+    }
+  cairo_surface_finish (pdf->surface);
+  if (!pdf_check (pdf, CAIRO_STATUS_SUCCESS, error))
+    return FALSE;
+  return out_file_commit (g_steal_pointer (&pdf->out), error);
+}
+
+void
+sz_cairo_pdf_free (SzCairoPdf *pdf)
+{
+  if (pdf == NULL)
+    return;
+  /* Destroying an unfinished surface finishes it: whatever it writes is
+   * dropped along with the temporary file. */
+  if (pdf->out != NULL)
+    pdf->out->discard = TRUE;
+  g_clear_pointer (&pdf->surface, cairo_surface_destroy);
+  g_clear_pointer (&pdf->out, out_file_free);
+  g_clear_pointer (&pdf->images, g_hash_table_unref);
+  g_clear_pointer (&pdf->outline, g_ptr_array_unref);
+  if (pdf->outline_ids != NULL)
+    g_array_unref (pdf->outline_ids);
+  g_free (pdf->label_prefix);
+  g_free (pdf);
+}

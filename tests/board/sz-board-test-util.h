@@ -1,0 +1,95 @@
+/* sz-board-test-util.h
+ *
+ * Copyright 2026 The Sanzhang developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+#include <math.h>
+
+#include "sz-demo.h"
+#include "sz-display.h"
+#include "sz-roster.h"
+#include "sz-test-util.h"
+
+#define BOX_EPS 0.05
+
+/* The demo community in a new database of the test's own. */
+static inline SzDb *
+test_open_demo (const char  *name,
+                char       **path,
+                gint64      *community_id)
+{
+  g_autoptr(GError) error = NULL;
+  SzDb *db = test_open_db (name, path);
+
+  g_assert_true (sz_demo_load (db, community_id, &error));
+  g_assert_no_error (error);
+  return db;
+}
+
+static inline gboolean
+boxes_overlap (const SzTextItem *a,
+               const SzTextItem *b)
+{
+  return a->box_x + BOX_EPS < b->box_x + b->box_w && b->box_x + BOX_EPS < a->box_x + a->box_w
+         && a->box_y + BOX_EPS < b->box_y + b->box_h && b->box_y + BOX_EPS < a->box_y + a->box_h;
+}
+
+static inline gboolean
+same_box (const SzTextItem *a,
+          const SzTextItem *b)
+{
+  return fabs (a->box_x - b->box_x) < 1e-6 && fabs (a->box_y - b->box_y) < 1e-6
+         && fabs (a->box_w - b->box_w) < 1e-6 && fabs (a->box_h - b->box_h) < 1e-6;
+}
+
+/* No text outside its box, no box off the page, no two boxes overlapping:
+ * checked on the display list, where the layout said what it meant. */
+static inline void
+test_check_page_boxes (const SzPage *page)
+{
+  for (guint i = 0; i < page->items->len; i++)
+    {
+      const SzItem *item = g_ptr_array_index (page->items, i);
+      const SzTextItem *t = &item->text;
+
+      if (item->kind != SZ_ITEM_TEXT)
+        continue;
+      if (t->x < t->box_x - BOX_EPS || t->x + t->width > t->box_x + t->box_w + BOX_EPS
+          || t->y - t->ascent < t->box_y - BOX_EPS || t->y + t->descent > t->box_y + t->box_h + BOX_EPS)
+        g_error ("“%s” (%.1f pt) at %.2f,%.2f w %.2f a %.2f d %.2f is outside its box %.2f,%.2f %.2f×%.2f",
+                 t->utf8, t->size, t->x, t->y, t->width, t->ascent, t->descent,
+                 t->box_x, t->box_y, t->box_w, t->box_h);
+      g_assert_cmpfloat (t->box_x, >=, -BOX_EPS);
+      g_assert_cmpfloat (t->box_y, >=, -BOX_EPS);
+      g_assert_cmpfloat (t->box_x + t->box_w, <=, page->width + BOX_EPS);
+      g_assert_cmpfloat (t->box_y + t->box_h, <=, page->height + BOX_EPS);
+      g_assert_cmpfloat (t->size, >=, 2.0);
+      for (guint j = i + 1; j < page->items->len; j++)
+        {
+          const SzItem *other = g_ptr_array_index (page->items, j);
+
+          if (other->kind == SZ_ITEM_TEXT && !same_box (t, &other->text) && boxes_overlap (t, &other->text))
+            g_error ("the boxes of “%s” and “%s” overlap", t->utf8, other->text.utf8);
+        }
+    }
+}
+
+/* Every text of the page, joined by newlines. */
+static inline char *
+test_page_text (const SzPage *page)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < page->items->len; i++)
+    {
+      const SzItem *item = g_ptr_array_index (page->items, i);
+
+      if (item->kind == SZ_ITEM_TEXT)
+        g_string_append_printf (s, "%s\n", item->text.utf8);
+    }
+  return g_string_free (s, FALSE);
+}
