@@ -15,8 +15,9 @@
 /* Single lines are shaped once at this size and scaled: with hinting and
  * position rounding off, advances are linear in the size. */
 #define REF_SIZE 100.0
-/* A cache this big holds a whole community's labels; past it, start over. */
-#define CACHE_MAX 50000
+/* Past this many, texts used once (names, mostly) are dropped; the labels,
+ * duties and hotlines every board repeats stay. */
+#define CACHE_MAX 4000
 
 typedef struct
 {
@@ -33,6 +34,7 @@ typedef struct
 
 typedef struct
 {
+  guint   hits;                 /* lookups since it was made */
   double  width;                /* widest line */
   double  height;               /* logical height of all lines */
   GArray *runs;                 /* Run */
@@ -216,6 +218,14 @@ shape (SzText     *text,
   return shaped;
 }
 
+static gboolean
+used_once (gpointer key,
+           gpointer value,
+           gpointer user_data)
+{
+  return ((Shaped *) value)->hits <= 1;
+}
+
 static const Shaped *
 lookup (SzText     *text,
         const char *str,
@@ -234,10 +244,15 @@ lookup (SzText     *text,
   if (shaped == NULL)
     {
       if (g_hash_table_size (text->cache) >= CACHE_MAX)
-        g_hash_table_remove_all (text->cache);
+        {
+          g_hash_table_foreach_remove (text->cache, used_once, NULL);
+          if (g_hash_table_size (text->cache) >= CACHE_MAX / 2)
+            g_hash_table_remove_all (text->cache);
+        }
       shaped = shape (text, str, wrap_width < 0 ? REF_SIZE : size, wrap_width, spacing);
       g_hash_table_insert (text->cache, g_steal_pointer (&key), shaped);
     }
+  shaped->hits++;
   return shaped;
 }
 

@@ -39,7 +39,8 @@ progress (guint    done,
   if (done == total || done % 25 == 0)
     {
       /* Translators: progress on the terminal: boards done, of how many */
-      g_printerr (_("\rBoards: %u of %u…"), done, total);
+      g_printerr ("\r");
+      g_printerr (_("Boards: %u of %u…"), done, total);
       if (done == total)
         g_printerr ("\n");
     }

@@ -9,6 +9,7 @@
 #include <locale.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 #include <cairo.h>
