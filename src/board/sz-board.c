@@ -516,10 +516,12 @@ sz_board_source_build (SzBoardSource  *source,
          ? source->tree : sz_board_source_find (source, node_kinds[kind], place_id);
   if (node == NULL)
     {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, place_id);
+
       g_set_error (error, SZ_RENDER_ERROR, SZ_RENDER_ERROR_INVALID,
                    /* Translators: "Unit board for place 12: there is no such place in 丰和社区." */
-                   _("%s for place %" G_GINT64_FORMAT ": there is no such place in %s."),
-                   sz_board_kind_title (kind), place_id, community->name);
+                   _("%s for place %s: there is no such place in %s."),
+                   sz_board_kind_title (kind), id, community->name);
       return NULL;
     }
 

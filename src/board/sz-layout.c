@@ -370,46 +370,75 @@ has_photo (GPtrArray *heads)
 
 /* The heads listed under a building, grid or community board, in as many
  * column groups as the rows need to stay legible. */
+/* The sizes a table of @rows gets in @groups column groups; returns the
+ * smallest of them, the one that decides legibility. */
+static double
+table_sizes (Ctx *c, GPtrArray *rows, double w, double h, double gap, guint groups,
+             double *row_h, double *place_size, double *name_size)
+{
+  guint per = (rows->len + groups - 1) / groups;
+  double gw = (w - gap * (groups - 1)) / groups;
+  double cw0 = gw * 0.40 - 8 * c->s;
+  double cw1 = gw * 0.25 - 8 * c->s;
+  double cw2 = gw * 0.35 - 8 * c->s;
+  double phone;
+
+  *row_h = MIN (34 * c->s, h / per);
+  *place_size = *name_size = MIN (17 * c->s, *row_h * 0.6);
+  /* Places share one size, names another: a long name shrinks alone
+   * rather than make every other name small. */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const SzBoardHead *r = g_ptr_array_index (rows, i);
+
+      *place_size = fit_size (c, r->place, *place_size, cw0);
+      if (r->name != NULL)
+        *name_size = MAX (fit_size (c, r->name, *name_size, cw1), MIN (*name_size, 10 * c->s));
+    }
+  phone = fit_size (c, "※ 0431-8000 0000", *name_size, cw2);
+  return MIN (MIN (*place_size, *name_size), phone);
+}
+
 static void
 table (Ctx *c, GPtrArray *rows, const char *place_title, double x, double y, double w, double h)
 {
   const SzBoard *b = c->board;
-  double row_h = 26 * c->s;
-  double min_row = 13 * c->s;
+  double row_h = 0;
   guint n = rows->len;
   guint groups = 1;
   guint per_group;
   double head_h = 20 * c->s;
   double gap = 10 * c->s;
   double group_w;
-  double place_size, name_size;
+  double place_size = 0, name_size = 0;
   double bottom = y;
   gboolean withheld = FALSE;
 
   if (n == 0)
     return;
   h -= 16 * c->s;   /* room for the legend */
-  while (groups < 4 && (h - head_h) / ((n + groups - 1) / groups) < min_row * 1.4)
-    groups++;
-  per_group = (n + groups - 1) / groups;
-  row_h = MIN (row_h, (h - head_h) / per_group);
-  group_w = (w - gap * (groups - 1)) / groups;
+  /* As many column groups as make the print largest: one long table of
+   * small rows, or several narrow ones. */
   {
-    double cw0 = group_w * 0.40 - 8 * c->s;
-    double cw1 = group_w * 0.25 - 8 * c->s;
+    double best = -1;
 
-    place_size = name_size = MIN (14 * c->s, row_h * 0.62);
-    /* Places share one size, names another: long names shrink alone only
-     * when they would make every other name tiny. */
-    for (guint i = 0; i < n; i++)
+    for (guint g = 1; g <= 4; g++)
       {
-        const SzBoardHead *r = g_ptr_array_index (rows, i);
+        double rh, ps, ns;
+        double score = table_sizes (c, rows, w, h - head_h, gap, g, &rh, &ps, &ns);
 
-        place_size = fit_size (c, r->place, place_size, cw0);
-        if (r->name != NULL)
-          name_size = MAX (fit_size (c, r->name, name_size, cw1), MIN (name_size, 10 * c->s));
+        if (score > best * 1.02)
+          {
+            best = score;
+            groups = g;
+            row_h = rh;
+            place_size = ps;
+            name_size = ns;
+          }
       }
   }
+  per_group = (n + groups - 1) / groups;
+  group_w = (w - gap * (groups - 1)) / groups;
 
   for (guint g = 0; g < groups; g++)
     {
@@ -465,25 +494,71 @@ table (Ctx *c, GPtrArray *rows, const char *place_title, double x, double y, dou
 
 /* ----------------------------------------------------------------- duties */
 
+#define DUTY_SIZE 14.0
+#define DUTY_TITLE_H 20.0
+
+static char *
+duty_text (const SzBoard *b, SzLevel level)
+{
+  GString *all = g_string_new (NULL);
+
+  for (guint i = 0; i < b->duties[level]->len; i++)
+    g_string_append_printf (all, "%s%u. %s", i ? "\n" : "", i + 1,
+                            (const char *) g_ptr_array_index (b->duties[level], i));
+  return g_string_free (all, FALSE);
+}
+
+static guint
+duty_columns (const SzBoard *b)
+{
+  guint n = 0;
+
+  for (guint l = 0; l < SZ_N_LEVELS; l++)
+    n += b->duties[l] != NULL && b->duties[l]->len > 0;
+  return n;
+}
+
+/* The height the duties take in @w at their full size: they get no more,
+ * so that the hotlines below can be read from further away. */
+static double
+duties_height (Ctx *c, double w)
+{
+  const SzBoard *b = c->board;
+  guint n = duty_columns (b);
+  double gap = 12 * c->s;
+  double col_w;
+  double tallest = 0;
+  SzTextStyle st = { .size = DUTY_SIZE * c->s, .wrap = TRUE, .line_spacing = 0.25 };
+
+  if (n == 0)
+    return 0;
+  col_w = (w - gap * (n - 1)) / n;
+  for (guint l = 0; l < SZ_N_LEVELS; l++)
+    if (b->duties[l] != NULL && b->duties[l]->len > 0)
+      {
+        g_autofree char *all = duty_text (b, l);
+        tallest = MAX (tallest, sz_text_wrapped_height (c->text, all, col_w, &st, st.size));
+      }
+  return 27 * c->s + DUTY_TITLE_H * c->s + tallest + 6 * c->s;
+}
+
 static void
 duties (Ctx *c, double x, double y, double w, double h)
 {
   const SzBoard *b = c->board;
-  guint n = 0;
+  guint n = duty_columns (b);
   double gap = 12 * c->s;
   double col_w;
   double top;
   guint k = 0;
 
-  for (guint l = 0; l < SZ_N_LEVELS; l++)
-    n += b->duties[l] != NULL && b->duties[l]->len > 0;
   if (n == 0)
     return;
   top = y + section_title (c, _("Duties"), x, y, w);
   col_w = (w - gap * (n - 1)) / n;
   for (guint l = 0; l < SZ_N_LEVELS; l++)
     {
-      g_autoptr(GString) all = g_string_new (NULL);
+      g_autofree char *all = NULL;
       g_autofree char *title = NULL;
       double cx;
 
@@ -492,27 +567,39 @@ duties (Ctx *c, double x, double y, double w, double h)
       cx = x + k++ * (col_w + gap);
       /* Translators: heading of a level's duties: "单元长职责" */
       title = g_strdup_printf (_("%s’s duties"), sz_level_head_title (l));
-      draw_line (c, title, cx, top, col_w, 18 * c->s, 12.5 * c->s, SZ_ALIGN_LEFT, accent (c), FALSE);
-      for (guint i = 0; i < b->duties[l]->len; i++)
-        g_string_append_printf (all, "%s%u. %s", i ? "\n" : "", i + 1,
-                                (const char *) g_ptr_array_index (b->duties[l], i));
-      draw_wrapped (c, all->str, cx, top + 20 * c->s, col_w, y + h - top - 20 * c->s,
-                    11.5 * c->s, 8 * c->s, SZ_ALIGN_LEFT, black);
+      draw_line (c, title, cx, top, col_w, 18 * c->s, 14 * c->s, SZ_ALIGN_LEFT, accent (c), FALSE);
+      all = duty_text (b, l);
+      draw_wrapped (c, all, cx, top + DUTY_TITLE_H * c->s, col_w, y + h - top - DUTY_TITLE_H * c->s,
+                    DUTY_SIZE * c->s, 8 * c->s, SZ_ALIGN_LEFT, black);
     }
 }
 
 /* --------------------------------------------------------------- hotlines */
+
+/* "供电服务热线（国家电网）" breaks before its note in brackets, where a
+ * reader expects it, not wherever the width runs out. */
+static char *
+break_before_note (const char *label)
+{
+  const char *p = strstr (label, "（");
+
+  if (p == NULL)
+    p = strchr (label, '(');
+  if (p == NULL || p == label)
+    return g_strdup (label);
+  return g_strdup_printf ("%.*s\n%s", (int) (p - label), label, p);
+}
 
 static void
 hotlines (Ctx *c, double x, double y, double w, double h)
 {
   const SzBoard *b = c->board;
   guint n = b->hotlines->len;
-  guint cols = w > 400 * c->s ? 2 : 1;
+  guint cols = 1;
   guint rows;
   double row_h;
   double gap = 14 * c->s;
-  double col_w = (w - gap * (cols - 1)) / cols;
+  double col_w;
   double top;
   double label_size, number_size;
   double number_w = 0, label_w;
@@ -520,13 +607,17 @@ hotlines (Ctx *c, double x, double y, double w, double h)
   if (n == 0)
     return;
   top = y + section_title (c, _("Service hotlines"), x, y, w);
+
+  /* Two columns when one would make the rows too low to read from a
+   * stairwell; long labels then go onto two lines. */
+  cols = (y + h - top) / n < 22 * c->s && w > 300 * c->s ? 2 : 1;
+  col_w = (w - gap * (cols - 1)) / cols;
   rows = (n + cols - 1) / cols;
-  row_h = MIN (26 * c->s, (y + h - top) / rows);
-  /* One size for every label and one for every number, as a printed
-   * table would have; the numbers take the width they need and the
-   * labels the rest. */
-  label_size = number_size = MIN (14 * c->s, row_h * 0.66);
-  number_size *= 1.08;
+  row_h = MIN (30 * c->s, (y + h - top) / rows);
+  /* One size for every number, and for every label that fits at it: a
+   * printed table's look; the numbers take the width they need. */
+  label_size = number_size = MIN (15 * c->s, row_h * 0.62);
+  number_size *= 1.1;
   for (guint i = 0; i < n; i++)
     number_size = fit_size (c, ((SzBoardHotline *) g_ptr_array_index (b->hotlines, i))->number,
                             number_size, col_w * 0.5);
@@ -535,15 +626,27 @@ hotlines (Ctx *c, double x, double y, double w, double h)
                                                number_size));
   label_w = col_w - number_w - 6 * c->s;
   for (guint i = 0; i < n; i++)
-    label_size = fit_size (c, ((SzBoardHotline *) g_ptr_array_index (b->hotlines, i))->label, label_size, label_w);
-  label_size = MAX (label_size, 9 * c->s);
-  for (guint i = 0; i < n; i++)
     {
       const SzBoardHotline *line = g_ptr_array_index (b->hotlines, i);
       double cx = x + (i / rows) * (col_w + gap);
       double cy = top + (i % rows) * row_h;
+      double fit = fit_size (c, line->label, label_size, label_w);
 
-      draw_line (c, line->label, cx, cy, label_w, row_h, label_size, SZ_ALIGN_LEFT, black, FALSE);
+      /* Labels keep the common size; a long one shrinks a little, and
+       * past that goes onto two lines rather than into small print. */
+      if (fit >= label_size * 0.7)
+        draw_line (c, line->label, cx, cy, label_w, row_h, fit, SZ_ALIGN_LEFT, black, FALSE);
+      else
+        {
+          double size = MIN (label_size * 0.8, row_h * 0.4);
+          SzTextStyle st = { .size = size, .min_size = size * 0.8, .color = black, .wrap = TRUE,
+                             .line_spacing = 0.1 };
+          g_autofree char *label = break_before_note (line->label);
+          double two = sz_text_wrapped_height (c->text, label, label_w, &st, size);
+          SzBox box = { cx, cy + MAX (0, (row_h - two) / 2), label_w, MIN (row_h, two + 0.5) };
+
+          sz_text_draw (c->text, c->page, label, &box, &st);
+        }
       draw_line (c, line->number, cx + col_w - number_w - 2 * c->s, cy, number_w + 2 * c->s, row_h, number_size,
                  SZ_ALIGN_RIGHT, black, FALSE);
       sz_page_add_line (c->page, cx, cy + row_h, cx + col_w, cy + row_h, 0.4 * c->s, &light_grey);
@@ -646,18 +749,18 @@ body (Ctx *c, double y)
     {
     case SZ_BOARD_UNIT:
       {
-        double card_h = MIN (avail * (wide ? 0.42 : 0.36), (has_photo (b->heads) ? 260 : 150) * c->s);
+        double card_h = MIN (avail * (wide ? 0.42 : 0.36), (has_photo (b->heads) ? 260 : wide ? 120 : 150) * c->s);
 
         y = cards (c, b->heads, y, card_h) + gap;
         avail = bottom - y;
         if (wide)
           {
-            duties (c, x, y, w * 0.58, avail);
-            hotlines (c, x + w * 0.58 + gap, y, w * 0.42 - gap, avail);
+            duties (c, x, y, w * 0.40, avail);
+            hotlines (c, x + w * 0.40 + gap, y, w * 0.60 - gap, avail);
           }
         else
           {
-            double duty_h = avail * 0.46;
+            double duty_h = MIN (duties_height (c, w), avail * 0.5);
 
             duties (c, x, y, w, duty_h);
             hotlines (c, x, y + duty_h + gap, w, avail - duty_h - gap);
@@ -675,7 +778,9 @@ body (Ctx *c, double y)
    * hotlines side by side. */
   if (b->heads->len > 0)
     {
-      double card_h = MIN (avail * 0.26, (has_photo (b->heads) ? 200 : 140) * c->s);
+      /* A long table needs the room more than the head's card does. */
+      double card_h = b->rows->len > 16 ? MIN (avail * 0.18, (has_photo (b->heads) ? 150 : 110) * c->s)
+                      : MIN (avail * 0.26, (has_photo (b->heads) ? 200 : 140) * c->s);
       y = cards (c, b->heads, y, card_h) + gap;
       avail = bottom - y;
     }
@@ -684,8 +789,9 @@ body (Ctx *c, double y)
   {
     /* The table takes what its rows need at a comfortable height, but
      * leaves the hotlines (one column here) rows they can be read in. */
-    double lower_needed = MAX (b->hotlines->len * 19 * c->s + 30 * c->s, 170 * c->s);
-    double table_needed = 20 * c->s + b->rows->len * 26 * c->s;
+    double lower_needed = MAX (b->hotlines->len > 0 ? b->hotlines->len * 19 * c->s + 30 * c->s : 0,
+                               duties_height (c, w * 0.5 - gap / 2));
+    double table_needed = 36 * c->s + b->rows->len * 34 * c->s;
     double table_h = MAX (MIN (table_needed, avail - lower_needed - gap), avail * 0.3);
     double lower = avail - table_h - gap;
 

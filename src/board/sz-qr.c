@@ -53,9 +53,9 @@ sz_qr_encode (const char  *text,
       if (saved_errno == ERANGE)
         g_set_error (error, SZ_RENDER_ERROR, SZ_RENDER_ERROR_INVALID,
                      /* Translators: %s is a field name, then the length in bytes and the limit */
-                     _("%s is too long for a QR code: %" G_GSIZE_FORMAT " bytes, but at most %d fit "
+                     _("%s is too long for a QR code: %u bytes, but at most %d fit "
                        "(a Chinese character takes 3). Shorten it, or use a short link."),
-                     field, len, QR_MAX_BYTES_M);
+                     field, (guint) MIN (len, G_MAXUINT), QR_MAX_BYTES_M);
       else
         g_set_error (error, SZ_RENDER_ERROR, SZ_RENDER_ERROR_FAILED,
                      /* Translators: %s is a field name, then the system's reason */

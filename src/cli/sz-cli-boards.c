@@ -248,9 +248,11 @@ cmd_boards (int argc, char **argv)
             allowed = sel[i].allowed;
             if (node == NULL)
               {
+                g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, sel[i].id);
+
                 /* Translators: “there is no unit 99 in 丰和社区” */
-                g_printerr (_("Error: there is no %s %" G_GINT64_FORMAT " in %s (see “sanzhang-cli tree”).\n"),
-                            _(sel[i].what), sel[i].id, community->name);
+                g_printerr (_("Error: there is no %s %s in %s (see “sanzhang-cli tree”).\n"),
+                            _(sel[i].what), id, community->name);
                 return EXIT_ERROR;
               }
           }
