@@ -13,7 +13,6 @@
 #include <string.h>
 #include <unistd.h>
 #include <cairo-ft.h>
-#include <cairo-pdf.h>
 #include <ft2build.h>
 #include FT_FREETYPE_H
 #include <gdk-pixbuf/gdk-pixbuf.h>
@@ -21,6 +20,7 @@
 #include <glib/gstdio.h>
 
 #include "sz-render-cairo.h"
+#include "sz-render-cairo-private.h"
 
 /* Fonts: one cairo face per font file for the whole process, because
  * cairo's glyph and PDF subset caches key on the face. */
@@ -231,8 +231,8 @@ image_lookup (GHashTable         *cache,
   return surface;
 }
 
-static GHashTable *
-image_cache_new (void)
+GHashTable *
+_sz_cairo_image_cache_new (void)
 {
   return g_hash_table_new_full (g_direct_hash, g_direct_equal,
                                 (GDestroyNotify) g_bytes_unref,
@@ -253,11 +253,11 @@ target_is_vector (cairo_t *cr)
  * @page before anything is drawn, so that a failure leaves the surface
  * untouched.  Returns one borrowed FontEntry or cairo_surface_t per item
  * (NULL for the others). */
-static gconstpointer *
-page_prepare (const SzPage  *page,
-              GHashTable    *images,
-              gboolean       vector,
-              GError       **error)
+gconstpointer *
+_sz_cairo_page_prepare (const SzPage  *page,
+                        GHashTable    *images,
+                        gboolean       vector,
+                        GError       **error)
 {
   g_autofree gconstpointer *res = g_new0 (gconstpointer, page->items->len + 1);
 
@@ -469,11 +469,11 @@ draw_image (cairo_t           *cr,
   cairo_restore (cr);
 }
 
-static void
-page_draw (cairo_t            *cr,
-           const SzPage       *page,
-           gconstpointer      *res,
-           gboolean            vector)
+void
+_sz_cairo_page_draw (cairo_t            *cr,
+                     const SzPage       *page,
+                     gconstpointer      *res,
+                     gboolean            vector)
 {
   cairo_font_options_t *options = cairo_font_options_create ();
 
@@ -515,9 +515,9 @@ page_draw (cairo_t            *cr,
   cairo_restore (cr);
 }
 
-static void
-set_cairo_error (GError         **error,
-                 cairo_status_t   status)
+void
+_sz_cairo_set_error (GError         **error,
+                     cairo_status_t   status)
 {
   g_set_error (error, SZ_RENDER_ERROR, SZ_RENDER_ERROR_ENGINE,
                /* Translators: %s is cairo's reason */
@@ -538,14 +538,14 @@ sz_render_cairo_page (cairo_t       *cr,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   vector = target_is_vector (cr);
-  images = image_cache_new ();
-  res = page_prepare (page, images, vector, error);
+  images = _sz_cairo_image_cache_new ();
+  res = _sz_cairo_page_prepare (page, images, vector, error);
   if (res == NULL)
     return FALSE;
-  page_draw (cr, page, res, vector);
+  _sz_cairo_page_draw (cr, page, res, vector);
   if (cairo_status (cr) == CAIRO_STATUS_SUCCESS)
     return TRUE;
-  set_cairo_error (error, cairo_status (cr));
+  _sz_cairo_set_error (error, cairo_status (cr));
   return FALSE;
 }
 
@@ -590,23 +590,12 @@ sz_render_cairo_image (const SzPage  *page,
   return surface;
 }
 
-/* Output files are written under a temporary name in the same folder and
- * renamed into place when complete, so a failure or a crash never leaves a
- * truncated file under the name the user chose. */
+/* Output files (sz-render-cairo-private.h) */
 
-typedef struct
-{
-  char     *path;
-  char     *tmp_path;
-  FILE     *stream;
-  int       saved_errno;   /* of the first failed write */
-  gboolean  discard;       /* swallow whatever cairo still writes */
-} OutFile;
-
-static void
-set_write_error (GError     **error,
-                 const char  *path,
-                 int          saved_errno)
+void
+_sz_cairo_set_write_error (GError     **error,
+                           const char  *path,
+                           int          saved_errno)
 {
   g_autofree char *name = g_filename_display_name (path);
 
@@ -615,8 +604,8 @@ set_write_error (GError     **error,
                _("Cannot write “%s”: %s"), name, g_strerror (saved_errno));
 }
 
-static void
-out_file_free (OutFile *out)
+void
+_sz_cairo_out_file_free (SzCairoOutFile *out)
 {
   if (out == NULL)
     return;
@@ -630,13 +619,11 @@ out_file_free (OutFile *out)
   g_free (out);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (OutFile, out_file_free)
-
-static OutFile *
-out_file_open (const char  *path,
-               GError     **error)
+SzCairoOutFile *
+_sz_cairo_out_file_open (const char  *path,
+                         GError     **error)
 {
-  g_autoptr(OutFile) out = g_new0 (OutFile, 1);
+  g_autoptr(SzCairoOutFile) out = g_new0 (SzCairoOutFile, 1);
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *base = g_path_get_basename (path);
   g_autofree char *name = g_strdup_printf (".%s.XXXXXX", base);
@@ -656,18 +643,18 @@ out_file_open (const char  *path,
     }
   if (out->stream == NULL)
     {
-      set_write_error (error, path, errno);
+      _sz_cairo_set_write_error (error, path, errno);
       return NULL;
     }
   return g_steal_pointer (&out);
 }
 
-static cairo_status_t
-out_file_write (void                *closure,
-                const unsigned char *data,
-                unsigned int         length)
+cairo_status_t
+_sz_cairo_out_file_write (void                *closure,
+                          const unsigned char *data,
+                          unsigned int         length)
 {
-  OutFile *out = closure;
+  SzCairoOutFile *out = closure;
 
   if (out->discard)
     return CAIRO_STATUS_SUCCESS;
@@ -681,11 +668,9 @@ out_file_write (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
-/* Flushes to disk and renames into place; on failure the temporary file
- * is removed.  @out is consumed either way. */
-static gboolean
-out_file_commit (OutFile  *out,
-                 GError  **error)
+gboolean
+_sz_cairo_out_file_commit (SzCairoOutFile  *out,
+                           GError         **error)
 {
   int saved_errno = out->saved_errno;
 
@@ -701,9 +686,9 @@ out_file_commit (OutFile  *out,
   if (saved_errno != 0)
     {
       g_unlink (out->tmp_path);
-      set_write_error (error, out->path, saved_errno);
+      _sz_cairo_set_write_error (error, out->path, saved_errno);
     }
-  out_file_free (out);
+  _sz_cairo_out_file_free (out);
   return saved_errno == 0;
 }
 
@@ -715,7 +700,7 @@ sz_render_cairo_png (const SzPage  *page,
 {
   cairo_surface_t *surface;
   cairo_status_t status;
-  OutFile *out;
+  SzCairoOutFile *out;
 
   g_return_val_if_fail (page != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -724,235 +709,20 @@ sz_render_cairo_png (const SzPage  *page,
   surface = sz_render_cairo_image (page, dpi, error);
   if (surface == NULL)
     return FALSE;
-  out = out_file_open (path, error);
+  out = _sz_cairo_out_file_open (path, error);
   if (out == NULL)
     {
       cairo_surface_destroy (surface);
       return FALSE;
     }
-  status = cairo_surface_write_to_png_stream (surface, out_file_write, out);
+  status = cairo_surface_write_to_png_stream (surface, _sz_cairo_out_file_write, out);
   cairo_surface_destroy (surface);
   /* A failed write is reported, with its reason, by the commit. */
   if (status != CAIRO_STATUS_SUCCESS && out->saved_errno == 0)
     {
-      set_cairo_error (error, status);
-      out_file_free (out);
+      _sz_cairo_set_error (error, status);
+      _sz_cairo_out_file_free (out);
       return FALSE;
     }
-  return out_file_commit (out, error);
-}
-
-/* PDF */
-
-struct _SzCairoPdf
-{
-  OutFile         *out;
-  cairo_surface_t *surface;
-  GHashTable      *images;        /* shared by all pages: each photo embedded once */
-  GPtrArray       *outline;       /* the previous page's bookmark path */
-  GArray          *outline_ids;   /* cairo's ids of its items */
-  char            *label_prefix;  /* of the previous page */
-  guint            label_number;
-  guint            n_pages;
-  gboolean         broken;        /* a page failed half drawn */
-  gboolean         finished;
-};
-
-static gboolean
-pdf_check (SzCairoPdf      *pdf,
-           cairo_status_t   status,
-           GError         **error)
-{
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (pdf->surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    return TRUE;
-  pdf->broken = TRUE;
-  if (pdf->out->saved_errno != 0 || status == CAIRO_STATUS_WRITE_ERROR)
-    set_write_error (error, pdf->out->path, pdf->out->saved_errno ? pdf->out->saved_errno : EIO);
-  else
-    set_cairo_error (error, status);
-  return FALSE;
-}
-
-SzCairoPdf *
-sz_cairo_pdf_new (const char       *path,
-                  const SzDocInfo  *info,
-                  GError          **error)
-{
-  g_autoptr(SzCairoPdf) pdf = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
-
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  pdf = g_new0 (SzCairoPdf, 1);
-  pdf->out = out_file_open (path, error);
-  if (pdf->out == NULL)
-    return NULL;
-  /* The size is set again for every page. */
-  pdf->surface = cairo_pdf_surface_create_for_stream (out_file_write, pdf->out, 595.0, 842.0);
-  pdf->images = image_cache_new ();
-  pdf->outline = g_ptr_array_new_with_free_func (g_free);
-  pdf->outline_ids = g_array_new (FALSE, FALSE, sizeof (int));
-
-  {
-    const struct { cairo_pdf_metadata_t key; const char *value; } meta[] = {
-      { CAIRO_PDF_METADATA_TITLE, info ? info->title : NULL },
-      { CAIRO_PDF_METADATA_AUTHOR, info ? info->author : NULL },
-      { CAIRO_PDF_METADATA_SUBJECT, info ? info->subject : NULL },
-      { CAIRO_PDF_METADATA_CREATOR, info ? info->creator : NULL },
-      { CAIRO_PDF_METADATA_CREATE_DATE, date },
-    };
-
-    for (guint i = 0; i < G_N_ELEMENTS (meta); i++)
-      if (meta[i].value != NULL)
-        cairo_pdf_surface_set_metadata (pdf->surface, meta[i].key, meta[i].value);
-  }
-  if (!pdf_check (pdf, CAIRO_STATUS_SUCCESS, error))
-    return NULL;
-  return g_steal_pointer (&pdf);
-}
-
-/* Adds the items of @path that the previous page's path does not share;
- * an item points at the first page under it. */
-static void
-pdf_add_outline (SzCairoPdf *pdf,
-                 char      **path)
-{
-  g_autofree char *link = g_strdup_printf ("page=%u", pdf->n_pages + 1);
-  guint depth = path != NULL ? g_strv_length (path) : 0;
-  guint shared = 0;
-
-  while (shared < depth && shared < pdf->outline->len &&
-         strcmp (path[shared], pdf->outline->pdata[shared]) == 0)
-    shared++;
-  g_ptr_array_set_size (pdf->outline, shared);
-  g_array_set_size (pdf->outline_ids, shared);
-
-  for (guint i = shared; i < depth; i++)
-    {
-      int parent = i == 0 ? CAIRO_PDF_OUTLINE_ROOT : g_array_index (pdf->outline_ids, int, i - 1);
-      g_autofree char *title = g_utf8_make_valid (path[i], -1);
-      int id;
-
-      /* Grids open, so the list of compounds shows; deeper levels closed,
-       * or a city's bookmarks would be thousands of lines long. */
-      id = cairo_pdf_surface_add_outline (pdf->surface, parent, title, link,
-                                          i == 0 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
-      g_ptr_array_add (pdf->outline, g_strdup (path[i]));
-      g_array_append_val (pdf->outline_ids, id);
-    }
-}
-
-static void
-pdf_set_label (SzCairoPdf   *pdf,
-               const SzPage *page)
-{
-  const char *prefix = page->label_prefix != NULL ? page->label_prefix : "";
-  g_autofree char *label = NULL;
-
-  if (pdf->label_prefix == NULL || strcmp (prefix, pdf->label_prefix) != 0)
-    {
-      g_free (pdf->label_prefix);
-      pdf->label_prefix = g_strdup (prefix);
-      pdf->label_number = 0;
-    }
-  label = g_strdup_printf ("%s%u", prefix, ++pdf->label_number);
-  cairo_pdf_surface_set_page_label (pdf->surface, label);
-}
-
-gboolean
-sz_cairo_pdf_add_page (SzCairoPdf    *pdf,
-                       const SzPage  *page,
-                       GError       **error)
-{
-  g_autofree gconstpointer *res = NULL;
-  cairo_status_t status;
-  cairo_t *cr;
-
-  g_return_val_if_fail (pdf != NULL, FALSE);
-  g_return_val_if_fail (page != NULL, FALSE);
-  g_return_val_if_fail (!pdf->finished, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (pdf->broken)
-    {
-      g_set_error (error, SZ_RENDER_ERROR, SZ_RENDER_ERROR_ENGINE,
-                   _("The PDF cannot take more pages after an earlier error."));
-      return FALSE;
-    }
-  /* A font or picture that fails leaves the document as it was: the
-   * caller may report it and go on with the next page. */
-  res = page_prepare (page, pdf->images, TRUE, error);
-  if (res == NULL)
-    return FALSE;
-
-  cairo_pdf_surface_set_size (pdf->surface, page->width, page->height);
-  pdf_add_outline (pdf, page->outline);
-  pdf_set_label (pdf, page);
-  cr = cairo_create (pdf->surface);
-  page_draw (cr, page, res, TRUE);
-  cairo_show_page (cr);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  if (!pdf_check (pdf, status, error))
-    return FALSE;
-  pdf->n_pages++;
-  return TRUE;
-}
-
-guint
-sz_cairo_pdf_get_n_pages (SzCairoPdf *pdf)
-{
-  g_return_val_if_fail (pdf != NULL, 0);
-  return pdf->n_pages;
-}
-
-gboolean
-sz_cairo_pdf_finish (SzCairoPdf  *pdf,
-                     GError     **error)
-{
-  g_return_val_if_fail (pdf != NULL, FALSE);
-  g_return_val_if_fail (!pdf->finished, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  pdf->finished = TRUE;
-  if (pdf->broken)
-    {
-      g_set_error (error, SZ_RENDER_ERROR, SZ_RENDER_ERROR_ENGINE,
-                   _("The PDF cannot be finished after an earlier error."));
-      return FALSE;
-    }
-  /* cairo would make a blank page of an empty document. */
-  if (pdf->n_pages == 0)
-    {
-      g_set_error (error, SZ_RENDER_ERROR, SZ_RENDER_ERROR_INVALID,
-                   _("There are no pages to put in the PDF."));
-      return FALSE;
-    }
-  cairo_surface_finish (pdf->surface);
-  if (!pdf_check (pdf, CAIRO_STATUS_SUCCESS, error))
-    return FALSE;
-  return out_file_commit (g_steal_pointer (&pdf->out), error);
-}
-
-void
-sz_cairo_pdf_free (SzCairoPdf *pdf)
-{
-  if (pdf == NULL)
-    return;
-  /* Destroying an unfinished surface finishes it: whatever it writes is
-   * dropped along with the temporary file. */
-  if (pdf->out != NULL)
-    pdf->out->discard = TRUE;
-  g_clear_pointer (&pdf->surface, cairo_surface_destroy);
-  g_clear_pointer (&pdf->out, out_file_free);
-  g_clear_pointer (&pdf->images, g_hash_table_unref);
-  g_clear_pointer (&pdf->outline, g_ptr_array_unref);
-  if (pdf->outline_ids != NULL)
-    g_array_unref (pdf->outline_ids);
-  g_free (pdf->label_prefix);
-  g_free (pdf);
+  return _sz_cairo_out_file_commit (out, error);
 }

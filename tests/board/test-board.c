@@ -365,6 +365,50 @@ test_select (Fixture *f, gconstpointer data)
   g_assert_cmpint (g_array_index (all, SzBoardRef, 0).kind, ==, SZ_BOARD_COMMUNITY);
 }
 
+/* A building of eight units whose heads have long minority names, in a
+ * compound with a long name: every paper, nothing leaves its box. */
+static void
+test_eight_heads (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) grids = sz_grid_list (f->db, f->community, &error);
+  gint64 grid = ((SzGrid *) g_ptr_array_index (grids, 0))->id;
+  gint64 compound = test_add_compound (f->db, f->community, "长春市朝阳区永昌街道丰和社区翠湖名苑二期东区");
+  gint64 building = test_add_building (f->db, compound, grid, "十八号楼（东侧高层）");
+  const char *names[] = { "阿依古丽·买买提", "热依汗古丽·艾则孜", "欧阳建国", "司马淑兰",
+                          "买买提江·吐尔逊", "张伟", "古丽米拉·阿不都热依木", "李𡒄" };
+  const char *papers[] = { "A4", "A3", "600x800mm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      gint64 unit = test_add_unit (f->db, building, i + 1, 12);
+      g_autofree char *phone = g_strdup_printf ("1390000%04u", i);
+      gint64 person = test_add_person (f->db, names[i], phone, i % 2 == 0);
+
+      g_assert_true (sz_post_appoint (f->db, SZ_LEVEL_UNIT, unit, person, "2024-01-01",
+                                      SZ_CHOSEN_ELECTION, NULL, &error));
+      g_assert_no_error (error);
+    }
+
+  for (guint p = 0; p < G_N_ELEMENTS (papers); p++)
+    for (int landscape = 0; landscape < 2; landscape++)
+      for (SzBoardStyle style = 0; style < SZ_N_STYLES; style++)
+        {
+          g_autoptr(SzBoardSource) source = source_new (f);
+          g_autoptr(SzPage) page = lay_out (f, source, SZ_BOARD_BUILDING, building, papers[p], landscape, style);
+          g_autoptr(SzPage) unit_page = NULL;
+          g_autoptr(GArray) units = NULL;
+
+          test_check_page_boxes (page);
+          units = sz_board_source_select (source, sz_board_source_find (source, SZ_NODE_BUILDING, building),
+                                          1u << SZ_BOARD_UNIT);
+          g_assert_cmpuint (units->len, ==, 8);
+          unit_page = lay_out (f, source, SZ_BOARD_UNIT, g_array_index (units, SzBoardRef, 6).place_id,
+                               papers[p], landscape, style);
+          test_check_page_boxes (unit_page);
+        }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -379,5 +423,6 @@ main (int argc, char **argv)
   g_test_add ("/board/rare-name-runs", Fixture, NULL, fixture_setup, test_rare_name_runs, fixture_teardown);
   g_test_add ("/board/hash", Fixture, NULL, fixture_setup, test_hash, fixture_teardown);
   g_test_add ("/board/select", Fixture, NULL, fixture_setup, test_select, fixture_teardown);
+  g_test_add ("/board/eight-heads", Fixture, NULL, fixture_setup, test_eight_heads, fixture_teardown);
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <poppler.h>
 #include <string.h>
 
@@ -645,6 +646,86 @@ test_cli (Fixture *f, gconstpointer data)
   f->db = sz_db_open (f->path, SZ_DB_OPEN_DEFAULT, NULL);
 }
 
+static GBytes *
+make_jpeg (int width, int height)
+{
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, width, height);
+  g_autoptr(GError) error = NULL;
+  char *buffer = NULL;
+  gsize size = 0;
+
+  gdk_pixbuf_fill (pixbuf, 0x3060a0ff);
+  g_assert_true (gdk_pixbuf_save_to_buffer (pixbuf, &buffer, &size, "jpeg", &error, "quality", "90", NULL));
+  return g_bytes_new_take (buffer, size);
+}
+
+/* A photo on a board keeps its aspect and is embedded as it is; an old
+ * WeChat QR image is printed and reported. */
+static void
+test_photos (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SzBoardSource) first = source_new (f);
+  g_autoptr(SzBoardSource) source = NULL;
+  gint64 unit_id = 0;
+  gint64 person = first_unit_head (first, &unit_id);
+  g_autoptr(GBytes) photo = make_jpeg (300, 400);
+  g_autoptr(GBytes) qr = make_jpeg (200, 200);
+  g_autoptr(GArray) refs = g_array_new (FALSE, FALSE, sizeof (SzBoardRef));
+  g_autofree char *pdf = g_build_filename (f->dir, "photo.pdf", NULL);
+  const char *images_argv[] = { "pdfimages", "-list", pdf, NULL };
+  SzExportOptions o = { .output = pdf, .no_record = TRUE };
+  SzExportSummary summary;
+  gboolean qr_old = FALSE;
+
+  g_assert_true (sz_person_set_image (f->db, person, SZ_IMAGE_PHOTO, photo, "2025-06-01", &error));
+  g_assert_true (sz_person_set_image (f->db, person, SZ_IMAGE_QR, qr, "2020-01-01", &error));
+  g_assert_no_error (error);
+  source = source_new (f);
+  g_array_append_val (refs, ((SzBoardRef) { SZ_BOARD_UNIT, unit_id }));
+  sz_paper_parse ("A4", FALSE, &o.paper, NULL);
+
+  for (SzEngine e = SZ_ENGINE_HARU; e <= SZ_ENGINE_CAIRO; e++)
+    {
+      g_autofree char *list = NULL;
+
+      o.engine = e;
+      export (source, refs, &o, &summary);
+      for (guint i = 0; i < summary.problems->len; i++)
+        qr_old |= ((SzExportProblem *) g_ptr_array_index (summary.problems, i))->kind == SZ_PROBLEM_QR_OLD;
+      g_assert_true (qr_old);
+      sz_export_summary_clear (&summary);
+      check_pdf (pdf, 1, 210, 297);
+      /* The photo at its own 300 × 400 pixels, as the JPEG it was. */
+      list = run (images_argv, NULL);
+      g_assert_nonnull (strstr (list, "   300   400  rgb     3   8  jpeg"));
+    }
+  {
+    g_autoptr(SzBoard) board = sz_board_source_build (source, SZ_BOARD_UNIT, unit_id, &error);
+    g_autoptr(GError) lerror = NULL;
+    g_autoptr(SzFonts) fonts = sz_fonts_new (&lerror);
+    g_autoptr(SzText) text = sz_text_new (fonts);
+    SzLayoutOptions lo = { 0 };
+    g_autoptr(SzPage) page = NULL;
+    gboolean found = FALSE;
+
+    sz_paper_parse ("A4", FALSE, &lo.paper, NULL);
+    page = sz_layout_board (text, board, &lo, &lerror);
+    test_check_page_boxes (page);
+    for (guint i = 0; i < page->items->len; i++)
+      {
+        SzItem *item = g_ptr_array_index (page->items, i);
+
+        if (item->kind == SZ_ITEM_IMAGE && item->image.pixel_width == 300)
+          {
+            found = TRUE;
+            g_assert_cmpfloat (fabs (item->image.w / item->image.h - 0.75), <, 0.001);
+          }
+      }
+    g_assert_true (found);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -659,5 +740,6 @@ main (int argc, char **argv)
   g_test_add ("/export/batches", Fixture, NULL, fixture_setup, test_batches, fixture_teardown);
   g_test_add ("/export/unwritable", Fixture, NULL, fixture_setup, test_unwritable, fixture_teardown);
   g_test_add ("/export/cli", Fixture, NULL, fixture_setup, test_cli, fixture_teardown);
+  g_test_add ("/export/photos", Fixture, NULL, fixture_setup, test_photos, fixture_teardown);
   return g_test_run ();
 }
