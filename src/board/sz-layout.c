@@ -824,6 +824,8 @@ sz_layout_board (SzText                *text,
   c.s = page->width > page->height
         ? MIN (page->width / 842.0, page->height / 595.0)
         : MIN (page->width / 595.0, page->height / 842.0);
+  /* A round scale keeps the numbers in the PDF short: A4 is 1, A3 1.414. */
+  c.s = floor (c.s * 1000) / 1000;
   c.margin = 28 * c.s;
 
   y = header (&c);

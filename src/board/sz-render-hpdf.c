@@ -527,7 +527,9 @@ draw_line (Pen              *pen,
 }
 
 /* One path filled once: modules filled one by one would show hairline
- * seams between them in most viewers, and cost 40 operators a row. */
+ * seams between them in most viewers, and cost 40 operators a row.  The
+ * path is written in module units under a scaling matrix: small integers
+ * instead of five-decimal coordinates halve a board's content stream. */
 static void
 draw_qr (Pen            *pen,
          const SzQrItem *q)
@@ -535,6 +537,9 @@ draw_qr (Pen            *pen,
   gboolean any = FALSE;
 
   pen_fill (pen, &q->color);
+  HPDF_Page_GSave (pen->page);
+  /* Module (col, row) lands at (x + col·m, height − y − row·m). */
+  HPDF_Page_Concat (pen->page, q->module, 0, 0, -q->module, q->x, pen->height - q->y);
   for (int row = 0; row < q->n; row++)
     for (int col = 0, end; col < q->n; col = end + 1)
       {
@@ -544,13 +549,12 @@ draw_qr (Pen            *pen,
           ;
         if (end == col)
           continue;
-        HPDF_Page_Rectangle (pen->page, q->x + col * q->module,
-                             pen->height - q->y - (row + 1) * q->module,
-                             (end - col) * q->module, q->module);
+        HPDF_Page_Rectangle (pen->page, col, row, end - col, 1);
         any = TRUE;
       }
   if (any)
     HPDF_Page_Fill (pen->page);
+  HPDF_Page_GRestore (pen->page);
 }
 
 static void

@@ -311,8 +311,9 @@ emit (SzPage            *page,
 
       item->font = r->font;
       item->size = size;
-      item->x = box->x + offset + r->x * scale;
-      item->y = top + r->baseline * scale;
+      /* Hundredths of a point: invisible, and short numbers in the PDF. */
+      item->x = round ((box->x + offset + r->x * scale) * 100) / 100;
+      item->y = round ((top + r->baseline * scale) * 100) / 100;
       item->width = r->width * scale;
       item->ascent = r->ascent * scale;
       item->descent = r->descent * scale;
@@ -353,6 +354,7 @@ sz_text_draw (SzText            *text,
         size = box->w / shaped->width * REF_SIZE * 0.995;
       if (shaped->height * size / REF_SIZE > box->h)
         size = box->h / shaped->height * REF_SIZE * 0.995;
+      size = floor (size * 100) / 100;
       emit (page, shaped, size / REF_SIZE, size, box, style);
       return size;
     }
@@ -365,6 +367,7 @@ sz_text_draw (SzText            *text,
       if ((shaped->height <= box->h && shaped->width <= box->w + 0.01) || size <= 2.0)
         break;
       size = size > style->min_size ? MAX (style->min_size, size * 0.92) : size * 0.9;
+      size = floor (size * 100) / 100;
     }
   emit (page, shaped, 1.0, size, box, style);
   return size;
