@@ -592,6 +592,7 @@ static const Command commands[] = {
   { "vacancies", N_("List the posts without a head"), cmd_vacancies },
   { "check", N_("Check the roster for problems"), cmd_check },
   { "import", N_("Import heads from a CSV file (WPS or Excel)"), cmd_import },
+  { "community", N_("Show or change the community's board settings"), cmd_community },
   { "boards", N_("Print the notice boards as PDF or PNG"), cmd_boards },
 };
 

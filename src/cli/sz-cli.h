@@ -40,5 +40,7 @@ SzCommunity *find_community     (SzDb                *db);
 
 int          cmd_boards         (int                  argc,
                                  char               **argv);
+int          cmd_community      (int                  argc,
+                                 char               **argv);
 
 G_END_DECLS

@@ -643,6 +643,22 @@ test_cli (Fixture *f, gconstpointer data)
   g_assert_cmpint (WEXITSTATUS (status), ==, 2);
   g_free (run (two, &status));
   g_assert_cmpint (WEXITSTATUS (status), ==, 2);
+
+  /* Board settings: shown, changed, refused with the field named. */
+  {
+    const char *show[] = { cli, "-d", f->path, "community", NULL };
+    const char *set[] = { cli, "-d", f->path, "community", "--vacancy-text", "暂缺，欢迎自荐", "--qr-max-age", "30", NULL };
+    const char *bad_age[] = { cli, "-d", f->path, "community", "--qr-max-age", "0", NULL };
+    g_autofree char *shown = NULL;
+    g_autofree char *after = NULL;
+
+    shown = run (show, NULL);
+    g_assert_nonnull (strstr (shown, "example.org"));
+    after = run (set, NULL);
+    g_assert_nonnull (strstr (after, "暂缺，欢迎自荐"));
+    g_free (run (bad_age, &status));
+    g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+  }
   f->db = sz_db_open (f->path, SZ_DB_OPEN_DEFAULT, NULL);
 }
 
