@@ -232,12 +232,14 @@ writer_open (Writer          *w,
              const SzDocInfo *info,
              GError         **error)
 {
-  w->path = g_strdup (path);
   if (engine == SZ_ENGINE_HARU)
     w->haru = sz_hpdf_writer_new (info, error);
   else
     w->cairo = sz_cairo_pdf_new (path, info, error);
-  return w->haru != NULL || w->cairo != NULL;
+  if (w->haru == NULL && w->cairo == NULL)
+    return FALSE;
+  w->path = g_strdup (path);
+  return TRUE;
 }
 
 static gboolean
