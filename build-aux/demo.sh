@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The README's first command: install what is missing, build, create the
-# demo database (once) and show it.
+# The README's first command: install what is missing, build, and start the
+# desktop app on its database (a new one gets the demo community, with a
+# note in the window and a button to start an empty community instead).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,16 +10,17 @@ builddir=${SANZHANG_BUILDDIR:-_build}
 [ -f "$builddir/build.ninja" ] || meson setup "$builddir" >/dev/null
 meson compile -C "$builddir" >/dev/null
 
-# Translations straight from the build tree, so the program speaks the
-# desktop's language without being installed.
+# Run from the build tree: translations, the settings schema and the app
+# itself, without installing anything.
 export SANZHANG_LOCALEDIR="$PWD/$builddir/po"
-cli="$builddir/src/cli/sanzhang-cli"
-db=${SANZHANG_DATABASE:-${XDG_DATA_HOME:-$HOME/.local/share}/sanzhang/sanzhang.db}
+export GSETTINGS_SCHEMA_DIR="$PWD/$builddir/resources"
+app="$builddir/src/app/sanzhang"
 
-if [ ! -f "$db" ]; then
-  "$cli" --database "$db" demo
-  echo
+if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+  echo "No graphical display here: start the app from a desktop session with" >&2
+  echo "  GSETTINGS_SCHEMA_DIR=$GSETTINGS_SCHEMA_DIR SANZHANG_LOCALEDIR=$SANZHANG_LOCALEDIR $PWD/$app" >&2
+  echo "or install it (meson install -C $builddir) and choose Sanzhang in the menu." >&2
+  echo "The command line works anywhere: $PWD/$builddir/src/cli/sanzhang-cli --help" >&2
+  exit 1
 fi
-"$cli" --database "$db" tree
-echo
-echo "sanzhang-cli: $PWD/$cli --help"
+exec "$app" ${SANZHANG_DATABASE:+--database "$SANZHANG_DATABASE"} "$@"

@@ -15,6 +15,8 @@ packages=(
   fonts-wqy-zenhei fonts-arphic-uming fonts-hanazono
   # Tests read the PDFs back as a user's tools would
   poppler-utils libpoppler-glib-dev qpdf
+  # The desktop app, its data files' validators, and a display for its tests
+  libgtk-4-dev gtk-update-icon-cache desktop-file-utils appstream xvfb xauth
 )
 
 missing=()

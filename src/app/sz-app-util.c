@@ -1,0 +1,123 @@
+/* sz-app-util.c
+ *
+ * Copyright 2026 The Sanzhang developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sz-app-util.h"
+#include "sz-phone.h"
+
+static GtkWindow *
+window_of (GtkWidget *widget)
+{
+  GtkRoot *root = widget ? gtk_widget_get_root (widget) : NULL;
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+void
+sz_show_error (GtkWidget    *widget,
+               const char   *title,
+               const GError *error)
+{
+  GtkWidget *dialog;
+
+  g_return_if_fail (title != NULL);
+
+  dialog = gtk_message_dialog_new (window_of (widget), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, "%s", title);
+  if (error != NULL)
+    gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
+  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+typedef struct
+{
+  GtkWidget      *widget;
+  SzConfirmFunc   func;
+  gpointer        user_data;
+  GDestroyNotify  destroy;
+} Confirm;
+
+static void
+on_confirm_response_cb (GtkDialog *dialog,
+                        int        response,
+                        Confirm   *c)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    c->func (c->widget, c->user_data);
+  if (c->destroy != NULL && c->user_data != NULL)
+    c->destroy (c->user_data);
+  g_object_unref (c->widget);
+  g_free (c);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+void
+sz_confirm (GtkWidget      *widget,
+            const char     *title,
+            const char     *detail,
+            const char     *action_label,
+            SzConfirmFunc   func,
+            gpointer        user_data,
+            GDestroyNotify  destroy)
+{
+  GtkWidget *dialog;
+  GtkWidget *button;
+  Confirm *c;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (func != NULL);
+
+  dialog = gtk_message_dialog_new (window_of (widget), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s", title);
+  if (detail != NULL)
+    gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", detail);
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
+  button = gtk_dialog_add_button (GTK_DIALOG (dialog), action_label, GTK_RESPONSE_ACCEPT);
+  gtk_widget_add_css_class (button, "destructive-action");
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  c = g_new0 (Confirm, 1);
+  c->widget = g_object_ref (widget);
+  c->func = func;
+  c->user_data = user_data;
+  c->destroy = destroy;
+  g_signal_connect (dialog, "response", G_CALLBACK (on_confirm_response_cb), c);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+char *
+sz_phone_display (const char *normal,
+                  gboolean    show)
+{
+  if (normal == NULL || *normal == '\0')
+    return g_strdup ("");
+  return show ? sz_phone_format (normal) : sz_phone_mask (normal);
+}
+
+GtkWidget *
+sz_field_error_new (void)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "error");
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_set_visible (label, FALSE);
+  return label;
+}
+
+void
+sz_field_error_set (GtkWidget  *label,
+                    const char *message)
+{
+  g_return_if_fail (GTK_IS_LABEL (label));
+  gtk_label_set_text (GTK_LABEL (label), message ? message : "");
+  gtk_widget_set_visible (label, message != NULL && *message);
+}

@@ -1,0 +1,43 @@
+/* sz-app-util.h
+ *
+ * Copyright 2026 The Sanzhang developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* The one way an error the user caused reaches the window: a modal
+ * message over @widget's window, @title in bold and the core's message
+ * (which names the field, row or file) below. */
+void        sz_show_error     (GtkWidget    *widget,
+                               const char   *title,
+                               const GError *error);
+
+typedef void (*SzConfirmFunc) (GtkWidget *widget,
+                               gpointer   user_data);
+
+/* Asks before something destructive; calls @func only on @action_label.
+ * @destroy frees @user_data either way. */
+void        sz_confirm        (GtkWidget      *widget,
+                               const char     *title,
+                               const char     *detail,
+                               const char     *action_label,
+                               SzConfirmFunc   func,
+                               gpointer        user_data,
+                               GDestroyNotify  destroy);
+
+/* A phone as the window shows it: masked (138****1234) unless @show. */
+char       *sz_phone_display  (const char   *normal,
+                               gboolean      show);
+
+/* A label under a form field that shows the core's message for it, red,
+ * or nothing: sz_field_error_set (label, NULL) hides it. */
+GtkWidget  *sz_field_error_new (void);
+void        sz_field_error_set (GtkWidget    *label,
+                                const char   *message);
+
+G_END_DECLS

@@ -1,0 +1,254 @@
+/* sz-application.c
+ *
+ * Copyright 2026 The Sanzhang developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sz-application.h"
+#include "sz-demo.h"
+#include "sz-preferences-window.h"
+#include "sz-roster.h"
+#include "sz-search.h"
+#include "sz-session.h"
+#include "sz-window.h"
+
+struct _SzApplication
+{
+  GtkApplication  parent_instance;
+
+  GSettings      *settings;
+  char           *database;   /* --database, or NULL for the default */
+};
+
+G_DEFINE_FINAL_TYPE (SzApplication, sz_application, GTK_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("The database file (default: ~/.local/share/sanzhang/sanzhang.db)"), N_("FILE") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
+  { NULL }
+};
+
+GSettings *
+sz_application_get_settings (SzApplication *self)
+{
+  g_return_val_if_fail (SZ_IS_APPLICATION (self), NULL);
+  return self->settings;
+}
+
+static int
+sz_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  SzApplication *self = SZ_APPLICATION (app);
+  const char *database = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("sanzhang %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  if (g_variant_dict_lookup (options, "database", "^&ay", &database))
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (database);
+
+      g_free (self->database);
+      self->database = g_file_get_path (file);
+    }
+  return -1;
+}
+
+/* A database that cannot be opened gets a dialog of its own, and the
+ * program ends when it is closed: no window over a database it cannot use. */
+static void
+show_open_error (SzApplication *self,
+                 const GError  *error)
+{
+  GtkWidget *dialog = gtk_message_dialog_new (NULL, GTK_DIALOG_MODAL, GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE,
+                                              "%s", _("The roster cannot be opened"));
+
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
+  gtk_window_set_title (GTK_WINDOW (dialog), _("Sanzhang"));
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+sz_application_activate (GApplication *app)
+{
+  SzApplication *self = SZ_APPLICATION (app);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(SzCommunity) community = NULL;
+  g_autoptr(SzSession) session = NULL;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  SzDb *db;
+  gboolean demo = FALSE;
+
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  path = self->database ? g_strdup (self->database) : sz_db_default_path ();
+  db = sz_db_open (path, SZ_DB_OPEN_CREATE, &error);
+  if (db == NULL)
+    {
+      show_open_error (self, error);
+      return;
+    }
+  community = sz_community_get_first (db, &error);
+  if (community == NULL && error == NULL)
+    {
+      gint64 id = 0;
+
+      /* A new database: the demo community, with a note saying so. */
+      if (sz_demo_load (db, &id, &error))
+        {
+          community = sz_community_get (db, id, &error);
+          demo = TRUE;
+        }
+    }
+  if (community == NULL)
+    {
+      show_open_error (self, error);
+      sz_db_close (db);
+      return;
+    }
+  session = sz_session_new (db, community->id, self->settings);
+  window = GTK_WINDOW (sz_window_new (self, session, demo));
+  gtk_window_present (window);
+}
+
+static void
+on_quit_activated_cb (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  SzApplication *self = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  /* Close the windows, so that each saves its size, then quit. */
+  for (GList *l = windows; l != NULL;)
+    {
+      GtkWindow *w = l->data;
+
+      l = l->next;
+      gtk_window_close (w);
+    }
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+on_about_activated_cb (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  SzApplication *self = user_data;
+  const char *authors[] = { _("The Sanzhang developers"), NULL };
+
+  gtk_show_about_dialog (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                         "program-name", _("Sanzhang"),
+                         "logo-icon-name", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("The roster of a residents' community's three heads "
+                                       "(grid, building and unit heads) and the notice boards of every stairwell"),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "authors", authors,
+                         "translator-credits", _("translator-credits"),
+                         "copyright", "© 2026 The Sanzhang developers",
+                         NULL);
+}
+
+static void
+on_preferences_activated_cb (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  SzApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (SZ_IS_WINDOW (window))
+    gtk_window_present (GTK_WINDOW (sz_preferences_window_new (window, sz_window_get_session (SZ_WINDOW (window)))));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", on_quit_activated_cb },
+  { "about", on_about_activated_cb },
+  { "preferences", on_preferences_activated_cb },
+};
+
+static void
+sz_application_startup (GApplication *app)
+{
+  SzApplication *self = SZ_APPLICATION (app);
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+  struct { const char *action; const char *accels[3]; } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "win.find", { "<Control>f", NULL } },
+    { "win.print", { "<Control>p", NULL } },
+    { "win.export", { "<Control>e", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
+  };
+
+  G_APPLICATION_CLASS (sz_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);
+
+  /* GtkApplication does not load style.css by itself. */
+  gtk_css_provider_load_from_resource (css, "/org/sanzhang/Sanzhang/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    "/org/sanzhang/Sanzhang/icons");
+  gtk_window_set_default_icon_name (APP_ID);
+}
+
+static void
+sz_application_finalize (GObject *object)
+{
+  SzApplication *self = SZ_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+  g_free (self->database);
+  G_OBJECT_CLASS (sz_application_parent_class)->finalize (object);
+}
+
+static void
+sz_application_class_init (SzApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = sz_application_finalize;
+  app_class->activate = sz_application_activate;
+  app_class->startup = sz_application_startup;
+  app_class->handle_local_options = sz_application_handle_local_options;
+}
+
+static void
+sz_application_init (SzApplication *self)
+{
+  self->settings = g_settings_new (APP_ID);
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
+}
+
+SzApplication *
+sz_application_new (void)
+{
+  return g_object_new (SZ_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/org/sanzhang/Sanzhang",
+                       NULL);
+}

@@ -1,0 +1,336 @@
+/* sz-window.c
+ *
+ * Copyright 2026 The Sanzhang developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sz-app-util.h"
+#include "sz-board-view.h"
+#include "sz-checks-page.h"
+#include "sz-people-page.h"
+#include "sz-place-page.h"
+#include "sz-place-sidebar.h"
+#include "sz-roster.h"
+#include "sz-window.h"
+
+struct _SzWindow
+{
+  GtkApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  GtkStack             *stack;
+  GtkBox               *sidebar_box;
+  GtkRevealer          *demo_revealer;
+  GtkLabel             *demo_label;
+  GtkButton            *undo_button;
+
+  /* Owned references */
+  SzSession            *session;
+  GtkWidget            *sidebar;
+  GtkWidget            *new_community_dialog;
+};
+
+G_DEFINE_FINAL_TYPE (SzWindow, sz_window, GTK_TYPE_APPLICATION_WINDOW)
+
+SzSession *
+sz_window_get_session (SzWindow *self)
+{
+  g_return_val_if_fail (SZ_IS_WINDOW (self), NULL);
+  return self->session;
+}
+
+void
+sz_window_show_page (SzWindow   *self,
+                     const char *name)
+{
+  g_return_if_fail (SZ_IS_WINDOW (self));
+  gtk_stack_set_visible_child_name (self->stack, name);
+}
+
+GtkWidget *
+sz_window_get_page (SzWindow   *self,
+                    const char *name)
+{
+  g_return_val_if_fail (SZ_IS_WINDOW (self), NULL);
+  return gtk_stack_get_child_by_name (self->stack, name);
+}
+
+GtkWidget *
+sz_window_get_sidebar (SzWindow *self)
+{
+  g_return_val_if_fail (SZ_IS_WINDOW (self), NULL);
+  return self->sidebar;
+}
+
+static gboolean
+sz_window_close_request (GtkWindow *window)
+{
+  SzWindow *self = SZ_WINDOW (window);
+  GSettings *settings = sz_session_get_settings (self->session);
+  int width, height;
+
+  if (settings != NULL)
+    {
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (settings, "window-width", width);
+      g_settings_set_int (settings, "window-height", height);
+      g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
+    }
+  return GTK_WINDOW_CLASS (sz_window_parent_class)->close_request (window);
+}
+
+static void
+on_find_cb (GtkWidget  *widget,
+            const char *action,
+            GVariant   *parameter)
+{
+  SzWindow *self = SZ_WINDOW (widget);
+  const char *page = gtk_stack_get_visible_child_name (self->stack);
+
+  if (g_strcmp0 (page, "people") == 0)
+    sz_people_page_focus_search (SZ_PEOPLE_PAGE (sz_window_get_page (self, "people")));
+  else
+    sz_place_sidebar_focus_search (SZ_PLACE_SIDEBAR (self->sidebar));
+}
+
+static void
+on_print_cb (GtkWidget  *widget,
+             const char *action,
+             GVariant   *parameter)
+{
+  SzWindow *self = SZ_WINDOW (widget);
+
+  sz_board_view_print (SZ_BOARD_VIEW (sz_window_get_page (self, "board")));
+}
+
+static void
+on_export_cb (GtkWidget  *widget,
+              const char *action,
+              GVariant   *parameter)
+{
+  SzWindow *self = SZ_WINDOW (widget);
+
+  sz_board_view_export (SZ_BOARD_VIEW (sz_window_get_page (self, "board")));
+}
+
+static void
+on_undo_cb (GtkWidget  *widget,
+            const char *action,
+            GVariant   *parameter)
+{
+  SzWindow *self = SZ_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!sz_session_can_undo (self->session))
+    return;
+  if (!sz_session_undo (self->session, &error))
+    sz_show_error (widget, _("The change could not be undone"), error);
+}
+
+static void
+on_show_place_cb (GtkWidget  *widget,
+                  const char *action,
+                  GVariant   *parameter)
+{
+  SzWindow *self = SZ_WINDOW (widget);
+  int kind;
+  gint64 id;
+
+  g_variant_get (parameter, "(ix)", &kind, &id);
+  sz_session_select_place (self->session, kind, id);
+  sz_window_show_page (self, "place");
+}
+
+static void
+update_undo (SzWindow *self)
+{
+  gboolean can = sz_session_can_undo (self->session);
+  const char *label = sz_session_get_undo_label (self->session);
+  g_autofree char *tip = NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", can);
+  /* Translators: tooltip of the undo button; %s says what: "Edit 2栋" */
+  tip = can && label ? g_strdup_printf (_("Undo: %s (Ctrl+Z)"), label) : g_strdup (_("Nothing to undo"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->undo_button), tip);
+}
+
+static void
+on_can_undo_notify_cb (SzWindow *self)
+{
+  update_undo (self);
+}
+
+/* "Start an empty community instead": the demo goes, a community of the
+ * office's own takes its place, in one transaction. */
+static void
+on_new_community_response_cb (GtkDialog *dialog,
+                              int        response,
+                              SzWindow  *self)
+{
+  GtkEntry *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  GtkEntry *street = g_object_get_data (G_OBJECT (dialog), "street");
+  GtkWidget *error_label = g_object_get_data (G_OBJECT (dialog), "error");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SzCommunity) c = NULL;
+  SzDb *db = sz_session_get_db (self->session);
+  gint64 old = sz_session_get_community_id (self->session);
+  gboolean ok;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    {
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      return;
+    }
+  c = sz_community_new ();
+  c->name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
+  c->street_office = g_strdup (gtk_editable_get_text (GTK_EDITABLE (street)));
+  ok = sz_db_begin (db, &error);
+  if (ok)
+    {
+      ok = sz_community_delete (db, old, &error) && sz_community_save (db, c, &error);
+      ok = sz_db_end (db, ok, ok ? &error : NULL) && ok;
+    }
+  if (!ok)
+    {
+      /* The dialog stays, with the core's message under the field. */
+      sz_field_error_set (error_label, error->message);
+      return;
+    }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_revealer_set_reveal_child (self->demo_revealer, FALSE);
+  sz_session_set_community_id (self->session, c->id);
+}
+
+static void
+on_new_community_clicked_cb (SzWindow *self)
+{
+  GtkWidget *dialog;
+  GtkWidget *grid;
+  GtkWidget *entry;
+  GtkWidget *street;
+  GtkWidget *label;
+  GtkWidget *note;
+  GtkWidget *error_label;
+
+  dialog = gtk_dialog_new_with_buttons (_("Start an Empty Community"), GTK_WINDOW (self),
+                                        GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT | GTK_DIALOG_USE_HEADER_BAR,
+                                        _("_Cancel"), GTK_RESPONSE_CANCEL,
+                                        _("_Start"), GTK_RESPONSE_ACCEPT,
+                                        NULL);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  grid = gtk_grid_new ();
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_widget_set_margin_start (grid, 18);
+  gtk_widget_set_margin_end (grid, 18);
+  gtk_widget_set_margin_top (grid, 18);
+  gtk_widget_set_margin_bottom (grid, 18);
+  note = gtk_label_new (_("The demo community and its made-up people are removed, "
+                          "and your community starts empty."));
+  gtk_label_set_wrap (GTK_LABEL (note), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (note), 0);
+  gtk_grid_attach (GTK_GRID (grid), note, 0, 0, 2, 1);
+  label = gtk_label_new_with_mnemonic (_("Community _name"));
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  entry = gtk_entry_new ();
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
+  gtk_widget_set_hexpand (entry, TRUE);
+  gtk_grid_attach (GTK_GRID (grid), label, 0, 1, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), entry, 1, 1, 1, 1);
+  label = gtk_label_new_with_mnemonic (_("_Street office"));
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  street = gtk_entry_new ();
+  gtk_entry_set_activates_default (GTK_ENTRY (street), TRUE);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), street);
+  gtk_grid_attach (GTK_GRID (grid), label, 0, 2, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), street, 1, 2, 1, 1);
+  error_label = sz_field_error_new ();
+  gtk_grid_attach (GTK_GRID (grid), error_label, 1, 3, 1, 1);
+  gtk_box_append (GTK_BOX (gtk_dialog_get_content_area (GTK_DIALOG (dialog))), grid);
+  g_object_set_data (G_OBJECT (dialog), "entry", entry);
+  g_object_set_data (G_OBJECT (dialog), "street", street);
+  g_object_set_data (G_OBJECT (dialog), "error", error_label);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_new_community_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+sz_window_dispose (GObject *object)
+{
+  SzWindow *self = SZ_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SZ_TYPE_WINDOW);
+  g_clear_object (&self->session);
+  G_OBJECT_CLASS (sz_window_parent_class)->dispose (object);
+}
+
+static void
+sz_window_class_init (SzWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = sz_window_dispose;
+  window_class->close_request = sz_window_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/sanzhang/Sanzhang/ui/sz-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SzWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, SzWindow, sidebar_box);
+  gtk_widget_class_bind_template_child (widget_class, SzWindow, demo_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SzWindow, demo_label);
+  gtk_widget_class_bind_template_child (widget_class, SzWindow, undo_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_new_community_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, on_find_cb);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, on_print_cb);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, on_export_cb);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, on_undo_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-place", "(ix)", on_show_place_cb);
+}
+
+static void
+sz_window_init (SzWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+SzWindow *
+sz_window_new (SzApplication *app,
+               SzSession     *session,
+               gboolean       demo)
+{
+  SzWindow *self;
+  GSettings *settings = sz_session_get_settings (session);
+
+  g_return_val_if_fail (SZ_IS_SESSION (session), NULL);
+
+  self = g_object_new (SZ_TYPE_WINDOW, "application", app, NULL);
+  self->session = g_object_ref (session);
+  if (settings != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (settings, "window-width"),
+                                   g_settings_get_int (settings, "window-height"));
+      if (g_settings_get_boolean (settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+
+  self->sidebar = sz_place_sidebar_new (session);
+  gtk_widget_set_vexpand (self->sidebar, TRUE);
+  gtk_box_append (self->sidebar_box, self->sidebar);
+  /* Translators: the pages of the main window */
+  gtk_stack_add_titled (self->stack, sz_place_page_new (session), "place", _("Place"));
+  gtk_stack_add_titled (self->stack, sz_board_view_new (session), "board", _("Board"));
+  gtk_stack_add_titled (self->stack, sz_people_page_new (session), "people", _("People"));
+  gtk_stack_add_titled (self->stack, sz_checks_page_new (session), "checks", _("Checks"));
+
+  gtk_revealer_set_reveal_child (self->demo_revealer, demo);
+  g_signal_connect_object (session, "notify::can-undo", G_CALLBACK (on_can_undo_notify_cb), self, G_CONNECT_SWAPPED);
+  update_undo (self);
+  return self;
+}
