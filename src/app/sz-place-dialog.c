@@ -438,7 +438,7 @@ build_form (EditDialog       *d,
     case SZ_PLACE_DIALOG_ADD_GRID:
       *title = g_strdup (_("Add Grid"));
       d->number = add_spin (d, _("Grid _number"), 1, 99999, next_grid_number (d->session));
-      d->name = add_entry (d, _("Grid _name"), NULL);
+      d->name = add_entry (d, _("Grid na_me"), NULL);
       break;
 
     case SZ_PLACE_DIALOG_ADD_COMPOUND:
@@ -473,7 +473,7 @@ build_form (EditDialog       *d,
           g_autoptr(SzGrid) g = sz_grid_get (db, node->id, NULL);
 
           d->number = add_spin (d, _("Grid _number"), 1, 99999, g ? g->number : 1);
-          d->name = add_entry (d, _("Grid _name"), g ? g->name : NULL);
+          d->name = add_entry (d, _("Grid na_me"), g ? g->name : NULL);
         }
       else if (node->kind == SZ_NODE_COMPOUND)
         {
