@@ -121,3 +121,16 @@ sz_field_error_set (GtkWidget  *label,
   gtk_label_set_text (GTK_LABEL (label), message ? message : "");
   gtk_widget_set_visible (label, message != NULL && *message);
 }
+
+void
+sz_app_load_style (void)
+{
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+  GdkDisplay *display = gdk_display_get_default ();
+
+  g_return_if_fail (display != NULL);
+  gtk_css_provider_load_from_resource (css, "/org/sanzhang/Sanzhang/style.css");
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (display), "/org/sanzhang/Sanzhang/icons");
+}

@@ -40,4 +40,8 @@ GtkWidget  *sz_field_error_new (void);
 void        sz_field_error_set (GtkWidget    *label,
                                 const char   *message);
 
+/* Sanzhang's CSS and icons on the default display: application startup
+ * calls it (GtkApplication loads neither by itself), and so do the tests. */
+void        sz_app_load_style  (void);
+
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sz-app-util.h"
 #include "sz-application.h"
 #include "sz-demo.h"
 #include "sz-preferences-window.h"
@@ -188,7 +189,6 @@ static void
 sz_application_startup (GApplication *app)
 {
   SzApplication *self = SZ_APPLICATION (app);
-  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
   struct { const char *action; const char *accels[3]; } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
@@ -204,12 +204,7 @@ sz_application_startup (GApplication *app)
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);
 
-  /* GtkApplication does not load style.css by itself. */
-  gtk_css_provider_load_from_resource (css, "/org/sanzhang/Sanzhang/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
-                                    "/org/sanzhang/Sanzhang/icons");
+  sz_app_load_style ();
   gtk_window_set_default_icon_name (APP_ID);
 }
 

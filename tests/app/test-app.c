@@ -18,13 +18,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sz-app-util.h"
 #include "sz-board-view.h"
 #include "sz-check.h"
 #include "sz-checks-page.h"
 #include "sz-export-dialog.h"
 #include "sz-people-page.h"
 #include "sz-person-dialog.h"
+#include "sz-hotline.h"
+#include "sz-hotline-dialog.h"
+#include "sz-person-picker.h"
 #include "sz-place-page.h"
+#include "sz-stale-dialog.h"
 #include "sz-place-sidebar.h"
 #include "sz-preferences-window.h"
 #include "sz-window.h"
@@ -71,6 +76,11 @@ page (Fixture *f, const char *name)
   return w;
 }
 
+static void
+on_picked_cb (gint64 person_id, SzChosenBy chosen_by, gpointer user_data)
+{
+}
+
 /* Every widget class can be made and destroyed: a .ui mistake shows only
  * at run time. */
 static void
@@ -81,6 +91,9 @@ test_new_destroy (Fixture *f, gconstpointer data)
     sz_person_dialog_new (parent, f->session, 0),
     sz_export_dialog_new (parent, f->session, SZ_NODE_COMMUNITY, f->community),
     sz_preferences_window_new (parent, f->session),
+    sz_person_picker_new (parent, f->session, "picker", on_picked_cb, NULL, NULL),
+    sz_hotline_dialog_new (parent, f->session, 0, SZ_SCOPE_COMMUNITY, f->community),
+    sz_stale_dialog_new (parent, f->session),
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (windows); i++)
@@ -309,6 +322,7 @@ main (int argc, char **argv)
   g_setenv ("XDG_CACHE_HOME", home, TRUE);
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
+  sz_app_load_style ();
 
   g_test_add ("/app/new-destroy", Fixture, NULL, fixture_setup, test_new_destroy, fixture_teardown);
   g_test_add ("/app/select-places", Fixture, NULL, fixture_setup, test_select_places, fixture_teardown);

@@ -17,6 +17,7 @@
 #include <locale.h>
 #include <stdio.h>
 
+#include "sz-app-util.h"
 #include "sz-people-page.h"
 #include "sz-place-sidebar.h"
 #include "sz-roster.h"
@@ -94,6 +95,7 @@ main (int argc, char **argv)
       return 2;
     }
   gtk_init ();
+  sz_app_load_style ();
 
   db = sz_db_open (db_path, SZ_DB_OPEN_DEFAULT, &error);
   if (db == NULL)
