@@ -318,22 +318,6 @@ export_thread (GTask        *task,
 
 /* Summary */
 
-static SzNodeKind
-node_kind_of (SzBoardKind kind)
-{
-  switch (kind)
-    {
-    case SZ_BOARD_UNIT:
-      return SZ_NODE_UNIT;
-    case SZ_BOARD_BUILDING:
-      return SZ_NODE_BUILDING;
-    case SZ_BOARD_GRID:
-      return SZ_NODE_GRID;
-    case SZ_BOARD_COMMUNITY:
-    default:
-      return SZ_NODE_COMMUNITY;
-    }
-}
 
 static GtkWidget *
 problem_row_new (const SzExportProblem *p)
@@ -367,7 +351,7 @@ problem_row_new (const SzExportProblem *p)
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), p->place_id != 0);
   if (p->place_id != 0)
     gtk_widget_set_tooltip_text (row, _("Go to this place"));
-  g_object_set_data (G_OBJECT (row), "node-kind", GINT_TO_POINTER (node_kind_of (p->board_kind)));
+  g_object_set_data (G_OBJECT (row), "node-kind", GINT_TO_POINTER (sz_board_kind_to_node_kind (p->board_kind)));
   g_object_set_data_full (G_OBJECT (row), "place-id", g_memdup2 (&p->place_id, sizeof p->place_id), g_free);
   return row;
 }

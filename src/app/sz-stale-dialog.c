@@ -37,22 +37,6 @@ struct _SzStaleDialog
 
 G_DEFINE_FINAL_TYPE (SzStaleDialog, sz_stale_dialog, GTK_TYPE_WINDOW)
 
-static SzNodeKind
-node_kind_of (SzBoardKind kind)
-{
-  switch (kind)
-    {
-    case SZ_BOARD_UNIT:
-      return SZ_NODE_UNIT;
-    case SZ_BOARD_BUILDING:
-      return SZ_NODE_BUILDING;
-    case SZ_BOARD_GRID:
-      return SZ_NODE_GRID;
-    case SZ_BOARD_COMMUNITY:
-    default:
-      return SZ_NODE_COMMUNITY;
-    }
-}
 
 static GtkWidget *
 row_new (const SzBoardRef *ref,
@@ -74,7 +58,7 @@ row_new (const SzBoardRef *ref,
   gtk_widget_set_margin_start (box, 6);
   gtk_widget_set_margin_end (box, 6);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_set_data (G_OBJECT (row), "node-kind", GINT_TO_POINTER (node_kind_of (ref->kind)));
+  g_object_set_data (G_OBJECT (row), "node-kind", GINT_TO_POINTER (sz_board_kind_to_node_kind (ref->kind)));
   g_object_set_data_full (G_OBJECT (row), "place-id", g_memdup2 (&ref->place_id, sizeof ref->place_id), g_free);
   return row;
 }

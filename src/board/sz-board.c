@@ -125,6 +125,17 @@ sz_board_free (SzBoard *b)
   g_free (b);
 }
 
+static const SzNodeKind node_kinds[SZ_N_BOARD_KINDS] = {
+  SZ_NODE_UNIT, SZ_NODE_BUILDING, SZ_NODE_GRID, SZ_NODE_COMMUNITY,
+};
+
+SzNodeKind
+sz_board_kind_to_node_kind (SzBoardKind kind)
+{
+  g_return_val_if_fail (kind < SZ_N_BOARD_KINDS, SZ_NODE_COMMUNITY);
+  return node_kinds[kind];
+}
+
 static char *
 node_key (SzNodeKind kind,
           gint64     id)
@@ -496,9 +507,6 @@ sz_board_source_build (SzBoardSource  *source,
                        gint64          place_id,
                        GError        **error)
 {
-  static const SzNodeKind node_kinds[SZ_N_BOARD_KINDS] = {
-    SZ_NODE_UNIT, SZ_NODE_BUILDING, SZ_NODE_GRID, SZ_NODE_COMMUNITY,
-  };
   g_autoptr(SzBoard) b = NULL;
   const SzTreeNode *node;
   const SzTreeNode *grid = NULL;

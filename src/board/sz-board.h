@@ -71,6 +71,8 @@ typedef struct
 } SzBoard;
 
 void      sz_board_free        (SzBoard     *board);
+/* The tree node a board hangs for: SZ_BOARD_UNIT → SZ_NODE_UNIT, … */
+SzNodeKind sz_board_kind_to_node_kind (SzBoardKind kind);
 /* SHA-256 of everything the board prints except the print date, in hex:
  * what stale-board tracking compares. */
 char     *sz_board_hash        (const SzBoard *board);

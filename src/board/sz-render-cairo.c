@@ -118,6 +118,16 @@ png_read (void          *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
+cairo_surface_t *
+sz_render_cairo_png_from_bytes (GBytes *data)
+{
+  PngReader reader;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  reader.data = g_bytes_get_data (data, &reader.left);
+  return cairo_image_surface_create_from_png_stream (png_read, &reader);
+}
+
 /* An opaque ARGB32 copy of a JPEG decoded by gdk-pixbuf. */
 static cairo_surface_t *
 jpeg_decode (GBytes  *bytes,
@@ -176,12 +186,7 @@ image_decode (const SzImageItem  *image,
   if (jpeg)
     surface = jpeg_decode (image->data, &local_error);
   else if (g_strcmp0 (image->mime_type, "image/png") == 0)
-    {
-      PngReader reader;
-
-      reader.data = g_bytes_get_data (image->data, &reader.left);
-      surface = cairo_image_surface_create_from_png_stream (png_read, &reader);
-    }
+    surface = sz_render_cairo_png_from_bytes (image->data);
   status = surface != NULL ? cairo_surface_status (surface) : CAIRO_STATUS_READ_ERROR;
   if (status != CAIRO_STATUS_SUCCESS)
     {

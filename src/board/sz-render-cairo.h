@@ -18,6 +18,11 @@ gboolean         sz_render_cairo_page    (cairo_t          *cr,
                                           const SzPage     *page,
                                           GError          **error);
 
+/* A PNG held in memory as a cairo image surface (alpha kept,
+ * premultiplied); check cairo_surface_status() for a damaged file.  The
+ * libharu renderer decodes PNGs through it too. */
+cairo_surface_t *sz_render_cairo_png_from_bytes (GBytes        *data);
+
 /* The page on a white ARGB32 image at @dpi. */
 cairo_surface_t *sz_render_cairo_image   (const SzPage     *page,
                                           double            dpi,

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <hpdf.h>
 
+#include "sz-render-cairo.h"
 #include "sz-render-hpdf.h"
 
 struct _SzHpdfWriter
@@ -263,26 +264,6 @@ font_lookup (SzHpdfWriter      *w,
   return font;
 }
 
-typedef struct
-{
-  const guint8 *data;
-  gsize         left;
-} PngReader;
-
-static cairo_status_t
-png_read (void          *closure,
-          unsigned char *data,
-          unsigned int   length)
-{
-  PngReader *reader = closure;
-
-  if (length > reader->left)
-    return CAIRO_STATUS_READ_ERROR;
-  memcpy (data, reader->data, length);
-  reader->data += length;
-  reader->left -= length;
-  return CAIRO_STATUS_SUCCESS;
-}
 
 /* libharu 2.3.0's PNG loader aborts the process on a damaged file and
  * reads 16-bit RGBA as garbage, so cairo decodes every PNG.  Alpha goes
@@ -292,7 +273,6 @@ static HPDF_Image
 png_load (SzHpdfWriter *w,
           GBytes       *bytes)
 {
-  PngReader reader = { g_bytes_get_data (bytes, &reader.left), 0 };
   cairo_surface_t *png, *surface = NULL;
   g_autofree guint8 *rgb = NULL;
   g_autofree guint8 *alpha = NULL;
@@ -302,8 +282,7 @@ png_load (SzHpdfWriter *w,
   const guint8 *data;
   cairo_t *cr;
 
-  reader.left = g_bytes_get_size (bytes);
-  png = cairo_image_surface_create_from_png_stream (png_read, &reader);
+  png = sz_render_cairo_png_from_bytes (bytes);
   if (cairo_surface_status (png) != CAIRO_STATUS_SUCCESS)
     goto out;
   /* Newer cairo reads 16-bit PNGs into float formats: painting them on
