@@ -303,8 +303,14 @@ main (int argc, char **argv)
   g_autofree char *data = NULL;
   int status;
 
-  /* The screenshots are of the Chinese interface, as users see it. */
-  if (setlocale (LC_ALL, "zh_CN.UTF-8") != NULL)
+  /* The screenshots are of the Chinese interface, as users see it;
+   * SANZHANG_TEST_ENGLISH=1 takes them in English instead. */
+  if (g_getenv ("SANZHANG_TEST_ENGLISH") != NULL)
+    {
+      setlocale (LC_ALL, "C.UTF-8");
+      g_setenv ("LANGUAGE", "en", TRUE);
+    }
+  else if (setlocale (LC_ALL, "zh_CN.UTF-8") != NULL)
     g_setenv ("LANGUAGE", "zh_CN", TRUE);
   else
     setlocale (LC_ALL, "");
