@@ -13,6 +13,9 @@
 static const char * const audited_tables[] = {
   "community", "grid", "compound", "building", "unit",
   "person", "person_image", "post", "duty", "hotline",
+  /* Since migration 3: the intake of issue records (their history is
+   * append-only and needs no log). */
+  "record", "record_category",
 };
 
 void
@@ -116,8 +119,30 @@ sz_audit_install_triggers (SzDb    *db,
   g_return_val_if_fail (db != NULL, FALSE);
 
   for (guint i = 0; i < G_N_ELEMENTS (audited_tables); i++)
-    if (!install_for_table (db, audited_tables[i], error))
-      return FALSE;
+    {
+      sqlite3_stmt *stmt;
+      gboolean exists;
+
+      /* Run after every migration: a table a later one creates is skipped. */
+      stmt = sz_db_prepare (db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, audited_tables[i], -1, SQLITE_STATIC);
+      switch (sz_db_step (db, stmt, error))
+        {
+        case SQLITE_ROW:
+          exists = TRUE;
+          break;
+        case SQLITE_DONE:
+          exists = FALSE;
+          break;
+        default:
+          return FALSE;
+        }
+      sqlite3_reset (stmt);
+      if (exists && !install_for_table (db, audited_tables[i], error))
+        return FALSE;
+    }
   return TRUE;
 }
 

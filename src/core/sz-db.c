@@ -16,6 +16,7 @@
 #include "sz-audit.h"
 #include "sz-db.h"
 #include "sz-duty.h"
+#include "sz-record.h"
 #include "sz-pinyin.h"
 #include "sz-core-resources.h"
 
@@ -45,10 +46,12 @@ typedef struct
 } Migration;
 
 static gboolean migrate_0001_after (SzDb *db, GError **error);
+static gboolean migrate_0003_after (SzDb *db, GError **error);
 
 static const Migration migrations[] = {
   { 1, "0001-roster.sql", migrate_0001_after },
   { 2, "0002-boards.sql", NULL },
+  { 3, "0003-records.sql", migrate_0003_after },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SZ_DB_SCHEMA_VERSION);
@@ -302,6 +305,13 @@ migrate_0001_after (SzDb    *db,
                     GError **error)
 {
   return sz_duty_seed_defaults (db, error);
+}
+
+static gboolean
+migrate_0003_after (SzDb    *db,
+                    GError **error)
+{
+  return sz_record_category_seed (db, error);
 }
 
 static gboolean

@@ -384,10 +384,21 @@ sz_demo_load (SzDb    *db,
   g_autoptr(GKeyFile) kf = g_key_file_new ();
   gsize len;
   const char *data;
+  gint64 id = 0;
+  gboolean ok;
 
   g_assert (bytes != NULL);
   data = g_bytes_get_data (bytes, &len);
+
   if (!g_key_file_load_from_data (kf, data, len, G_KEY_FILE_NONE, error))
     return FALSE;
-  return sz_demo_load_key_file (db, kf, community_id, error);
+  if (!sz_db_begin (db, error))
+    return FALSE;
+  ok = sz_demo_load_key_file (db, kf, &id, error)
+       && sz_demo_load_records (db, id, 0, error);
+  if (!sz_db_end (db, ok, error))
+    return FALSE;
+  if (community_id != NULL)
+    *community_id = id;
+  return TRUE;
 }

@@ -11,7 +11,7 @@
 G_BEGIN_DECLS
 
 /* Loads the fictional demo community (resources/demo/demo-community.ini)
- * in one transaction.  Refused when the database already holds a
+ * and a few months of made-up issue records up to now, in one transaction.  Refused when the database already holds a
  * community, so that made-up people never mix with real ones. */
 gboolean sz_demo_load          (SzDb         *db,
                                 gint64       *community_id,
@@ -21,6 +21,13 @@ gboolean sz_demo_load          (SzDb         *db,
 gboolean sz_demo_load_key_file (SzDb         *db,
                                 GKeyFile     *key_file,
                                 gint64       *community_id,
+                                GError      **error);
+
+/* Made-up issue records for @community_id from the first day of the month
+ * three months before @now (0: now) until @now, from a fixed seed. */
+gboolean sz_demo_load_records  (SzDb         *db,
+                                gint64        community_id,
+                                gint64        now,
                                 GError      **error);
 
 G_END_DECLS

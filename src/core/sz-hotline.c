@@ -14,6 +14,7 @@
 #include "sz-hotline.h"
 #include "sz-phone.h"
 #include "sz-roster.h"
+#include "sz-validate.h"
 
 /* Categories and scopes */
 
@@ -34,18 +35,6 @@ static const char * const scope_names[SZ_N_SCOPES] = { "community", "compound", 
 /* The same words as the roster's record names. */
 static const char * const scope_titles[SZ_N_SCOPES] = { N_("Community"), N_("Compound"), N_("Building") };
 
-/* The index of @str in @names, or -1. */
-static int
-find_name (const char * const  *names,
-           int                  n_names,
-           const char          *str)
-{
-  for (int i = 0; i < n_names; i++)
-    if (g_strcmp0 (str, names[i]) == 0)
-      return i;
-  return -1;
-}
-
 const char *
 sz_hotline_category_to_string (SzHotlineCategory category)
 {
@@ -57,7 +46,7 @@ gboolean
 sz_hotline_category_from_string (const char        *str,
                                  SzHotlineCategory *category)
 {
-  int i = find_name (category_names, SZ_N_HOTLINE_CATEGORIES, str);
+  int i = sz_name_index (category_names, SZ_N_HOTLINE_CATEGORIES, str);
 
   g_return_val_if_fail (category != NULL, FALSE);
   if (i < 0)
@@ -84,7 +73,7 @@ gboolean
 sz_scope_from_string (const char *str,
                       SzScope    *scope)
 {
-  int i = find_name (scope_names, SZ_N_SCOPES, str);
+  int i = sz_name_index (scope_names, SZ_N_SCOPES, str);
 
   g_return_val_if_fail (scope != NULL, FALSE);
   if (i < 0)

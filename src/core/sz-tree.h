@@ -19,6 +19,11 @@ typedef enum
   SZ_NODE_UNIT,
 } SzNodeKind;
 
+/* "community", "grid", "compound", "building", "unit". */
+const char *sz_node_kind_to_string   (SzNodeKind   kind);
+gboolean    sz_node_kind_from_string (const char  *str,
+                                      SzNodeKind  *kind);
+
 typedef struct _SzTreeNode SzTreeNode;
 
 /* A snapshot of a community's places and current heads, loaded in a few

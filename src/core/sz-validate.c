@@ -313,3 +313,14 @@ sz_set_not_found (GError     **error,
                _("%s %s does not exist."), what, number);
 }
 
+
+int
+sz_name_index (const char * const *names,
+               int                 n_names,
+               const char         *str)
+{
+  for (int i = 0; str != NULL && i < n_names; i++)
+    if (strcmp (names[i], str) == 0)
+      return i;
+  return -1;
+}

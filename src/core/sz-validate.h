@@ -49,6 +49,12 @@ gboolean     sz_validate_range     (const char   *field,
                                     int           max,
                                     GError      **error);
 
+/* The index of @str in the @n_names strings of @names, or -1: how the
+ * core's enums read their database strings. */
+int          sz_name_index         (const char * const *names,
+                                    int                 n_names,
+                                    const char         *str);
+
 /* Sets NOT_FOUND: "Grid 12 does not exist." */
 void         sz_set_not_found      (GError         **error,
                                     const char      *what,

@@ -1,0 +1,21 @@
+/* sz-record-private.h: shared by the record modules of src/core.
+ *
+ * Copyright 2026 The Sanzhang developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sz-record.h"
+
+G_BEGIN_DECLS
+
+/* Folds the record's history again and stores the state in record_state
+ * (inside the caller's transaction); @state may be NULL. */
+gboolean sz_record_refresh_state (SzDb          *db,
+                                  gint64         record_id,
+                                  SzTimeClass    time_class,
+                                  SzRecordState *state,
+                                  GError       **error);
+
+G_END_DECLS
