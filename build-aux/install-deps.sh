@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   meson ninja-build pkg-config gcc libc6-dev
   libglib2.0-dev libsqlite3-dev libicu-dev
-  gettext sqlite3 locales
+  gettext sqlite3 locales tzdata
   # Boards: layout, PDF and PNG (ARCHITECTURE.md)
   libcairo2-dev libpango1.0-dev libfontconfig-dev libfreetype-dev
   libgdk-pixbuf-2.0-dev libhpdf-dev libqrencode-dev

@@ -36,8 +36,9 @@ CREATE TABLE record (
   time_class      TEXT NOT NULL CHECK (time_class IN ('emergency', 'utility', 'general', 'complex'))
 ) STRICT;
 CREATE INDEX record_received ON record (community_id, received_at);
-CREATE INDEX record_grid ON record (grid_id);
-CREATE INDEX record_category_used ON record (category_id);
+-- The list's filters, newest first.
+CREATE INDEX record_grid ON record (grid_id, received_at);
+CREATE INDEX record_category_used ON record (category_id, received_at);
 CREATE INDEX record_head ON record (head_person_id);
 
 CREATE TRIGGER record_no_delete BEFORE DELETE ON record
@@ -88,7 +89,8 @@ CREATE TABLE record_state (
   satisfaction       TEXT,
   last_at            INTEGER NOT NULL,
   n_events           INTEGER NOT NULL,
-  -- Words to search in: the notes, departments of the history.
-  history_text       TEXT NOT NULL DEFAULT ''
+  -- What the list's search looks in, lower-cased: the description, the
+  -- place, and the notes, departments and contacts of the history.
+  search_text        TEXT NOT NULL DEFAULT ''
 ) STRICT;
 CREATE INDEX record_state_open ON record_state (status, due_at);

@@ -594,6 +594,7 @@ static const Command commands[] = {
   { "import", N_("Import heads from a CSV file (WPS or Excel)"), cmd_import },
   { "community", N_("Show or change the community's board settings"), cmd_community },
   { "boards", N_("Print the notice boards as PDF or PNG"), cmd_boards },
+  { "records", N_("Residents' issue records: list, add, act, figures, monthly report"), cmd_records },
 };
 
 static void

@@ -42,5 +42,7 @@ int          cmd_boards         (int                  argc,
                                  char               **argv);
 int          cmd_community      (int                  argc,
                                  char               **argv);
+int          cmd_records        (int                  argc,
+                                 char               **argv);
 
 G_END_DECLS

@@ -302,11 +302,14 @@ sz_record_state_resolved_on_time (const SzRecordState *state)
 
 /* The cached state */
 
+/* What the list's search looks in (sz-record-stats.c), lower-cased. */
 static char *
-history_text (GPtrArray *events)
+search_text (const SzRecord *record,
+             GPtrArray      *events)
 {
-  GString *s = g_string_new (NULL);
+  g_autoptr(GString) s = g_string_new (NULL);
 
+  g_string_append_printf (s, "%s\n%s\n", record->description, record->place_text);
   for (guint i = 0; i < events->len; i++)
     {
       SzRecordEvent *e = events->pdata[i];
@@ -314,25 +317,26 @@ history_text (GPtrArray *events)
       if (e->note && *e->note)
         g_string_append_printf (s, "%s\n", e->note);
       if (e->department && *e->department)
-        g_string_append_printf (s, "%s\n", e->department);
+        g_string_append_printf (s, "%s %s\n", e->department, e->contact ? e->contact : "");
     }
-  return g_string_free (s, FALSE);
+  return g_utf8_strdown (s->str, s->len);
 }
 
 /* Stores @state, folded from @events, as the record's cached state. */
 static gboolean
 write_state (SzDb                *db,
-             gint64               record_id,
+             const SzRecord      *record,
              const SzRecordState *state,
              GPtrArray           *events,
              GError             **error)
 {
-  g_autofree char *text = history_text (events);
+  g_autofree char *text = search_text (record, events);
+  gint64 record_id = record->id;
   sqlite3_stmt *stmt;
 
   stmt = sz_db_prepare (db, "INSERT OR REPLACE INTO record_state (record_id, status, before_suspension, clock_start,"
                             " suspended_seconds, suspended_since, due_at, responded_at, resolved_at, closed_at,"
-                            " satisfaction, last_at, n_events, history_text)"
+                            " satisfaction, last_at, n_events, search_text)"
                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)", error);
   if (stmt == NULL)
     return FALSE;
@@ -356,17 +360,16 @@ write_state (SzDb                *db,
 
 gboolean
 sz_record_refresh_state (SzDb           *db,
-                         gint64          record_id,
-                         SzTimeClass     time_class,
+                         const SzRecord *record,
                          SzRecordState  *out,
                          GError        **error)
 {
   g_autoptr(GPtrArray) events = NULL;
   SzRecordState state;
 
-  events = sz_record_history (db, record_id, error);
-  if (events == NULL || !sz_record_state_fold (time_class, events, &state, error)
-      || !write_state (db, record_id, &state, events, error))
+  events = sz_record_history (db, record->id, error);
+  if (events == NULL || !sz_record_state_fold (record->time_class, events, &state, error)
+      || !write_state (db, record, &state, events, error))
     return FALSE;
   if (out != NULL)
     *out = state;
@@ -504,7 +507,7 @@ sz_record_act (SzDb           *db,
     {
       /* The state already folded, with the new entry at the end. */
       g_ptr_array_add (events, event);
-      ok = write_state (db, event->record_id, &state, events, error);
+      ok = write_state (db, record, &state, events, error);
       g_ptr_array_steal_index (events, events->len - 1);
     }
   if (!sz_db_end (db, ok, error))

@@ -12,10 +12,9 @@ G_BEGIN_DECLS
 
 /* Folds the record's history again and stores the state in record_state
  * (inside the caller's transaction); @state may be NULL. */
-gboolean sz_record_refresh_state (SzDb          *db,
-                                  gint64         record_id,
-                                  SzTimeClass    time_class,
-                                  SzRecordState *state,
-                                  GError       **error);
+gboolean sz_record_refresh_state (SzDb           *db,
+                                  const SzRecord *record,
+                                  SzRecordState  *state,
+                                  GError        **error);
 
 G_END_DECLS

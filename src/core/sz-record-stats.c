@@ -51,22 +51,6 @@ sz_record_row_free (SzRecordRow *row)
   g_free (row);
 }
 
-/* "%" and "_" typed by the user are meant literally. */
-static char *
-like_pattern (const char *text)
-{
-  GString *s = g_string_new ("%");
-
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '%' || *p == '_' || *p == '\\')
-        g_string_append_c (s, '\\');
-      g_string_append_c (s, *p);
-    }
-  g_string_append_c (s, '%');
-  return g_string_free (s, FALSE);
-}
-
 /* The WHERE clause for @filter; parameters ?1 community, ?2 status, ?3 now,
  * ?4 end of today, ?5 grid, ?6 category, ?7 channel, ?8–?9 month, ?10 search. */
 static char *
@@ -93,9 +77,7 @@ filter_where (const SzRecordFilter *f)
   if (f->month_start != 0)
     g_string_append (w, " AND r.received_at >= ?8 AND r.received_at < ?9");
   if (f->search != NULL && *f->search != '\0')
-    g_string_append (w, " AND (r.description LIKE ?10 ESCAPE '\\' OR r.place_text LIKE ?10 ESCAPE '\\'"
-                        " OR s.history_text LIKE ?10 ESCAPE '\\' OR c.name LIKE ?10 ESCAPE '\\'"
-                        " OR CAST(r.id AS TEXT) = ?11)");
+    g_string_append (w, " AND (instr(s.search_text, ?10) > 0 OR s.record_id = ?11)");
   return g_string_free (w, FALSE);
 }
 
@@ -105,7 +87,6 @@ filter_bind (sqlite3_stmt         *stmt,
              gint64                now)
 {
   gint64 day_start, day_end;
-  g_autofree char *pattern = NULL;
 
   sz_record_day_bounds (now, &day_start, &day_end);
   sqlite3_bind_int64 (stmt, 1, f->community_id);
@@ -122,11 +103,11 @@ filter_bind (sqlite3_stmt         *stmt,
   if (f->search != NULL && *f->search != '\0')
     {
       g_autofree char *trimmed = g_strstrip (g_strdup (f->search));
+      const char *digits = trimmed[0] == '#' ? trimmed + 1 : trimmed;
 
+      sqlite3_bind_text (stmt, 10, g_utf8_strdown (trimmed, -1), -1, g_free);
       /* "#12" or "12" finds record 12 too. */
-      pattern = like_pattern (trimmed);
-      sqlite3_bind_text (stmt, 10, pattern, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 11, trimmed[0] == '#' ? trimmed + 1 : trimmed, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 11, g_ascii_strtoll (digits, NULL, 10));
     }
 }
 
@@ -165,6 +146,8 @@ sz_record_list (SzDb                  *db,
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sz_record_row_free);
   g_autofree char *where = NULL;
   g_autofree char *sql = NULL;
+  gboolean by_state, state_first;
+  guint n = 0;
   gint64 now;
   sqlite3_stmt *stmt;
   int rc;
@@ -174,35 +157,45 @@ sz_record_list (SzDb                  *db,
 
   now = filter->now != 0 ? filter->now : sz_record_now ();
   where = filter_where (filter);
+  /* Filters on the state or the search scan the rows anyway: count them in
+   * the same pass.  Without them, the newest rows come straight from the
+   * index and a count of record alone is cheap. */
+  by_state = filter->status != SZ_RECORD_FILTER_ANY_STATUS || filter->overdue || filter->due_today
+             || (filter->search != NULL && *filter->search != '\0');
+  /* Without a month, grid or category to narrow the records, the state
+   * (its index on status and due time, or a scan of the search text) is
+   * the narrower side: make SQLite start there, whatever its statistics. */
+  state_first = by_state && filter->month_start == 0 && filter->grid_id == 0 && filter->category_id == 0;
   sql = g_strconcat ("SELECT r.id, r.received_at, r.channel, r.place_kind, r.place_id, r.grid_id, r.place_text,"
                      " r.category_id, c.name, r.time_class, r.description, s.status, s.due_at, s.resolved_at,"
-                     " s.satisfaction"
-                     " FROM record r JOIN record_state s ON s.record_id = r.id"
+                     " s.satisfaction",
+                     state_first ? " FROM record_state s CROSS JOIN record r ON r.id = s.record_id"
+                                 : " FROM record r JOIN record_state s ON s.record_id = r.id",
                      " JOIN record_category c ON c.id = r.category_id",
                      where, " ORDER BY r.received_at DESC, r.id DESC",
-                     filter->limit > 0 ? " LIMIT ?12" : "", NULL);
+                     filter->limit > 0 && !by_state ? " LIMIT ?12" : "", NULL);
   stmt = sz_db_prepare (db, sql, error);
   if (stmt == NULL)
     return NULL;
   filter_bind (stmt, filter, now);
-  if (filter->limit > 0)
+  if (filter->limit > 0 && !by_state)
     sqlite3_bind_int64 (stmt, 12, filter->limit);
   while ((rc = sz_db_step (db, stmt, error)) == SQLITE_ROW)
-    g_ptr_array_add (rows, row_from_stmt (stmt, now));
+    {
+      if (filter->limit == 0 || rows->len < filter->limit)
+        g_ptr_array_add (rows, row_from_stmt (stmt, now));
+      n++;
+    }
   sqlite3_reset (stmt);
   if (rc == 0)
     return NULL;
 
   if (total != NULL)
     {
-      *total = rows->len;
-      if (filter->limit > 0 && rows->len == filter->limit)
+      *total = n;
+      if (filter->limit > 0 && !by_state && rows->len == filter->limit)
         {
-          /* Cut at the limit: count the rest without building rows. */
-          g_autofree char *count_sql = g_strconcat ("SELECT count(*) FROM record r"
-                                                    " JOIN record_state s ON s.record_id = r.id"
-                                                    " JOIN record_category c ON c.id = r.category_id",
-                                                    where, NULL);
+          g_autofree char *count_sql = g_strconcat ("SELECT count(*) FROM record r", where, NULL);
 
           stmt = sz_db_prepare (db, count_sql, error);
           if (stmt == NULL)

@@ -950,6 +950,6 @@ sz_record_update (SzDb      *db,
       ok = sz_row_finish_write (db, stmt, NULL, error);
     }
   /* A new time-limit class moves the due time. */
-  ok = ok && sz_record_refresh_state (db, record->id, record->time_class, NULL, error);
+  ok = ok && sz_record_refresh_state (db, record, NULL, error);
   return sz_db_end (db, ok, error);
 }

@@ -442,8 +442,9 @@ typedef struct
   char            *month;        /* "2026-11" */
   gint64           now;          /* figures as they stood then */
   SzRecordFigures  total;
-  GPtrArray       *by_grid;      /* SzRecordFigures*, by grid number; a last
-                                    row (id 0, key "") for no grid if any */
+  GPtrArray       *by_grid;      /* SzRecordFigures*, every grid by number, key
+                                    its label; then, if any, a row id 0 for the
+                                    records under no grid, key already translated */
   GPtrArray       *by_category;  /* by category position, only categories with records */
   GPtrArray       *by_channel;   /* by channel, only channels with records */
   GPtrArray       *trend;        /* the month and the 5 before it, oldest first, key "YYYY-MM" */
