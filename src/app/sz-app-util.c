@@ -134,3 +134,24 @@ sz_app_load_style (void)
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (display), "/org/sanzhang/Sanzhang/icons");
 }
+
+void
+sz_list_box_select_and_show (GtkListBox    *list,
+                             GtkListBoxRow *row)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t bounds;
+
+  gtk_list_box_select_row (list, row);
+  if (scrolled != NULL && gtk_widget_compute_bounds (GTK_WIDGET (row), GTK_WIDGET (list), &bounds))
+    {
+      GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+      double top = gtk_adjustment_get_value (adj);
+      double page = gtk_adjustment_get_page_size (adj);
+
+      if (bounds.origin.y < top)
+        gtk_adjustment_set_value (adj, bounds.origin.y);
+      else if (bounds.origin.y + bounds.size.height > top + page)
+        gtk_adjustment_set_value (adj, bounds.origin.y + bounds.size.height - page);
+    }
+}

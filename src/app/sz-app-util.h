@@ -44,4 +44,9 @@ void        sz_field_error_set (GtkWidget    *label,
  * calls it (GtkApplication loads neither by itself), and so do the tests. */
 void        sz_app_load_style  (void);
 
+/* Selects @row and scrolls its list so that the row is in view (for lists
+ * driven from an entry with the arrow keys, whose focus stays put). */
+void        sz_list_box_select_and_show (GtkListBox    *list,
+                                         GtkListBoxRow *row);
+
 G_END_DECLS

@@ -31,6 +31,7 @@ struct _SzPersonPicker
   GtkEntry       *name_entry;
   GtkEntry       *phone_entry;
   GtkDropDown    *chosen_drop_down;
+  GtkWidget      *chosen_box;
   GtkButton      *pick_button;
 
   /* Owned references */
@@ -290,25 +291,9 @@ on_search_key_pressed_cb (GtkEventControllerKey *controller,
   else
     return FALSE;
   next = gtk_list_box_get_row_at_index (self->results_list, index);
+  /* The focus stays in the entry: the list must follow by itself. */
   if (next != NULL)
-    {
-      GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self->results_list), GTK_TYPE_SCROLLED_WINDOW);
-      GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
-      graphene_rect_t bounds;
-
-      gtk_list_box_select_row (self->results_list, next);
-      /* The focus stays in the entry, so the list does not follow by itself. */
-      if (gtk_widget_compute_bounds (GTK_WIDGET (next), GTK_WIDGET (self->results_list), &bounds))
-        {
-          double top = gtk_adjustment_get_value (adj);
-          double page = gtk_adjustment_get_page_size (adj);
-
-          if (bounds.origin.y < top)
-            gtk_adjustment_set_value (adj, bounds.origin.y);
-          else if (bounds.origin.y + bounds.size.height > top + page)
-            gtk_adjustment_set_value (adj, bounds.origin.y + bounds.size.height - page);
-        }
-    }
+    sz_list_box_select_and_show (self->results_list, next);
   return TRUE;
 }
 
@@ -462,6 +447,14 @@ sz_person_picker_get_result (SzPersonPicker *self,
 }
 
 void
+sz_person_picker_set_ask_chosen_by (SzPersonPicker *self,
+                                    gboolean        ask)
+{
+  g_return_if_fail (SZ_IS_PERSON_PICKER (self));
+  gtk_widget_set_visible (self->chosen_box, ask);
+}
+
+void
 sz_person_picker_set_chosen_by (SzPersonPicker *self,
                                 SzChosenBy      chosen)
 {
@@ -524,6 +517,7 @@ sz_person_picker_class_init (SzPersonPickerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SzPersonPicker, name_entry);
   gtk_widget_class_bind_template_child (widget_class, SzPersonPicker, phone_entry);
   gtk_widget_class_bind_template_child (widget_class, SzPersonPicker, chosen_drop_down);
+  gtk_widget_class_bind_template_child (widget_class, SzPersonPicker, chosen_box);
   gtk_widget_class_bind_template_child (widget_class, SzPersonPicker, pick_button);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate_cb);

@@ -42,6 +42,10 @@ void        sz_person_picker_set_query       (SzPersonPicker *self,
 guint       sz_person_picker_get_n_results   (SzPersonPicker *self);
 gint64      sz_person_picker_get_result      (SzPersonPicker *self,
                                               guint           index);
+/* Whether the dialog asks how the head was chosen (default TRUE); a
+ * picker of people for anything but an appointment does not. */
+void        sz_person_picker_set_ask_chosen_by (SzPersonPicker *self,
+                                              gboolean        ask);
 void        sz_person_picker_set_chosen_by   (SzPersonPicker *self,
                                               SzChosenBy      chosen_by);
 /* Calls the callback with @person_id and closes the picker. */

@@ -10,13 +10,10 @@
 #include <string.h>
 
 #include "sz-app-util.h"
+#include "sz-choice-entry.h"
 #include "sz-person.h"
 #include "sz-person-picker.h"
-#include "sz-pinyin.h"
 #include "sz-record-dialog.h"
-
-/* Rows a chooser lists at most: more than anyone reads; typing narrows. */
-#define MAX_SHOWN 40
 
 /* The channel saved last, kept on the session for the next new record:
  * reports tend to come in runs through the same channel. */
@@ -66,67 +63,6 @@ static const struct
   { F_NOTE, N_("Note") },
 };
 
-/* Choosers: an entry that finds a place or a category by a few characters
- * in hanzi or pinyin, with the matches in a popover under it.  The focus
- * stays in the entry: Up and Down choose a match, Enter takes it and goes
- * on to the next field, Tab takes it too. */
-
-typedef struct
-{
-  char   *label;    /* what the entry shows once picked */
-  char   *detail;   /* dim, beside it in the list */
-  char   *folded;   /* made when first searched */
-  char   *key;
-  int     kind;     /* SzNodeKind of a place */
-  gint64  id;
-  int     time_class;
-} Choice;
-
-static void
-choice_free (gpointer data)
-{
-  Choice *c = data;
-
-  g_free (c->label);
-  g_free (c->detail);
-  g_free (c->folded);
-  g_free (c->key);
-  g_free (c);
-}
-
-static Choice *
-choice_new (const char *label,
-            const char *detail,
-            int         kind,
-            gint64      id)
-{
-  Choice *c = g_new0 (Choice, 1);
-
-  c->label = g_strdup (label);
-  c->detail = g_strdup (detail);
-  c->kind = kind;
-  c->id = id;
-  return c;
-}
-
-typedef struct _Chooser Chooser;
-typedef void (*ChooserPicked) (SzRecordDialog *self,
-                               Choice         *choice);
-
-struct _Chooser
-{
-  SzRecordDialog *dialog;
-  GtkEntry       *entry;
-  GtkWidget      *popover;
-  GtkListBox     *list;
-  GPtrArray      *choices;   /* Choice */
-  GArray         *shown;     /* guint: the choice of each row */
-  int             picked;    /* index into choices; -1: none */
-  gboolean        setting;   /* the text is being set, not typed */
-  ChooserPicked   on_picked;
-  GtkWidget      *error;     /* the field's message, cleared by a pick */
-};
-
 struct _SzRecordDialog
 {
   GtkWindow       parent_instance;
@@ -156,8 +92,9 @@ struct _SzRecordDialog
   /* Owned references */
   SzSession      *session;
   SzRecord       *original;        /* as loaded, for undo; NULL for a new record */
-  Chooser         place;
-  Chooser         category;
+  SzChoiceEntry  *place;
+  SzChoiceEntry  *category;
+  GPtrArray      *categories;          /* SzRecordCategory, as the category field offers them */
   gint64          head_id;
   gboolean        time_class_touched;  /* chosen by hand: the category no longer sets it */
   gboolean        phone_kept;          /* the stored phone, shown masked, not retyped */
@@ -188,409 +125,18 @@ move_focus_on (SzRecordDialog *self)
   g_signal_emit_by_name (self, "move-focus", GTK_DIR_TAB_FORWARD);
 }
 
-/* How well @c matches the query's words (all of them must match): 0 not
- * at all, higher when words start the name or are the whole of it. */
-static int
-choice_score (Choice       *c,
-              char * const *words,
-              const char   *folded_query)
-{
-  int score = 0;
-
-  if (c->folded == NULL)
-    {
-      c->folded = g_utf8_casefold (c->label, -1);
-      c->key = sz_pinyin_key (c->label, FALSE);
-    }
-  if (strcmp (c->folded, folded_query) == 0)
-    return 100;
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      g_autofree char *folded = g_utf8_casefold (words[i], -1);
-      SzMatch m;
-
-      if (*words[i] == '\0')
-        continue;
-      if (strstr (c->folded, folded) != NULL)
-        score += g_str_has_prefix (c->folded, folded) ? 2 : 1;
-      else if ((m = sz_pinyin_match (c->label, c->key, words[i])) != SZ_MATCH_NONE)
-        score += m == SZ_MATCH_SUBSTRING ? 1 : 2;
-      else
-        return 0;
-    }
-  return MAX (score, 1);
-}
-
-typedef struct
-{
-  guint index;
-  int   score;
-} Ranked;
-
-static int
-compare_ranked (gconstpointer a,
-                gconstpointer b)
-{
-  const Ranked *ra = a, *rb = b;
-
-  if (ra->score != rb->score)
-    return rb->score - ra->score;
-  return (int) ra->index - (int) rb->index;
-}
-
-static GtkWidget *
-choice_row_new (Choice *c)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *label = gtk_label_new (c->label);
-
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_widget_set_margin_top (box, 3);
-  gtk_widget_set_margin_bottom (box, 3);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (box), label);
-  if (c->detail != NULL)
-    {
-      label = gtk_label_new (c->detail);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_box_append (GTK_BOX (box), label);
-    }
-  return box;
-}
-
-/* Lists the choices matching @query (all of them when it is blank), the
- * best first, and selects the first. */
-static void
-chooser_filter (Chooser    *c,
-                const char *query)
-{
-  g_autofree char *trimmed = g_strstrip (g_strdup (query ? query : ""));
-  g_autofree char *folded = g_utf8_casefold (trimmed, -1);
-  g_auto(GStrv) words = g_strsplit_set (trimmed, " \t", -1);
-  g_autoptr(GArray) ranked = g_array_new (FALSE, FALSE, sizeof (Ranked));
-  GtkListBoxRow *row;
-
-  while ((row = gtk_list_box_get_row_at_index (c->list, 0)) != NULL)
-    gtk_list_box_remove (c->list, GTK_WIDGET (row));
-  g_array_set_size (c->shown, 0);
-
-  for (guint i = 0; c->choices != NULL && i < c->choices->len; i++)
-    {
-      Ranked r = { i, *trimmed ? choice_score (c->choices->pdata[i], words, folded) : 1 };
-
-      if (r.score > 0)
-        g_array_append_val (ranked, r);
-    }
-  g_array_sort (ranked, compare_ranked);
-  for (guint i = 0; i < ranked->len && i < MAX_SHOWN; i++)
-    {
-      guint index = g_array_index (ranked, Ranked, i).index;
-
-      gtk_list_box_append (c->list, choice_row_new (c->choices->pdata[index]));
-      g_array_append_val (c->shown, index);
-    }
-  gtk_list_box_select_row (c->list, gtk_list_box_get_row_at_index (c->list, 0));
-}
-
-static void
-chooser_popup (Chooser *c)
-{
-  int width = gtk_widget_get_width (GTK_WIDGET (c->entry));
-
-  gtk_widget_set_size_request (gtk_popover_get_child (GTK_POPOVER (c->popover)), MAX (width, 200), -1);
-  gtk_popover_popup (GTK_POPOVER (c->popover));
-  /* The entry is no container of popovers: it does not place this one
-   * when its rows change, so it is placed here (as GtkEntryCompletion's). */
-  gtk_popover_present (GTK_POPOVER (c->popover));
-}
-
-static void
-chooser_set_text (Chooser    *c,
-                  const char *text)
-{
-  c->setting = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (c->entry), text);
-  gtk_editable_set_position (GTK_EDITABLE (c->entry), -1);
-  c->setting = FALSE;
-}
-
-static void
-chooser_pick (Chooser *c,
-              int      index)
-{
-  Choice *choice;
-
-  gtk_popover_popdown (GTK_POPOVER (c->popover));
-  if (index < 0 || c->choices == NULL || (guint) index >= c->choices->len)
-    return;
-  c->picked = index;
-  choice = c->choices->pdata[index];
-  chooser_set_text (c, choice->label);
-  if (c->error != NULL)
-    sz_field_error_set (c->error, NULL);
-  if (c->on_picked != NULL)
-    c->on_picked (c->dialog, choice);
-}
-
-static Choice *
-chooser_get_picked (Chooser *c)
-{
-  if (c->picked < 0 || c->choices == NULL || (guint) c->picked >= c->choices->len)
-    return NULL;
-  return c->choices->pdata[c->picked];
-}
-
-static gboolean
-chooser_pick_id (Chooser *c,
-                 int      kind,
-                 gint64   id)
-{
-  for (guint i = 0; c->choices != NULL && i < c->choices->len; i++)
-    {
-      Choice *choice = c->choices->pdata[i];
-
-      if (choice->kind == kind && choice->id == id)
-        {
-          chooser_pick (c, (int) i);
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
-/* Picks the row selected in the list; FALSE when there is none. */
-static gboolean
-chooser_pick_selected (Chooser *c)
-{
-  GtkListBoxRow *row = gtk_list_box_get_selected_row (c->list);
-  int index = row ? gtk_list_box_row_get_index (row) : -1;
-
-  if (index < 0 || (guint) index >= c->shown->len)
-    return FALSE;
-  chooser_pick (c, (int) g_array_index (c->shown, guint, index));
-  return TRUE;
-}
-
-static void
-on_chooser_changed_cb (GtkEditable *editable,
-                       Chooser     *c)
-{
-  if (c->setting || c->popover == NULL)
-    return;
-  c->picked = -1;
-  chooser_filter (c, gtk_editable_get_text (editable));
-  if (*gtk_editable_get_text (editable) == '\0')
-    gtk_popover_popdown (GTK_POPOVER (c->popover));
-  else
-    chooser_popup (c);
-}
-
-static void
-chooser_move (Chooser *c,
-              int      step)
-{
-  GtkListBoxRow *row = gtk_list_box_get_selected_row (c->list);
-  int index = (row ? gtk_list_box_row_get_index (row) : -1) + step;
-  GtkListBoxRow *next = gtk_list_box_get_row_at_index (c->list, MAX (index, 0));
-
-  if (next == NULL)
-    return;
-  gtk_list_box_select_row (c->list, next);
-  /* The focus stays in the entry, so the list does not scroll by itself. */
-  {
-    GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (c->list), GTK_TYPE_SCROLLED_WINDOW);
-    GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
-    graphene_rect_t bounds;
-
-    if (gtk_widget_compute_bounds (GTK_WIDGET (next), GTK_WIDGET (c->list), &bounds))
-      {
-        double top = gtk_adjustment_get_value (adj);
-        double page = gtk_adjustment_get_page_size (adj);
-
-        if (bounds.origin.y < top)
-          gtk_adjustment_set_value (adj, bounds.origin.y);
-        else if (bounds.origin.y + bounds.size.height > top + page)
-          gtk_adjustment_set_value (adj, bounds.origin.y + bounds.size.height - page);
-      }
-  }
-}
-
-static gboolean
-on_chooser_key_pressed_cb (GtkEventControllerKey *controller,
-                           guint                  keyval,
-                           guint                  keycode,
-                           GdkModifierType        state,
-                           Chooser               *c)
-{
-  gboolean open = c->popover != NULL && gtk_widget_get_visible (c->popover);
-
-  if (c->popover == NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
-    return GDK_EVENT_PROPAGATE;
-  switch (keyval)
-    {
-    case GDK_KEY_Down:
-    case GDK_KEY_KP_Down:
-      if (!open)
-        {
-          /* Down in an empty or picked field lists everything to choose from. */
-          chooser_filter (c, c->picked >= 0 ? "" : gtk_editable_get_text (GTK_EDITABLE (c->entry)));
-          chooser_popup (c);
-        }
-      else
-        chooser_move (c, 1);
-      return GDK_EVENT_STOP;
-
-    case GDK_KEY_Up:
-    case GDK_KEY_KP_Up:
-      if (open)
-        chooser_move (c, -1);
-      return open ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
-
-    case GDK_KEY_Return:
-    case GDK_KEY_KP_Enter:
-    case GDK_KEY_ISO_Enter:
-      if (open ? chooser_pick_selected (c) : c->picked >= 0)
-        move_focus_on (c->dialog);
-      return GDK_EVENT_STOP;
-
-    case GDK_KEY_Tab:
-    case GDK_KEY_ISO_Left_Tab:
-      /* Takes the match and lets Tab go on. */
-      if (open && c->picked < 0)
-        chooser_pick_selected (c);
-      return GDK_EVENT_PROPAGATE;
-
-    case GDK_KEY_Escape:
-      if (open)
-        {
-          gtk_popover_popdown (GTK_POPOVER (c->popover));
-          return GDK_EVENT_STOP;
-        }
-      return GDK_EVENT_PROPAGATE;
-
-    default:
-      return GDK_EVENT_PROPAGATE;
-    }
-}
-
-static void
-on_chooser_row_activated_cb (GtkListBox    *list,
-                             GtkListBoxRow *row,
-                             Chooser       *c)
-{
-  gtk_list_box_select_row (list, row);
-  chooser_pick_selected (c);
-  gtk_widget_grab_focus (GTK_WIDGET (c->entry));
-  move_focus_on (c->dialog);
-}
-
-static void
-on_chooser_focus_leave_cb (GtkEventControllerFocus *controller,
-                           Chooser                 *c)
-{
-  /* Also called while the dialog goes, after the popover has. */
-  if (c->popover != NULL)
-    gtk_popover_popdown (GTK_POPOVER (c->popover));
-}
-
-static void
-chooser_init (Chooser        *c,
-              SzRecordDialog *self,
-              GtkEntry       *entry,
-              const char     *accessible_label,
-              ChooserPicked   on_picked)
-{
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *placeholder;
-  GtkEventController *controller;
-
-  c->dialog = self;
-  c->entry = entry;
-  c->picked = -1;
-  c->on_picked = on_picked;
-  c->shown = g_array_new (FALSE, FALSE, sizeof (guint));
-
-  c->list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_activate_on_single_click (c->list, TRUE);
-  gtk_widget_set_focusable (GTK_WIDGET (c->list), FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (c->list), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label, -1);
-  g_signal_connect (c->list, "row-activated", G_CALLBACK (on_chooser_row_activated_cb), c);
-  placeholder = gtk_label_new (_("Nothing found. Type fewer characters, or other ones."));
-  gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
-  gtk_widget_set_margin_start (placeholder, 12);
-  gtk_widget_set_margin_end (placeholder, 12);
-  gtk_widget_set_margin_top (placeholder, 12);
-  gtk_widget_set_margin_bottom (placeholder, 12);
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_list_box_set_placeholder (c->list, placeholder);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 260);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (c->list));
-
-  /* Not modal and without autohide, so that typing stays in the entry. */
-  c->popover = gtk_popover_new ();
-  gtk_popover_set_autohide (GTK_POPOVER (c->popover), FALSE);
-  gtk_popover_set_has_arrow (GTK_POPOVER (c->popover), FALSE);
-  gtk_popover_set_position (GTK_POPOVER (c->popover), GTK_POS_BOTTOM);
-  gtk_widget_set_halign (c->popover, GTK_ALIGN_START);
-  gtk_widget_set_focusable (c->popover, FALSE);
-  gtk_popover_set_child (GTK_POPOVER (c->popover), scrolled);
-  gtk_widget_set_parent (c->popover, GTK_WIDGET (entry));
-
-  g_signal_connect (entry, "changed", G_CALLBACK (on_chooser_changed_cb), c);
-  controller = gtk_event_controller_key_new ();
-  /* Capture: the entry's text would take Up, Down and Enter for itself. */
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect (controller, "key-pressed", G_CALLBACK (on_chooser_key_pressed_cb), c);
-  gtk_widget_add_controller (GTK_WIDGET (entry), controller);
-  controller = gtk_event_controller_focus_new ();
-  g_signal_connect (controller, "leave", G_CALLBACK (on_chooser_focus_leave_cb), c);
-  gtk_widget_add_controller (GTK_WIDGET (entry), controller);
-}
-
-/* Takes @choices; keeps the pick if the same choice is among them. */
-static void
-chooser_set_choices (Chooser   *c,
-                     GPtrArray *choices)
-{
-  Choice *old = chooser_get_picked (c);
-  int kind = old ? old->kind : 0;
-  gint64 id = old ? old->id : 0;
-
-  g_clear_pointer (&c->choices, g_ptr_array_unref);
-  c->choices = choices;
-  c->picked = -1;
-  if (old != NULL)
-    chooser_pick_id (c, kind, id);
-}
-
-static void
-chooser_clear (Chooser *c)
-{
-  if (c->popover != NULL)
-    gtk_widget_unparent (c->popover);
-  c->popover = NULL;
-  c->list = NULL;
-  g_clear_pointer (&c->choices, g_ptr_array_unref);
-  g_clear_pointer (&c->shown, g_array_unref);
-}
-
 /* The places: every node of the community's tree once (a compound
  * spanning grids is under each of them), named as records name them. */
 static void
-collect_places (SzTreeNode *node,
-                const char *prefix,
-                const char *grid,
-                GPtrArray  *out,
-                GHashTable *seen)
+collect_places (SzChoiceEntry *place,
+                SzTreeNode    *node,
+                const char    *prefix,
+                const char    *grid,
+                GHashTable    *seen)
 {
   g_autofree char *label = NULL;
   g_autofree char *key = g_strdup_printf ("%d:%" G_GINT64_FORMAT, node->kind, node->id);
+  gboolean top = node->kind == SZ_NODE_COMMUNITY || node->kind == SZ_NODE_GRID;
 
   if (node->kind == SZ_NODE_BUILDING || node->kind == SZ_NODE_UNIT)
     /* Translators: a place in a list of places: where it is, then its name ("丰和林苑 2栋") */
@@ -600,11 +146,9 @@ collect_places (SzTreeNode *node,
   if (node->kind == SZ_NODE_GRID)
     grid = node->label;
   if (g_hash_table_add (seen, g_steal_pointer (&key)))
-    g_ptr_array_add (out, choice_new (label, node->kind == SZ_NODE_COMMUNITY || node->kind == SZ_NODE_GRID ? NULL : grid,
-                                      node->kind, node->id));
+    sz_choice_entry_add (place, label, top ? NULL : grid, node->kind, node->id);
   for (guint i = 0; i < node->children->len; i++)
-    collect_places (node->children->pdata[i], node->kind == SZ_NODE_COMMUNITY || node->kind == SZ_NODE_GRID ? "" : label,
-                    grid, out, seen);
+    collect_places (place, node->children->pdata[i], top ? "" : label, grid, seen);
 }
 
 static void
@@ -614,24 +158,29 @@ load_places (SzRecordDialog *self)
   g_autoptr(SzTreeNode) root = sz_tree_load (sz_session_get_db (self->session),
                                              sz_session_get_community_id (self->session), &error);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GPtrArray *places = g_ptr_array_new_with_free_func (choice_free);
 
   if (root == NULL)
     sz_field_error_set (self->errors[F_PLACE], error->message);
   else
-    collect_places (root, "", NULL, places, seen);
-  chooser_set_choices (&self->place, places);
+    collect_places (self->place, root, "", NULL, seen);
 }
 
 static void
-on_category_picked_cb (SzRecordDialog *self,
-                       Choice         *choice)
+on_category_picked_cb (gpointer user_data,
+                       int      kind,
+                       gint64   id)
 {
+  SzRecordDialog *self = user_data;
+
   /* The category's class, unless one was chosen by hand. */
-  if (!self->time_class_touched)
+  for (guint i = 0; i < self->categories->len && !self->time_class_touched; i++)
     {
+      SzRecordCategory *category = self->categories->pdata[i];
+
+      if (category->id != id)
+        continue;
       self->loading = TRUE;
-      gtk_drop_down_set_selected (self->time_class_drop_down, (guint) choice->time_class);
+      gtk_drop_down_set_selected (self->time_class_drop_down, (guint) category->time_class);
       self->loading = FALSE;
     }
 }
@@ -640,26 +189,22 @@ static void
 load_categories (SzRecordDialog *self,
                  gint64          keep_id)
 {
-  SzDb *db = sz_session_get_db (self->session);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) list = sz_record_category_list (db, TRUE, &error);
-  GPtrArray *categories = g_ptr_array_new_with_free_func (choice_free);
+  g_autoptr(GPtrArray) list = sz_record_category_list (sz_session_get_db (self->session), TRUE, &error);
 
   if (list == NULL)
     sz_field_error_set (self->errors[F_CATEGORY], error->message);
   for (guint i = 0; list != NULL && i < list->len; i++)
     {
-      SzRecordCategory *cat = list->pdata[i];
-      Choice *choice;
+      SzRecordCategory *category = list->pdata[i];
 
       /* A retired category stays only on the records that have it. */
-      if (cat->retired && cat->id != keep_id)
+      if (category->retired && category->id != keep_id)
         continue;
-      choice = choice_new (cat->name, sz_time_class_title (cat->time_class), 0, cat->id);
-      choice->time_class = cat->time_class;
-      g_ptr_array_add (categories, choice);
+      sz_choice_entry_add (self->category, category->name, sz_time_class_title (category->time_class), 0,
+                           category->id);
+      g_ptr_array_add (self->categories, g_steal_pointer (&list->pdata[i]));
     }
-  chooser_set_choices (&self->category, categories);
 }
 
 /* Errors */
@@ -681,30 +226,6 @@ clear_errors (SzRecordDialog *self)
       sz_field_error_set (self->errors[i], NULL);
 }
 
-static GtkWidget *
-field_focus_widget (SzRecordDialog *self,
-                    Field           field)
-{
-  switch (field)
-    {
-    case F_RECEIVED: return GTK_WIDGET (self->received_entry);
-    case F_CHANNEL: return GTK_WIDGET (self->channel_drop_down);
-    case F_PLACE: return GTK_WIDGET (self->place_entry);
-    case F_CATEGORY: return GTK_WIDGET (self->category_entry);
-    case F_TIME_CLASS: return GTK_WIDGET (self->time_class_drop_down);
-    case F_DUTY: return GTK_WIDGET (self->duty_drop_down);
-    case F_DESCRIPTION: return GTK_WIDGET (self->description_view);
-    case F_REPORTER_NAME: return GTK_WIDGET (self->reporter_name_entry);
-    case F_ANONYMOUS: return GTK_WIDGET (self->anonymous_check);
-    case F_REPORTER_PHONE: return GTK_WIDGET (self->reporter_phone_entry);
-    case F_HEAD: return GTK_WIDGET (self->head_button);
-    case F_NOTE: return GTK_WIDGET (self->note_entry);
-    case F_FORM:
-    case N_FIELDS:
-    default: return NULL;
-    }
-}
-
 /* Under the field the message names, which takes the focus; else above
  * the form. */
 static void
@@ -712,14 +233,12 @@ show_error (SzRecordDialog *self,
             Field           field,
             const char     *message)
 {
-  GtkWidget *focus;
-
   if (field >= N_FIELDS || self->errors[field] == NULL || !gtk_widget_get_visible (self->boxes[field]))
     field = F_FORM;
   sz_field_error_set (self->errors[field], message);
-  focus = field_focus_widget (self, field);
-  if (focus != NULL && gtk_widget_get_sensitive (focus))
-    gtk_widget_grab_focus (focus);
+  /* The field itself: the first thing in its box that takes the focus. */
+  if (field != F_FORM)
+    gtk_widget_child_focus (self->boxes[field], GTK_DIR_TAB_FORWARD);
 }
 
 static void
@@ -799,8 +318,8 @@ on_head_button_clicked_cb (SzRecordDialog *self)
 
   picker = sz_person_picker_new (GTK_WINDOW (self), self->session, _("Who Brought It In"),
                                  on_head_picked_cb, g_object_ref (self), g_object_unref);
-  sz_person_picker_set_note (SZ_PERSON_PICKER (picker),
-                             _("The head who brought the issue in. How the head was chosen does not matter here."));
+  sz_person_picker_set_note (SZ_PERSON_PICKER (picker), _("The head who brought the issue in."));
+  sz_person_picker_set_ask_chosen_by (SZ_PERSON_PICKER (picker), FALSE);
   gtk_window_present (GTK_WINDOW (picker));
 }
 
@@ -897,7 +416,8 @@ sz_record_dialog_save (SzRecordDialog *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *received = NULL;
   g_autofree char *note = NULL;
-  Choice *place, *category;
+  int place_kind;
+  gint64 place_id, category_id;
   gboolean ok;
 
   g_return_val_if_fail (SZ_IS_RECORD_DIALOG (self), FALSE);
@@ -916,8 +436,7 @@ sz_record_dialog_save (SzRecordDialog *self)
       return FALSE;
     }
 
-  place = chooser_get_picked (&self->place);
-  if (place == NULL)
+  if (!sz_choice_entry_get_picked (self->place, &place_kind, &place_id))
     {
       const char *typed = gtk_editable_get_text (GTK_EDITABLE (self->place_entry));
       g_autofree char *message = NULL;
@@ -931,8 +450,7 @@ sz_record_dialog_save (SzRecordDialog *self)
       show_error (self, F_PLACE, message);
       return FALSE;
     }
-  category = chooser_get_picked (&self->category);
-  if (category == NULL)
+  if (!sz_choice_entry_get_picked (self->category, NULL, &category_id))
     {
       const char *typed = gtk_editable_get_text (GTK_EDITABLE (self->category_entry));
       g_autofree char *message = NULL;
@@ -947,9 +465,9 @@ sz_record_dialog_save (SzRecordDialog *self)
     }
 
   record->channel = gtk_drop_down_get_selected (self->channel_drop_down);
-  record->place_kind = place->kind;
-  record->place_id = place->id;
-  record->category_id = category->id;
+  record->place_kind = place_kind;
+  record->place_id = place_id;
+  record->category_id = category_id;
   record->time_class = gtk_drop_down_get_selected (self->time_class_drop_down);
   record->duty = gtk_drop_down_get_selected (self->duty_drop_down);
   g_free (record->description);
@@ -1021,37 +539,49 @@ save_action_cb (GtkWidget  *widget,
 
 /* Tests */
 
-static void
-set_drop_down_by_string (GtkDropDown *drop_down,
-                         guint        n,
-                         const char *(*to_string) (int),
-                         const char  *text)
+/* The drop-downs' choices: titles on screen, database strings in tests. */
+static const char *
+choice_text (Field    field,
+             guint    i,
+             gboolean title)
 {
+  switch (field)
+    {
+    case F_CHANNEL:
+      return title ? sz_channel_title (i) : sz_channel_to_string (i);
+    case F_DUTY:
+      return title ? sz_duty_kind_title (i) : sz_duty_kind_to_string (i);
+    case F_TIME_CLASS:
+    default:
+      return title ? sz_time_class_title (i) : sz_time_class_to_string (i);
+    }
+}
+
+static GtkDropDown *
+drop_down_of (SzRecordDialog *self,
+              Field           field,
+              guint          *n)
+{
+  *n = field == F_CHANNEL ? SZ_N_CHANNELS : field == F_DUTY ? SZ_N_DUTIES : SZ_N_TIME_CLASSES;
+  return field == F_CHANNEL ? self->channel_drop_down
+         : field == F_DUTY ? self->duty_drop_down : self->time_class_drop_down;
+}
+
+static void
+set_drop_down_by_string (SzRecordDialog *self,
+                         Field           field,
+                         const char     *text)
+{
+  guint n;
+  GtkDropDown *drop_down = drop_down_of (self, field, &n);
+
   for (guint i = 0; i < n; i++)
-    if (g_strcmp0 (to_string ((int) i), text) == 0)
+    if (g_strcmp0 (choice_text (field, i, FALSE), text) == 0)
       {
         gtk_drop_down_set_selected (drop_down, i);
         return;
       }
   g_critical ("No such choice: %s", text);
-}
-
-static const char *
-channel_string (int i)
-{
-  return sz_channel_to_string (i);
-}
-
-static const char *
-duty_string (int i)
-{
-  return sz_duty_kind_to_string (i);
-}
-
-static const char *
-time_class_string (int i)
-{
-  return sz_time_class_to_string (i);
 }
 
 void
@@ -1071,13 +601,9 @@ sz_record_dialog_set_field (SzRecordDialog *self,
       gtk_editable_set_text (GTK_EDITABLE (self->received_entry), text);
       break;
     case F_CHANNEL:
-      set_drop_down_by_string (self->channel_drop_down, SZ_N_CHANNELS, channel_string, text);
-      break;
     case F_DUTY:
-      set_drop_down_by_string (self->duty_drop_down, SZ_N_DUTIES, duty_string, text);
-      break;
     case F_TIME_CLASS:
-      set_drop_down_by_string (self->time_class_drop_down, SZ_N_TIME_CLASSES, time_class_string, text);
+      set_drop_down_by_string (self, field, text);
       break;
     case F_PLACE:
       {
@@ -1086,18 +612,24 @@ sz_record_dialog_set_field (SzRecordDialog *self,
 
         if (g_strv_length (parts) == 2 && sz_node_kind_from_string (parts[0], &kind))
           {
-            if (!chooser_pick_id (&self->place, kind, g_ascii_strtoll (parts[1], NULL, 10)))
-              chooser_set_text (&self->place, "");
+            if (!sz_choice_entry_pick (self->place, kind, g_ascii_strtoll (parts[1], NULL, 10)))
+              sz_choice_entry_set_text (self->place, "");
             break;
           }
         /* As typed, then Enter: the best match. */
-        gtk_editable_set_text (GTK_EDITABLE (self->place_entry), text);
-        chooser_pick_selected (&self->place);
+        sz_choice_entry_set_text (self->place, text);
+        sz_choice_entry_pick_best (self->place);
         break;
       }
     case F_CATEGORY:
-      gtk_editable_set_text (GTK_EDITABLE (self->category_entry), text);
-      chooser_pick_selected (&self->category);
+      sz_choice_entry_set_text (self->category, text);
+      if (sz_choice_entry_pick_best (self->category))
+        {
+          gint64 id;
+
+          sz_choice_entry_get_picked (self->category, NULL, &id);
+          on_category_picked_cb (self, 0, id);
+        }
       break;
     case F_DESCRIPTION:
       gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->description_view), text, -1);
@@ -1144,16 +676,18 @@ sz_record_dialog_get_place (SzRecordDialog *self,
                             SzNodeKind     *kind,
                             gint64         *id)
 {
-  Choice *place;
+  int place_kind = SZ_NODE_COMMUNITY;
+  gint64 place_id = 0;
+  gboolean picked;
 
   g_return_val_if_fail (SZ_IS_RECORD_DIALOG (self), FALSE);
 
-  place = chooser_get_picked (&self->place);
+  picked = sz_choice_entry_get_picked (self->place, &place_kind, &place_id);
   if (kind != NULL)
-    *kind = place ? place->kind : SZ_NODE_COMMUNITY;
+    *kind = place_kind;
   if (id != NULL)
-    *id = place ? place->id : 0;
-  return place != NULL;
+    *id = place_id;
+  return picked;
 }
 
 SzTimeClass
@@ -1185,8 +719,9 @@ sz_record_dialog_dispose (GObject *object)
   SzRecordDialog *self = SZ_RECORD_DIALOG (object);
 
   /* The popovers first: their entries go with the template. */
-  chooser_clear (&self->place);
-  chooser_clear (&self->category);
+  g_clear_pointer (&self->place, sz_choice_entry_free);
+  g_clear_pointer (&self->category, sz_choice_entry_free);
+  g_clear_pointer (&self->categories, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), SZ_TYPE_RECORD_DIALOG);
   g_clear_object (&self->session);
   g_clear_pointer (&self->original, sz_record_free);
@@ -1236,33 +771,16 @@ sz_record_dialog_class_init (SzRecordDialogClass *klass)
 }
 
 static void
-fill_drop_down (GtkDropDown  *drop_down,
-                guint         n,
-                const char *(*title) (int))
+fill_drop_down (SzRecordDialog *self,
+                Field           field)
 {
   g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+  guint n;
+  GtkDropDown *drop_down = drop_down_of (self, field, &n);
 
   for (guint i = 0; i < n; i++)
-    gtk_string_list_append (list, title ((int) i));
+    gtk_string_list_append (list, choice_text (field, i, TRUE));
   gtk_drop_down_set_model (drop_down, G_LIST_MODEL (list));
-}
-
-static const char *
-channel_title (int i)
-{
-  return sz_channel_title (i);
-}
-
-static const char *
-duty_title (int i)
-{
-  return sz_duty_kind_title (i);
-}
-
-static const char *
-time_class_title (int i)
-{
-  return sz_time_class_title (i);
 }
 
 static void
@@ -1273,9 +791,9 @@ sz_record_dialog_init (SzRecordDialog *self)
   self->loading = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   add_save_shortcut (GTK_WIDGET (self));
-  fill_drop_down (self->channel_drop_down, SZ_N_CHANNELS, channel_title);
-  fill_drop_down (self->duty_drop_down, SZ_N_DUTIES, duty_title);
-  fill_drop_down (self->time_class_drop_down, SZ_N_TIME_CLASSES, time_class_title);
+  fill_drop_down (self, F_CHANNEL);
+  fill_drop_down (self, F_DUTY);
+  fill_drop_down (self, F_TIME_CLASS);
   g_signal_connect_swapped (self->time_class_drop_down, "notify::selected", G_CALLBACK (on_time_class_selected_cb),
                             self);
 
@@ -1301,10 +819,11 @@ sz_record_dialog_init (SzRecordDialog *self)
   self->errors[F_FORM] = sz_field_error_new ();
   gtk_box_prepend (self->content_box, self->errors[F_FORM]);
 
-  chooser_init (&self->place, self, self->place_entry, _("Places found"), NULL);
-  chooser_init (&self->category, self, self->category_entry, _("Categories found"), on_category_picked_cb);
-  self->place.error = self->errors[F_PLACE];
-  self->category.error = self->errors[F_CATEGORY];
+  self->place = sz_choice_entry_new (self->place_entry, _("Places found"), NULL, NULL);
+  self->category = sz_choice_entry_new (self->category_entry, _("Categories found"), on_category_picked_cb, self);
+  self->categories = g_ptr_array_new_with_free_func ((GDestroyNotify) sz_record_category_free);
+  sz_choice_entry_set_error (self->place, self->errors[F_PLACE]);
+  sz_choice_entry_set_error (self->category, self->errors[F_CATEGORY]);
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->save_button));
   gtk_drop_down_set_selected (self->duty_drop_down, SZ_DUTY_COLLECT);
   gtk_drop_down_set_selected (self->time_class_drop_down, SZ_TIME_GENERAL);
@@ -1325,10 +844,10 @@ fill_from_record (SzRecordDialog *self,
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->received_entry),
                                _("The time a record was received stays as entered: its time limit runs from it."));
   gtk_drop_down_set_selected (self->channel_drop_down, record->channel);
-  if (!chooser_pick_id (&self->place, record->place_kind, record->place_id))
+  if (!sz_choice_entry_pick (self->place, record->place_kind, record->place_id))
     /* The place has gone: its words stay, and a place must be chosen again. */
-    gtk_editable_set_text (GTK_EDITABLE (self->place_entry), record->place_text ? record->place_text : "");
-  chooser_pick_id (&self->category, 0, record->category_id);
+    sz_choice_entry_set_text (self->place, record->place_text);
+  sz_choice_entry_pick (self->category, 0, record->category_id);
   gtk_drop_down_set_selected (self->time_class_drop_down, record->time_class);
   gtk_drop_down_set_selected (self->duty_drop_down, record->duty);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->description_view),
@@ -1406,7 +925,7 @@ sz_record_dialog_new (GtkWindow *parent,
       gtk_editable_set_text (GTK_EDITABLE (self->received_entry), now);
       if (last > 0)
         gtk_drop_down_set_selected (self->channel_drop_down, (guint) (last - 1));
-      chooser_pick_id (&self->place, sz_session_get_place_kind (session), sz_session_get_place_id (session));
+      sz_choice_entry_pick (self->place, sz_session_get_place_kind (session), sz_session_get_place_id (session));
       /* Most reports are entered as they come in: the time is right, and
        * the first thing to type is where. */
       gtk_widget_grab_focus (GTK_WIDGET (self->place_entry));

@@ -255,7 +255,13 @@ state_text (const SzRecordState *state,
     {
       g_autofree char *resolved = sz_record_format_time (state->resolved_at);
 
-      if (sz_record_state_resolved_on_time (state))
+      gboolean on_time = sz_record_state_resolved_on_time (state);
+
+      /* "Resolved. Resolved …" says it twice. */
+      if (state->status == SZ_RECORD_RESOLVED)
+        return g_strdup_printf (on_time ? _("Resolved %s, within the time limit.")
+                                        : _("Resolved %s, after the time limit."), resolved);
+      if (on_time)
         /* Translators: a status ("Closed"), then when the record was resolved */
         return g_strdup_printf (_("%s. Resolved %s, within the time limit."), status, resolved);
       /* Translators: a status ("Closed"), then when the record was resolved */

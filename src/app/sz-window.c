@@ -14,6 +14,7 @@
 #include "sz-people-page.h"
 #include "sz-place-page.h"
 #include "sz-place-sidebar.h"
+#include "sz-records-page.h"
 #include "sz-roster.h"
 #include "sz-window.h"
 
@@ -93,6 +94,8 @@ on_find_cb (GtkWidget  *widget,
 
   if (g_strcmp0 (page, "people") == 0)
     sz_people_page_focus_search (SZ_PEOPLE_PAGE (sz_window_get_page (self, "people")));
+  else if (g_strcmp0 (page, "records") == 0)
+    sz_records_page_focus_search (SZ_RECORDS_PAGE (sz_window_get_page (self, "records")));
   else
     sz_place_sidebar_focus_search (SZ_PLACE_SIDEBAR (self->sidebar));
 }
@@ -328,6 +331,8 @@ sz_window_new (SzApplication *app,
   gtk_stack_add_titled (self->stack, sz_board_view_new (session), "board", _("Board"));
   gtk_stack_add_titled (self->stack, sz_people_page_new (session), "people", _("People"));
   gtk_stack_add_titled (self->stack, sz_checks_page_new (session), "checks", _("Checks"));
+  /* Translators: the page of residents' issue records (民情) */
+  gtk_stack_add_titled (self->stack, sz_records_page_new (session), "records", _("Records"));
 
   gtk_revealer_set_reveal_child (self->demo_revealer, demo);
   g_signal_connect_object (session, "notify::can-undo", G_CALLBACK (on_can_undo_notify_cb), self, G_CONNECT_SWAPPED);

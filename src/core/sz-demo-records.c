@@ -17,7 +17,10 @@
 #include "sz-db.h"
 #include "sz-demo.h"
 #include "sz-record.h"
+#include "sz-record-private.h"
 #include "sz-roster.h"
+
+#define DEMO_CLERK "社区工作人员（演示）"
 
 /* What is said, per seeded category (sz_record_category_seed order). */
 typedef struct
@@ -104,12 +107,12 @@ step (Gen            *g,
   e->record_id = record_id;
   e->action = action;
   e->at = at;
-  e->actor = g_strdup ("社区工作人员（演示）");
+  e->actor = g_strdup (DEMO_CLERK);
   e->note = g_strdup (note);
   e->department = g_strdup (department);
   e->contact = g_strdup (contact);
   e->satisfaction = satisfaction;
-  *ok = sz_record_act (g->db, e, error);
+  *ok = sz_record_act_entered (g->db, e, at, error);
   return *ok;
 }
 
@@ -176,7 +179,8 @@ generate_one (Gen         *g,
       r->head_person_id = sqlite3_column_int64 (stmt, 0);
     sqlite3_reset (stmt);
   }
-  if (!sz_record_add (g->db, r, r->channel == SZ_CHANNEL_CITY_HOTLINE ? "12345 转办" : NULL, error))
+  if (!sz_record_add_entered (g->db, r, r->channel == SZ_CHANNEL_CITY_HOTLINE ? "12345 转办" : NULL, received_at,
+                              error))
     return FALSE;
 
   limit = sz_time_class_seconds (r->time_class);
@@ -279,6 +283,7 @@ sz_demo_load_records (SzDb     *db,
   Gen g = { 0 };
   gint64 start, span;
   sqlite3_stmt *stmt;
+  g_autofree char *actor = NULL;
   gboolean ok = TRUE;
   guint n;
   int rc;
@@ -334,6 +339,9 @@ sz_demo_load_records (SzDb     *db,
       g_rand_free (g.rand);
       return FALSE;
     }
+  /* The made-up records are entered by a made-up clerk. */
+  actor = g_strdup (sz_db_get_actor (db));
+  sz_db_set_actor (db, DEMO_CLERK);
   {
     g_autoptr(GArray) times = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
 
@@ -351,5 +359,6 @@ sz_demo_load_records (SzDb     *db,
       ok = generate_one (&g, community_id, g_array_index (times, gint64, i), units, error);
   }
   g_rand_free (g.rand);
+  sz_db_set_actor (db, actor);
   return sz_db_end (db, ok, error);
 }

@@ -451,6 +451,15 @@ sz_record_act (SzDb           *db,
                SzRecordEvent  *event,
                GError        **error)
 {
+  return sz_record_act_entered (db, event, 0, error);
+}
+
+gboolean
+sz_record_act_entered (SzDb           *db,
+                       SzRecordEvent  *event,
+                       gint64          entered_at,
+                       GError        **error)
+{
   g_autoptr(SzRecord) record = NULL;
   g_autoptr(GPtrArray) events = NULL;
   SzRecordState state;
@@ -499,7 +508,7 @@ sz_record_act (SzDb           *db,
       sz_db_bind_text (stmt, 6, event->department);
       sz_db_bind_text (stmt, 7, event->contact);
       sz_db_bind_text_opt (stmt, 8, sz_satisfaction_to_string (event->satisfaction));
-      sqlite3_bind_int64 (stmt, 9, now);
+      sqlite3_bind_int64 (stmt, 9, entered_at != 0 ? entered_at : now);
       event->id = 0;
       ok = sz_row_finish_write (db, stmt, &event->id, error);
     }
@@ -515,6 +524,6 @@ sz_record_act (SzDb           *db,
       event->id = 0;
       return FALSE;
     }
-  event->entered_at = now;
+  event->entered_at = entered_at != 0 ? entered_at : now;
   return TRUE;
 }

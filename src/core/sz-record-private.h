@@ -17,4 +17,17 @@ gboolean sz_record_refresh_state (SzDb           *db,
                                   SzRecordState  *state,
                                   GError        **error);
 
+/* sz_record_act() with the time the entry was written down given: for the
+ * demo's made-up histories, written "as they happened". */
+gboolean sz_record_act_entered   (SzDb           *db,
+                                  SzRecordEvent  *event,
+                                  gint64          entered_at,
+                                  GError        **error);
+
+gboolean sz_record_add_entered   (SzDb           *db,
+                                  SzRecord       *record,
+                                  const char     *note,
+                                  gint64          entered_at,
+                                  GError        **error);
+
 G_END_DECLS

@@ -826,6 +826,16 @@ sz_record_add (SzDb        *db,
                const char  *note,
                GError     **error)
 {
+  return sz_record_add_entered (db, record, note, 0, error);
+}
+
+gboolean
+sz_record_add_entered (SzDb        *db,
+                       SzRecord    *record,
+                       const char  *note,
+                       gint64       entered_at,
+                       GError     **error)
+{
   g_autoptr(SzRecordEvent) received = sz_record_event_new ();
   gint64 now = sz_record_now ();
   sqlite3_stmt *stmt;
@@ -858,7 +868,7 @@ sz_record_add (SzDb        *db,
       received->action = SZ_ACTION_RECEIVE;
       received->at = record->received_at;
       received->note = g_strdup (note);
-      ok = sz_record_act (db, received, error);
+      ok = sz_record_act_entered (db, received, entered_at, error);
     }
   if (!sz_db_end (db, ok, error))
     {

@@ -35,46 +35,7 @@
 #include "sz-window.h"
 #include "sz-board-test-util.h"
 #include "sz-app-test-util.h"
-
-typedef struct
-{
-  char      *path;
-  gint64     community;
-  SzSession *session;
-  SzWindow  *window;
-} Fixture;
-
-static void
-fixture_setup (Fixture *f, gconstpointer data)
-{
-  static guint n;
-  g_autofree char *name = g_strdup_printf ("app-%u.db", n++);
-  SzDb *db = test_open_demo (name, &f->path, &f->community);
-
-  f->session = sz_session_new (db, f->community, NULL);
-  f->window = sz_window_new (NULL, f->session, TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (f->window));
-  test_settle (300);
-}
-
-static void
-fixture_teardown (Fixture *f, gconstpointer data)
-{
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  test_settle (50);
-  g_clear_object (&f->session);
-  g_free (f->path);
-}
-
-static GtkWidget *
-page (Fixture *f, const char *name)
-{
-  GtkWidget *w = sz_window_get_page (f->window, name);
-
-  g_assert_nonnull (w);
-  return w;
-}
+#include "sz-app-fixture.h"
 
 static void
 on_picked_cb (gint64 person_id, SzChosenBy chosen_by, gpointer user_data)
@@ -270,13 +231,11 @@ test_screenshots (Fixture *f, gconstpointer data)
 {
   const char *pages[] = { "place", "board", "people", "checks" };
   const int sizes[][2] = { { 1280, 800 }, { 1024, 700 } };
-  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
-                                           "screenshots", NULL);
+  g_autofree char *dir = test_screenshot_dir ();
   g_autoptr(GError) error = NULL;
   g_autoptr(SzTreeNode) tree = sz_tree_load (sz_session_get_db (f->session), f->community, &error);
   SzTreeNode *unit = first_of (tree, SZ_NODE_UNIT);
 
-  g_mkdir_with_parents (dir, 0755);
   sz_session_select_place (f->session, SZ_NODE_UNIT, unit->id);
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
     {
@@ -298,37 +257,7 @@ test_screenshots (Fixture *f, gconstpointer data)
 int
 main (int argc, char **argv)
 {
-  const char *localedir = g_getenv ("SANZHANG_LOCALEDIR");
-  g_autofree char *home = NULL;
-  g_autofree char *data = NULL;
-  int status;
-
-  /* The screenshots are of the Chinese interface, as users see it;
-   * SANZHANG_TEST_ENGLISH=1 takes them in English instead. */
-  if (g_getenv ("SANZHANG_TEST_ENGLISH") != NULL)
-    {
-      setlocale (LC_ALL, "C.UTF-8");
-      g_setenv ("LANGUAGE", "en", TRUE);
-    }
-  else if (setlocale (LC_ALL, "zh_CN.UTF-8") != NULL)
-    g_setenv ("LANGUAGE", "zh_CN", TRUE);
-  else
-    setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  /* Not G_TEST_OPTION_ISOLATE_DIRS: it empties XDG_DATA_DIRS, where GTK
-   * finds its icons and its file chooser's settings.  The databases and
-   * exports go to a home of the test's own instead. */
-  home = g_dir_make_tmp ("sanzhang-test-app-XXXXXX", NULL);
-  g_assert_nonnull (home);
-  data = g_build_filename (home, "data", NULL);
-  g_setenv ("XDG_DATA_HOME", data, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
-  g_setenv ("XDG_CACHE_HOME", home, TRUE);
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
-  sz_app_load_style ();
+  g_autofree char *home = test_app_init (&argc, &argv);
 
   g_test_add ("/app/new-destroy", Fixture, NULL, fixture_setup, test_new_destroy, fixture_teardown);
   g_test_add ("/app/select-places", Fixture, NULL, fixture_setup, test_select_places, fixture_teardown);
@@ -337,12 +266,5 @@ main (int argc, char **argv)
   g_test_add ("/app/search", Fixture, NULL, fixture_setup, test_search, fixture_teardown);
   g_test_add ("/app/export", Fixture, NULL, fixture_setup, test_export, fixture_teardown);
   g_test_add ("/app/screenshots", Fixture, NULL, fixture_setup, test_screenshots, fixture_teardown);
-  status = g_test_run ();
-  if (!g_getenv ("SANZHANG_KEEP_TEST_HOME"))
-    {
-      g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", home);
-      if (system (cmd) != 0)
-        g_printerr ("could not remove %s\n", home);
-    }
-  return status;
+  return test_app_finish (g_test_run (), home);
 }
