@@ -96,7 +96,7 @@ severity_icon (Severity severity)
   static const char *icons[N_SEVERITIES] = {
     "dialog-error-symbolic", "dialog-warning-symbolic", "dialog-information-symbolic",
   };
-  const char *names[N_SEVERITIES] = { _("Error"), _("Warning"), _("Note") };
+  const char *names[N_SEVERITIES] = { _("Error"), _("Warning"), C_("check severity", "Note") };
   GtkWidget *image = gtk_image_new_from_icon_name (icons[severity]);
 
   gtk_widget_set_valign (image, GTK_ALIGN_START);

@@ -202,7 +202,7 @@ show_rates (SzRecordFiguresView *self)
 {
   const SzRecordFigures *f = self->stats ? &self->stats->total : NULL;
   double rates[N_RATES] = { -1, -1, -1 };
-  g_autofree char *counts[N_RATES] = { NULL };
+  char *counts[N_RATES] = { NULL };
 
   if (f != NULL)
     {
@@ -234,6 +234,7 @@ show_rates (SzRecordFiguresView *self)
 
       gtk_label_set_text (self->rate_labels[r], text);
       gtk_label_set_text (self->count_labels[r], counts[r] ? counts[r] : "");
+      g_free (counts[r]);
     }
 }
 

@@ -531,11 +531,13 @@ print_event (const SzRecordEvent *e)
         g_string_append_printf (line, _(" (contact: %s)"), e->contact);
     }
   if (e->satisfaction != SZ_SATISFACTION_NONE)
-    g_string_append_printf (line, ": %s", sz_satisfaction_title (e->satisfaction));
+    /* Translators: in a history line, before the follow-up's answer */
+    g_string_append_printf (line, _(": %s"), sz_satisfaction_title (e->satisfaction));
   /* Translators: who wrote a history entry */
   g_string_append_printf (line, _(", by %s"), e->actor);
   if (e->note != NULL && *e->note)
-    g_string_append_printf (line, ": %s", e->note);
+    /* Translators: in a history line, before the entry's note */
+    g_string_append_printf (line, _(": %s"), e->note);
   g_print ("%s\n", line->str);
 }
 
@@ -654,7 +656,7 @@ print_figures_table (const char *title,
       g_print (_("  no records\n"));
       return;
     }
-  records_table_add (table, first_column, _("Received"), _("Response"), _("Resolution"), _("Satisfaction"),
+  records_table_add (table, first_column, _("Received"), _("Response"), _("Resolution"), _("Satisfaction rate"),
                      _("Open"), _("Overdue"), NULL);
   for (guint i = 0; i < rows->len; i++)
     add_figures_row (table, ((SzRecordFigures *) rows->pdata[i])->key, rows->pdata[i]);

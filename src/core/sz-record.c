@@ -66,9 +66,12 @@ static const char * const status_names[SZ_N_RECORD_STATUSES] = {
   "received", "reported", "dispatched", "returned", "suspended",
   "resolved", "followed_up", "reopened", "closed",
 };
+/* In a context: "Received" is also a field (when), and reads differently. */
 static const char * const status_titles[SZ_N_RECORD_STATUSES] = {
-  N_("Received"), N_("Reported to the community"), N_("Dispatched"), N_("Returned"),
-  N_("Suspended"), N_("Resolved"), N_("Followed up"), N_("Reopened"), N_("Closed"),
+  NC_("record status", "Received"), NC_("record status", "Reported to the community"),
+  NC_("record status", "Dispatched"), NC_("record status", "Returned"), NC_("record status", "Suspended"),
+  NC_("record status", "Resolved"), NC_("record status", "Followed up"), NC_("record status", "Reopened"),
+  NC_("record status", "Closed"),
 };
 
 static const char * const action_names[SZ_N_ACTIONS] = {
@@ -91,7 +94,7 @@ static const char * const node_kind_names[] = {
   "community", "grid", "compound", "building", "unit",
 };
 
-#define ENUM_STRINGS(prefix, type, names, titles, n)                    \
+#define ENUM_STRINGS(prefix, type, names, titles, n, translate)         \
   const char *                                                          \
   prefix##_to_string (type value)                                       \
   {                                                                     \
@@ -112,15 +115,16 @@ static const char * const node_kind_names[] = {
   prefix##_title (type value)                                           \
   {                                                                     \
     g_return_val_if_fail ((guint) value < n, NULL);                     \
-    return titles[value][0] ? _(titles[value]) : "";                    \
+    return titles[value][0] ? translate (titles[value]) : "";           \
   }
 
-ENUM_STRINGS (sz_channel, SzChannel, channel_names, channel_titles, SZ_N_CHANNELS)
-ENUM_STRINGS (sz_duty_kind, SzDutyKind, duty_names, duty_titles, SZ_N_DUTIES)
-ENUM_STRINGS (sz_time_class, SzTimeClass, time_class_names, time_class_titles, SZ_N_TIME_CLASSES)
-ENUM_STRINGS (sz_record_status, SzRecordStatus, status_names, status_titles, SZ_N_RECORD_STATUSES)
-ENUM_STRINGS (sz_action, SzAction, action_names, action_titles, SZ_N_ACTIONS)
-ENUM_STRINGS (sz_satisfaction, SzSatisfaction, satisfaction_names, satisfaction_titles, SZ_N_SATISFACTIONS)
+ENUM_STRINGS (sz_channel, SzChannel, channel_names, channel_titles, SZ_N_CHANNELS, _)
+ENUM_STRINGS (sz_duty_kind, SzDutyKind, duty_names, duty_titles, SZ_N_DUTIES, _)
+ENUM_STRINGS (sz_time_class, SzTimeClass, time_class_names, time_class_titles, SZ_N_TIME_CLASSES, _)
+#define STATUS_TITLE(str) g_dpgettext2 (GETTEXT_PACKAGE, "record status", str)
+ENUM_STRINGS (sz_record_status, SzRecordStatus, status_names, status_titles, SZ_N_RECORD_STATUSES, STATUS_TITLE)
+ENUM_STRINGS (sz_action, SzAction, action_names, action_titles, SZ_N_ACTIONS, _)
+ENUM_STRINGS (sz_satisfaction, SzSatisfaction, satisfaction_names, satisfaction_titles, SZ_N_SATISFACTIONS, _)
 
 const char *
 sz_node_kind_to_string (SzNodeKind kind)
@@ -291,7 +295,7 @@ check_time (const char  *field,
   if (t < EARLIEST_TIME)
     {
       g_set_error (error, SZ_RECORD_ERROR, SZ_RECORD_ERROR_INVALID,
-                   _("%s: %s is too long ago."), field, text);
+                   _("%s: %s is before the year 2000; check the year."), field, text);
       return FALSE;
     }
   if (t > now + FUTURE_SLACK)
