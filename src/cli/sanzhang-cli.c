@@ -24,13 +24,6 @@
 
 #include "sz-cli.h"
 
-typedef struct
-{
-  const char  *name;
-  const char  *summary;
-  int        (*run) (int argc, char **argv);
-} Command;
-
 /* Options every command takes. */
 static char *opt_database;
 static char *opt_community;
@@ -584,6 +577,57 @@ cmd_import (int argc, char **argv)
   return EXIT_OK;
 }
 
+int
+find_command_word (int          argc,
+                   char       **argv,
+                   const char **early_option)
+{
+  *early_option = NULL;
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--database") || g_str_equal (argv[i], "-d")
+          || g_str_equal (argv[i], "--community") || g_str_equal (argv[i], "-c"))
+        {
+          i++;
+          continue;
+        }
+      if (argv[i][0] != '-')
+        return i;
+      if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h") || g_str_equal (argv[i], "--version"))
+        {
+          *early_option = argv[i];
+          return -1;
+        }
+    }
+  return -1;
+}
+
+int
+run_command (const Command  *command,
+             int             argc,
+             char          **argv,
+             int             word)
+{
+  /* The command gets its arguments with its word removed, keeping the
+   * options given before it. */
+  g_autofree char **args = g_new0 (char *, argc);
+  int n = 0;
+
+  for (int j = 0; j < argc; j++)
+    if (j != word)
+      args[n++] = argv[j];
+  return command->run (n, args);
+}
+
+void
+print_commands (FILE          *out,
+                const Command *commands,
+                guint          n_commands)
+{
+  for (guint i = 0; i < n_commands; i++)
+    fprintf (out, "  %-11s %s\n", commands[i].name, _(commands[i].summary));
+}
+
 static const Command commands[] = {
   { "init", N_("Create the database, optionally with an empty community"), cmd_init },
   { "demo", N_("Load the fictional demo community"), cmd_demo },
@@ -603,8 +647,7 @@ print_usage (FILE *out)
   fprintf (out, "%s\n\n", _("Usage: sanzhang-cli [--database FILE] COMMAND [OPTIONS…]"));
   fprintf (out, "%s\n", _("Keeps the roster of the three heads (grid, building and unit heads) of a residents' community."));
   fprintf (out, "\n%s\n", _("Commands:"));
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  print_commands (out, commands, G_N_ELEMENTS (commands));
   fprintf (out, "\n%s\n", _("Run “sanzhang-cli COMMAND --help” for the options of a command."));
 }
 
@@ -613,6 +656,7 @@ main (int argc, char **argv)
 {
   const char *localedir = g_getenv ("SANZHANG_LOCALEDIR");
   const char *command = NULL;
+  const char *early = NULL;
   int i;
 
   setlocale (LC_ALL, "");
@@ -620,51 +664,26 @@ main (int argc, char **argv)
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  /* The command is the first argument that is not an option or the value
-   * of --database/--community; those may come before it or after. */
-  for (i = 1; i < argc; i++)
+  i = find_command_word (argc, argv, &early);
+  if (g_strcmp0 (early, "--version") == 0)
     {
-      if (g_str_equal (argv[i], "--database") || g_str_equal (argv[i], "-d")
-          || g_str_equal (argv[i], "--community") || g_str_equal (argv[i], "-c"))
-        {
-          i++;
-          continue;
-        }
-      if (argv[i][0] != '-')
-        {
-          command = argv[i];
-          break;
-        }
-      if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
-        {
-          print_usage (stdout);
-          return EXIT_OK;
-        }
-      if (g_str_equal (argv[i], "--version"))
-        {
-          g_print ("sanzhang-cli %s\n", PACKAGE_VERSION);
-          return EXIT_OK;
-        }
+      g_print ("sanzhang-cli %s\n", PACKAGE_VERSION);
+      return EXIT_OK;
     }
-  if (command == NULL)
+  if (early != NULL)
+    {
+      print_usage (stdout);
+      return EXIT_OK;
+    }
+  if (i < 0)
     {
       print_usage (stderr);
       return EXIT_USAGE;
     }
-
+  command = argv[i];
   for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
     if (g_str_equal (command, commands[c].name))
-      {
-        /* Hand the command its arguments with the command word removed,
-         * keeping options given before it. */
-        g_autofree char **args = g_new0 (char *, argc);
-        int n = 0;
-
-        for (int j = 0; j < argc; j++)
-          if (j != i)
-            args[n++] = argv[j];
-        return commands[c].run (n, args);
-      }
+      return run_command (&commands[c], argc, argv, i);
 
   /* Translators: %s is what the user typed */
   g_printerr (_("Error: “%s” is not a command.\n\n"), command);

@@ -778,14 +778,7 @@ records_report (int argc, char **argv)
 
 /* ---- records ------------------------------------------------------------- */
 
-typedef struct
-{
-  const char *name;
-  const char *summary;
-  int       (*run) (int argc, char **argv);
-} Subcommand;
-
-static const Subcommand subcommands[] = {
+static const Command subcommands[] = {
   { "list", N_("List records, newest first, with filters"), records_list },
   { "show", N_("Show a record, its history and what can be done now"), records_show },
   { "add", N_("Record what a resident reported"), records_add },
@@ -802,8 +795,7 @@ print_records_usage (FILE *out)
   fprintf (out, "%s\n\n", _("Usage: sanzhang-cli records SUBCOMMAND [OPTIONS…]"));
   fprintf (out, "%s\n", _("Residents’ issue records (民情): intake, their history to the end, time limits and the month’s figures."));
   fprintf (out, "\n%s\n", _("Subcommands:"));
-  for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
-    fprintf (out, "  %-11s %s\n", subcommands[i].name, _(subcommands[i].summary));
+  print_commands (out, subcommands, G_N_ELEMENTS (subcommands));
   fprintf (out, "\n%s\n", _("Run “sanzhang-cli records SUBCOMMAND --help” for the options of a subcommand."));
 }
 
@@ -811,45 +803,24 @@ int
 cmd_records (int argc, char **argv)
 {
   const char *sub = NULL;
+  const char *early = NULL;
   int i;
 
-  /* The subcommand is the first word that is not an option or the value
-   * of --database/--community, as in main(). */
-  for (i = 1; i < argc; i++)
+  i = find_command_word (argc, argv, &early);
+  if (early != NULL)
     {
-      if (g_str_equal (argv[i], "--database") || g_str_equal (argv[i], "-d")
-          || g_str_equal (argv[i], "--community") || g_str_equal (argv[i], "-c"))
-        {
-          i++;
-          continue;
-        }
-      if (argv[i][0] != '-')
-        {
-          sub = argv[i];
-          break;
-        }
-      if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
-        {
-          print_records_usage (stdout);
-          return EXIT_OK;
-        }
+      print_records_usage (stdout);
+      return EXIT_OK;
     }
-  if (sub == NULL)
+  if (i < 0)
     {
       print_records_usage (stderr);
       return EXIT_USAGE;
     }
+  sub = argv[i];
   for (guint s = 0; s < G_N_ELEMENTS (subcommands); s++)
     if (g_str_equal (sub, subcommands[s].name))
-      {
-        g_autofree char **args = g_new0 (char *, argc);
-        int n = 0;
-
-        for (int j = 0; j < argc; j++)
-          if (j != i)
-            args[n++] = argv[j];
-        return subcommands[s].run (n, args);
-      }
+      return run_command (&subcommands[s], argc, argv, i);
   /* Translators: %s is what the user typed */
   g_printerr (_("Error: “%s” is not a subcommand of records.\n\n"), sub);
   print_records_usage (stderr);

@@ -8,6 +8,8 @@
 
 #include <glib.h>
 
+#include <stdio.h>
+
 #include "sz-db.h"
 #include "sz-roster.h"
 
@@ -23,6 +25,31 @@ enum
 };
 
 void         print_error        (const GError        *error);
+
+/* A command (or a subcommand of one) and what runs it. */
+typedef struct
+{
+  const char  *name;
+  const char  *summary;     /* N_() */
+  int        (*run) (int argc, char **argv);
+} Command;
+
+/* The index of the command word: the first argument that is not an option
+ * or the value of --database/--community (which may come before it), or
+ * -1.  *@early_option gets --help, -h or --version when one comes before
+ * the word, else NULL. */
+int          find_command_word  (int                  argc,
+                                 char               **argv,
+                                 const char         **early_option);
+/* Runs @command with the arguments but the command word at @word. */
+int          run_command        (const Command       *command,
+                                 int                  argc,
+                                 char               **argv,
+                                 int                  word);
+/* "  name       summary" for each, translated. */
+void         print_commands     (FILE                *out,
+                                 const Command       *commands,
+                                 guint                n_commands);
 /* Parses a command's options; prints usage and returns FALSE on a mistake. */
 gboolean     parse_options      (const char          *command,
                                  const char          *parameters,

@@ -14,6 +14,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "sz-cli-test-util.h"
+
 /* Runs the built sanzhang-cli (meson passes its path in SANZHANG_CLI) with
  * its "records" subcommands, as staff would, on database files in the
  * test's own folder.  Checks the exit statuses (0 done, 1 refused or not
@@ -33,83 +35,6 @@ enum
 #define PHONE_MASKED    "139****5678"
 #define PHONE_FORMATTED "139 1234 5678"
 
-typedef struct
-{
-  int   status;  /* exit status; -1 when killed by a signal */
-  char *out;
-  char *err;
-} Result;
-
-static void
-result_clear (Result *r)
-{
-  g_clear_pointer (&r->out, g_free);
-  g_clear_pointer (&r->err, g_free);
-  r->status = -1;
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
-
-static const char *
-cli_path (void)
-{
-  return g_getenv ("SANZHANG_CLI");
-}
-
-static gboolean
-have_cli (void)
-{
-  const char *path = cli_path ();
-
-  if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_EXECUTABLE))
-    {
-      g_test_skip ("SANZHANG_CLI is not set to the built sanzhang-cli: run this test with “meson test”");
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* Runs the CLI in English with the test's isolated home and XDG folders. */
-static void
-run_argv (Result             *r,
-          const char * const *args)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *line = NULL;
-
-  result_clear (r);
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
-  g_subprocess_launcher_unsetenv (launcher, "G_MESSAGES_DEBUG");
-  g_subprocess_launcher_setenv (launcher, "HOME", g_get_home_dir (), TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", g_get_user_config_dir (), TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", g_get_user_cache_dir (), TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_STATE_HOME", g_get_user_state_dir (), TRUE);
-
-  g_ptr_array_add (argv, (gpointer) cli_path ());
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-  line = g_strjoinv (" ", (char **) argv->pdata + 1);
-  g_test_message ("$ sanzhang-cli %s", line);
-
-  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, &r->out, &r->err, &error);
-  g_assert_no_error (error);
-  r->status = g_subprocess_get_if_exited (proc) ? g_subprocess_get_exit_status (proc) : -1;
-  if (r->out == NULL)
-    r->out = g_strdup ("");
-  if (r->err == NULL)
-    r->err = g_strdup ("");
-  g_test_message ("exit %d; stdout:\n%s\nstderr:\n%s", r->status, r->out, r->err);
-}
-
 /* run (&r, path, "list", "--overdue", NULL): "records" on the database @path. */
 G_GNUC_NULL_TERMINATED static void
 run (Result     *r,
@@ -128,7 +53,7 @@ run (Result     *r,
     g_ptr_array_add (args, (gpointer) a);
   va_end (ap);
   g_ptr_array_add (args, NULL);
-  run_argv (r, (const char * const *) args->pdata);
+  run_argv (r, FALSE, (const char * const *) args->pdata);
 }
 
 #define assert_exit(r, expected) g_assert_cmpint ((r)->status, ==, (expected))
@@ -198,7 +123,7 @@ make_demo (const char *name)
   char *path = temp_path (name);
   const char *args[] = { "--database", path, "demo", NULL };
 
-  run_argv (&r, args);
+  run_argv (&r, FALSE, args);
   assert_exit (&r, EXIT_OK);
   return path;
 }
@@ -307,7 +232,7 @@ test_help (void)
   {
     const char *bare[] = { "--database", path, "records", NULL };
 
-    run_argv (&r, bare);
+    run_argv (&r, FALSE, bare);
     assert_exit (&r, EXIT_USAGE);
     assert_contains (r.err, "Usage:");
   }
@@ -637,7 +562,7 @@ test_bad_input (void)
       for (guint j = 0; cases[i].args[j] != NULL; j++)
         g_ptr_array_add (args, (gpointer) cases[i].args[j]);
       g_ptr_array_add (args, NULL);
-      run_argv (&r, (const char * const *) args->pdata);
+      run_argv (&r, FALSE, (const char * const *) args->pdata);
       assert_exit (&r, cases[i].status);
       assert_contains (r.err, "Error: ");
       assert_contains (r.err, cases[i].says);
