@@ -78,7 +78,7 @@ resolve_place (SzDb        *db,
       *id = community->id;
       return TRUE;
     case SZ_NODE_GRID:
-      *id = records_find_grid (db, community, command, "--place", value, status);
+      *id = records_find_grid (db, community, command, "--place", text, status);
       if (*id == -1)
         *status = records_usage_error (command, _("--place “%s”: name a grid by its number."), text);
       return *id > 0;

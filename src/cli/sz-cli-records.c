@@ -239,7 +239,8 @@ records_find_grid (SzDb        *db,
 
   if (g_str_equal (text, "none"))
     return -1;
-  if (!records_parse_id (text, &number))
+  /* --place passes "grid:9" whole, so that messages quote what was typed. */
+  if (!records_parse_id (g_str_has_prefix (text, "grid:") ? text + 5 : text, &number))
     {
       /* Translators: an option and what the user typed */
       *status = records_usage_error (command, _("%s “%s”: give the grid’s number, as “sanzhang-cli tree” shows it."),

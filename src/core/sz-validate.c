@@ -121,9 +121,13 @@ sz_validate_text (const char  *field,
     }
   if (max_chars > 0 && g_utf8_strlen (*value, -1) > max_chars)
     {
+      /* A pasted page would drown the message: quote its start only. */
+      g_autofree char *start = g_utf8_substring (*value, 0, 20);
+      g_autofree char *quoted = g_utf8_strlen (*value, -1) > 24 ? g_strconcat (start, "…", NULL) : g_strdup (*value);
+
       g_set_error (error, SZ_ROSTER_ERROR, SZ_ROSTER_ERROR_INVALID,
                    /* Translators: the first %s is a field name, the second its value */
-                   _("%s: “%s” is too long (at most %u characters)."), field, *value, max_chars);
+                   _("%s: “%s” is too long (at most %u characters)."), field, quoted, max_chars);
       return FALSE;
     }
   return TRUE;
