@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "sz-app-util.h"
 #include "sz-phone.h"
@@ -154,4 +155,43 @@ sz_list_box_select_and_show (GtkListBox    *list,
       else if (bounds.origin.y + bounds.size.height > top + page)
         gtk_adjustment_set_value (adj, bounds.origin.y + bounds.size.height - page);
     }
+}
+
+GFile *
+sz_export_start_folder (GSettings *settings)
+{
+  g_autofree char *folder = settings ? g_settings_get_string (settings, "export-folder") : NULL;
+  const char *documents;
+
+  if (folder != NULL && *folder && g_file_test (folder, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (folder);
+  documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  return g_file_new_for_path (documents && g_file_test (documents, G_FILE_TEST_IS_DIR) ? documents
+                                                                                      : g_get_home_dir ());
+}
+
+int
+sz_field_for_message (const char          *message,
+                      const SzFieldTitle  *titles,
+                      guint                n_titles,
+                      gboolean           (*usable) (int      field,
+                                                    gpointer data),
+                      gpointer             data,
+                      int                  fallback)
+{
+  int best = fallback;
+  gsize best_len = 0;
+
+  for (guint i = 0; i < n_titles; i++)
+    {
+      const char *t = _(titles[i].title);
+
+      if (g_str_has_prefix (message, t) && strlen (t) > best_len
+          && (usable == NULL || usable (titles[i].field, data)))
+        {
+          best = titles[i].field;
+          best_len = strlen (t);
+        }
+    }
+  return best;
 }

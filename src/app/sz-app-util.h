@@ -44,6 +44,29 @@ void        sz_field_error_set (GtkWidget    *label,
  * calls it (GtkApplication loads neither by itself), and so do the tests. */
 void        sz_app_load_style  (void);
 
+/* Where a save dialog for exports starts: the folder last exported to
+ * (the "export-folder" setting; @settings may be NULL), else Documents,
+ * else home. */
+GFile      *sz_export_start_folder (GSettings  *settings);
+
+/* A form's field and the name the core's messages start with (N_()). */
+typedef struct
+{
+  int         field;
+  const char *title;
+} SzFieldTitle;
+
+/* Which field a core error message belongs to: the field of the longest
+ * translated title the message starts with, among the fields @usable
+ * accepts (NULL: all); @fallback when none does. */
+int         sz_field_for_message (const char          *message,
+                                  const SzFieldTitle  *titles,
+                                  guint                n_titles,
+                                  gboolean           (*usable) (int      field,
+                                                                gpointer data),
+                                  gpointer             data,
+                                  int                  fallback);
+
 /* Selects @row and scrolls its list so that the row is in view (for lists
  * driven from an entry with the arrow keys, whose focus stays put). */
 void        sz_list_box_select_and_show (GtkListBox    *list,

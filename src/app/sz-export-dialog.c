@@ -517,20 +517,6 @@ on_cancel_button_clicked_cb (SzExportDialog *self)
   sz_export_dialog_cancel (self);
 }
 
-static GFile *
-start_folder (SzExportDialog *self)
-{
-  GSettings *settings = sz_session_get_settings (self->session);
-  g_autofree char *folder = settings ? g_settings_get_string (settings, "export-folder") : NULL;
-  const char *documents;
-
-  if (folder != NULL && *folder && g_file_test (folder, G_FILE_TEST_IS_DIR))
-    return g_file_new_for_path (folder);
-  documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
-  return g_file_new_for_path (documents && g_file_test (documents, G_FILE_TEST_IS_DIR) ? documents
-                                                                                      : g_get_home_dir ());
-}
-
 static void
 on_chooser_response_cb (SzExportDialog *self,
                         int             response,
@@ -586,7 +572,7 @@ on_export_button_clicked_cb (SzExportDialog *self)
 {
   gboolean one_file = gtk_check_button_get_active (self->one_file_radio);
   GtkFileChooserNative *chooser;
-  g_autoptr(GFile) folder = start_folder (self);
+  g_autoptr(GFile) folder = sz_export_start_folder (sz_session_get_settings (self->session));
 
   if (self->task != NULL || self->chooser != NULL)
     return;

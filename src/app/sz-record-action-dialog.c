@@ -31,11 +31,7 @@ static const char * const field_ids[N_FIELDS] = {
 /* The core's messages start with the field's name (see sz_record_act()):
  * that is how a message finds the field it belongs under.  The note is
  * named for what it says. */
-static const struct
-{
-  Field       field;
-  const char *title;
-} titles[] = {
+static const SzFieldTitle titles[] = {
   { F_DEPARTMENT, N_("Department") },
   { F_CONTACT, N_("Contact") },
   { F_SATISFACTION, N_("Satisfaction") },
@@ -105,24 +101,21 @@ clear_errors (SzRecordActionDialog *self)
 /* Under the visible field whose name starts the message (the longest
  * such name); a refusal of the action itself ("Record is suspended:
  * resume it first.") goes above the form, where it is read first. */
+static gboolean
+field_shown (int      field,
+             gpointer data)
+{
+  SzRecordActionDialog *self = data;
+
+  return gtk_widget_get_visible (gtk_widget_get_parent (self->errors[field]));
+}
+
 static void
 show_error (SzRecordActionDialog *self,
             const GError         *error)
 {
-  Field best = F_FORM;
-  gsize best_len = 0;
+  Field best = sz_field_for_message (error->message, titles, G_N_ELEMENTS (titles), field_shown, self, F_FORM);
 
-  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
-    {
-      const char *t = _(titles[i].title);
-      GtkWidget *box = gtk_widget_get_parent (self->errors[titles[i].field]);
-
-      if (gtk_widget_get_visible (box) && g_str_has_prefix (error->message, t) && strlen (t) > best_len)
-        {
-          best = titles[i].field;
-          best_len = strlen (t);
-        }
-    }
   sz_field_error_set (self->errors[best], error->message);
 }
 

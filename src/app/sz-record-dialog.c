@@ -45,11 +45,7 @@ static const char * const field_ids[N_FIELDS] = {
 /* The core's messages start with the field's name (see sz_record_add()):
  * that is how a message finds its field.  The longest name wins, so
  * "Reporter's phone" is not taken for "Reporter". */
-static const struct
-{
-  Field       field;
-  const char *title;
-} titles[] = {
+static const SzFieldTitle titles[] = {
   { F_RECEIVED, N_("Received") },
   { F_CHANNEL, N_("Channel") },
   { F_PLACE, N_("Place") },
@@ -245,19 +241,8 @@ static void
 show_core_error (SzRecordDialog *self,
                  const GError   *error)
 {
-  Field best = F_FORM;
-  gsize best_len = 0;
+  Field best = sz_field_for_message (error->message, titles, G_N_ELEMENTS (titles), NULL, NULL, F_FORM);
 
-  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
-    {
-      const char *t = _(titles[i].title);
-
-      if (g_str_has_prefix (error->message, t) && strlen (t) > best_len)
-        {
-          best = titles[i].field;
-          best_len = strlen (t);
-        }
-    }
   show_error (self, best, error->message);
 }
 

@@ -391,20 +391,6 @@ on_month_drop_down_selected_cb (SzRecordFiguresView *self)
 
 /* The report */
 
-static GFile *
-start_folder (SzRecordFiguresView *self)
-{
-  GSettings *settings = sz_session_get_settings (self->session);
-  g_autofree char *folder = settings ? g_settings_get_string (settings, "export-folder") : NULL;
-  const char *documents;
-
-  if (folder != NULL && *folder && g_file_test (folder, G_FILE_TEST_IS_DIR))
-    return g_file_new_for_path (folder);
-  documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
-  return g_file_new_for_path (documents && g_file_test (documents, G_FILE_TEST_IS_DIR) ? documents
-                                                                                      : g_get_home_dir ());
-}
-
 gboolean
 sz_record_figures_view_write_report (SzRecordFiguresView *self,
                                      const char          *path,
@@ -489,7 +475,7 @@ on_report_button_clicked_cb (SzRecordFiguresView *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autoptr(GFile) folder = start_folder (self);
+  g_autoptr(GFile) folder = sz_export_start_folder (sz_session_get_settings (self->session));
   g_autofree char *name = NULL;
 
   if (self->chooser != NULL)

@@ -21,6 +21,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include "sz-bench-util.h"
 #include "sz-db.h"
 #include "sz-person.h"
 #include "sz-post.h"
@@ -528,8 +529,6 @@ measure (Gen         *g,
   return TRUE;
 }
 
-static const char * const db_suffixes[] = { "", "-wal", "-shm" };
-
 int
 main (int    argc,
       char **argv)
@@ -611,11 +610,6 @@ main (int    argc,
   if (keep)
     printf ("database kept: %s\n", out);
   else
-    for (guint i = 0; i < G_N_ELEMENTS (db_suffixes); i++)
-      {
-        g_autofree char *file = g_strconcat (out, db_suffixes[i], NULL);
-
-        g_remove (file);
-      }
+    bench_remove_db (out);
   return ok ? 0 : 1;
 }

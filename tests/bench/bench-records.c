@@ -29,6 +29,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include "sz-bench-util.h"
 #include "sz-db.h"
 #include "sz-demo.h"
 #include "sz-record.h"
@@ -478,8 +479,6 @@ measure (const char  *path,
   return TRUE;
 }
 
-static const char * const db_suffixes[] = { "", "-wal", "-shm", "-journal" };
-
 int
 main (int    argc,
       char **argv)
@@ -561,11 +560,6 @@ main (int    argc,
   if (keep)
     printf ("database kept: %s\n", db_path);
   else
-    for (guint i = 0; i < G_N_ELEMENTS (db_suffixes); i++)
-      {
-        g_autofree char *file = g_strconcat (db_path, db_suffixes[i], NULL);
-
-        g_remove (file);
-      }
+    bench_remove_db (db_path);
   return ok ? 0 : 1;
 }

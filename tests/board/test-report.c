@@ -35,17 +35,6 @@ typedef struct
 } Fixture;
 
 static gint64
-at (const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 t = 0;
-
-  g_assert_true (sz_record_parse_time (text, "test", &t, &error));
-  g_assert_no_error (error);
-  return t;
-}
-
-static gint64
 add (Fixture *f, const char *received, const char *reporter, SzNodeKind kind, gint64 place)
 {
   g_autoptr(SzRecord) r = sz_record_new ();
@@ -55,7 +44,7 @@ add (Fixture *f, const char *received, const char *reporter, SzNodeKind kind, gi
   categories = sz_record_category_list (f->db, FALSE, &error);
   g_assert_no_error (error);
   r->community_id = f->community;
-  r->received_at = at (received);
+  r->received_at = test_time (received);
   r->channel = SZ_CHANNEL_PHONE;
   r->reporter_name = g_strdup (reporter);
   r->reporter_phone = reporter ? g_strdup (PHONE) : NULL;
@@ -78,7 +67,7 @@ act (Fixture *f, gint64 id, SzAction action, const char *when, SzSatisfaction sa
 
   e->record_id = id;
   e->action = action;
-  e->at = at (when);
+  e->at = test_time (when);
   e->note = g_strdup ("已处理");
   e->satisfaction = satisfaction;
   if (action == SZ_ACTION_DISPATCH)
@@ -100,7 +89,7 @@ fixture_setup (Fixture *f, gconstpointer data)
   f->db = test_open_demo ("report.db", &f->path, &f->community);
   f->dir = g_build_filename (g_get_user_data_dir (), "out", NULL);
   g_mkdir_with_parents (f->dir, 0700);
-  f->now = at (NOW);
+  f->now = test_time (NOW);
   grids = sz_grid_list (f->db, f->community, &error);
   g_assert_no_error (error);
   compounds = sz_compound_list (f->db, f->community, &error);
@@ -135,7 +124,7 @@ fixture_setup (Fixture *f, gconstpointer data)
 
     e->record_id = f->suspended_id;
     e->action = SZ_ACTION_SUSPEND;
-    e->at = at ("2025-03-28 09:00");
+    e->at = test_time ("2025-03-28 09:00");
     e->note = g_strdup ("等待配件");
     g_assert_true (sz_record_act (f->db, e, &error));
     g_assert_no_error (error);

@@ -12,6 +12,7 @@
 #include "sz-db.h"
 #include "sz-person.h"
 #include "sz-post.h"
+#include "sz-record.h"
 #include "sz-roster.h"
 
 /* A small roster built through the public API: one community, two grids,
@@ -203,4 +204,16 @@ roster_teardown (Roster *r)
 {
   g_clear_pointer (&r->db, sz_db_close);
   g_free (r->path);
+}
+
+/* "2026-03-01 08:00", Shanghai time, as Unix seconds. */
+static inline gint64
+test_time (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 t = 0;
+
+  g_assert_true (sz_record_parse_time (text, "test", &t, &error));
+  g_assert_no_error (error);
+  return t;
 }

@@ -56,37 +56,6 @@ run (Result     *r,
   run_argv (r, FALSE, (const char * const *) args->pdata);
 }
 
-#define assert_exit(r, expected) g_assert_cmpint ((r)->status, ==, (expected))
-
-#define assert_contains(haystack, needle) \
-  G_STMT_START { \
-    const char *h_ = (haystack); \
-    const char *n_ = (needle); \
-    if (strstr (h_, n_) == NULL) \
-      g_test_message ("“%s” is missing from:\n%s", n_, h_); \
-    g_assert_nonnull (strstr (h_, n_)); \
-  } G_STMT_END
-
-#define assert_not_contains(haystack, needle) \
-  G_STMT_START { \
-    const char *h_ = (haystack); \
-    const char *n_ = (needle); \
-    if (strstr (h_, n_) != NULL) \
-      g_test_message ("“%s” should not be in:\n%s", n_, h_); \
-    g_assert_null (strstr (h_, n_)); \
-  } G_STMT_END
-
-/* A mobile number in full, raw or formatted: never where phones are masked. */
-static void
-assert_no_full_mobile (const char *text)
-{
-  g_autoptr(GRegex) re = g_regex_new ("1[3-9][0-9][ -]?[0-9]{4}[ -]?[0-9]{4}", 0, 0, NULL);
-
-  if (g_regex_match (re, text, 0, NULL))
-    g_test_message ("a full mobile number is shown in:\n%s", text);
-  g_assert_false (g_regex_match (re, text, 0, NULL));
-}
-
 /* Neither the reporter's name nor any form of their phone. */
 static void
 assert_no_reporter (const char *text)
@@ -172,23 +141,6 @@ add_water_record (const char *path,
   assert_contains (r.out, "Due: ");
   assert_no_reporter (r.out);
   return added_id (&r);
-}
-
-static gint64
-query_int (const char *path,
-           const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
 }
 
 static char *

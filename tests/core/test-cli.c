@@ -67,48 +67,6 @@ run_zh (Result     *r,
   va_end (ap);
 }
 
-/* Asserts with the output in the log when they fail. */
-#define assert_exit(r, expected) \
-  G_STMT_START { \
-    if ((r)->status != (expected)) \
-      g_test_message ("stdout:\n%s\nstderr:\n%s", (r)->out, (r)->err); \
-    g_assert_cmpint ((r)->status, ==, (expected)); \
-  } G_STMT_END
-
-#define assert_contains(haystack, needle) \
-  G_STMT_START { \
-    const char *h_ = (haystack); \
-    const char *n_ = (needle); \
-    if (strstr (h_, n_) == NULL) \
-      g_test_message ("“%s” is missing from:\n%s", n_, h_); \
-    g_assert_nonnull (strstr (h_, n_)); \
-  } G_STMT_END
-
-#define assert_not_contains(haystack, needle) \
-  G_STMT_START { \
-    const char *h_ = (haystack); \
-    const char *n_ = (needle); \
-    if (strstr (h_, n_) != NULL) \
-      g_test_message ("“%s” should not be in:\n%s", n_, h_); \
-    g_assert_null (strstr (h_, n_)); \
-  } G_STMT_END
-
-/* A mobile number in full, raw or formatted ("13800005733", "138 0000 5733"):
- * must never show where phones are masked. */
-static void
-assert_no_full_mobile (const char *text)
-{
-  g_autoptr(GRegex) re = g_regex_new ("1[3-9][0-9][ -]?[0-9]{4}[ -]?[0-9]{4}", 0, 0, NULL);
-  g_autoptr(GMatchInfo) info = NULL;
-
-  if (g_regex_match (re, text, 0, &info))
-    {
-      g_autofree char *found = g_match_info_fetch (info, 0);
-      g_test_message ("a full mobile number “%s” is shown in:\n%s", found, text);
-    }
-  g_assert_false (g_regex_match (re, text, 0, NULL));
-}
-
 static guint
 count_lines_starting (const char *text,
                       const char *prefix)
@@ -202,24 +160,6 @@ read_bytes (const char *path)
   g_file_get_contents (path, &data, &len, &error);
   g_assert_no_error (error);
   return g_bytes_new_take (data, len);
-}
-
-/* One integer from the database, read directly with SQLite. */
-static gint64
-query_int (const char *path,
-           const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
 }
 
 /* A database file holding the demo, made with the CLI. */

@@ -20,17 +20,6 @@ typedef struct
 } Fixture;
 
 static gint64
-t_ (const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 t = 0;
-
-  g_assert_true (sz_record_parse_time (text, "test", &t, &error));
-  g_assert_no_error (error);
-  return t;
-}
-
-static gint64
 category (SzDb       *db,
           const char *name)
 {
@@ -74,7 +63,7 @@ add_record (Fixture     *f,
   g_autoptr(GError) error = NULL;
 
   r->community_id = f->r.community;
-  r->received_at = t_ (at);
+  r->received_at = test_time (at);
   r->channel = channel;
   r->place_kind = kind;
   r->place_id = place;
@@ -101,7 +90,7 @@ act (SzDb        *db,
 
   e->record_id = id;
   e->action = action;
-  e->at = at ? t_ (at) : 0;
+  e->at = at ? test_time (at) : 0;
   e->actor = g_strdup ("李文");
   e->note = g_strdup ("已处理");
   if (action == SZ_ACTION_DISPATCH)
@@ -251,7 +240,7 @@ test_action_fields (void)
 
     e->record_id = id;
     e->action = SZ_ACTION_DISPATCH;
-    e->at = t_ ("2026-03-02 10:00");
+    e->at = test_time ("2026-03-02 10:00");
     g_assert_false (sz_record_act (f.r.db, e, &error));
     g_assert_nonnull (strstr (error->message, "Department"));
   }
@@ -261,7 +250,7 @@ test_action_fields (void)
 
     e->record_id = id;
     e->action = SZ_ACTION_SUSPEND;
-    e->at = t_ ("2026-03-02 10:00");
+    e->at = test_time ("2026-03-02 10:00");
     g_assert_false (sz_record_act (f.r.db, e, &error));
     g_assert_nonnull (strstr (error->message, "Why"));
   }
@@ -271,7 +260,7 @@ test_action_fields (void)
 
     e->record_id = id;
     e->action = SZ_ACTION_RESOLVE;
-    e->at = t_ ("2026-03-02 10:00");
+    e->at = test_time ("2026-03-02 10:00");
     g_assert_false (sz_record_act (f.r.db, e, &error));
     g_assert_nonnull (strstr (error->message, "What was done"));
   }
@@ -294,7 +283,7 @@ test_action_fields (void)
 
     e->record_id = id;
     e->action = SZ_ACTION_FOLLOW_UP;
-    e->at = t_ ("2026-03-03 10:00");
+    e->at = test_time ("2026-03-03 10:00");
     g_assert_false (sz_record_act (f.r.db, e, &error));
     g_assert_nonnull (strstr (error->message, "Satisfaction"));
   }
@@ -305,7 +294,7 @@ test_action_fields (void)
 
     e->record_id = id;
     e->action = SZ_ACTION_CLOSE;
-    e->at = t_ ("2026-03-03 10:00");
+    e->at = test_time ("2026-03-03 10:00");
     g_assert_false (sz_record_act (f.r.db, e, &error));
     g_assert_nonnull (strstr (error->message, "without asking"));
   }
@@ -395,7 +384,7 @@ test_add_invalid (void)
           r->category_id = 0;
           break;
         case 4:
-          r->received_at = t_ ("2099-01-01 00:00");
+          r->received_at = test_time ("2099-01-01 00:00");
           break;
         }
       g_assert_false (sz_record_add (f.r.db, r, NULL, &error));
@@ -467,42 +456,42 @@ test_deadlines (void)
 
   /* General, 7 days, across the end of February. */
   id = add_record (&f, "2026-02-25 16:30", SZ_NODE_UNIT, f.r.unit1, f.noise, SZ_CHANNEL_VISIT);
-  g_assert_cmpint (due_of (f.r.db, id), ==, t_ ("2026-03-04 16:30"));
+  g_assert_cmpint (due_of (f.r.db, id), ==, test_time ("2026-03-04 16:30"));
   /* Suspended for 2 days 3 hours: no due time meanwhile, then it moves. */
   act_ok (f.r.db, id, SZ_ACTION_SUSPEND, "2026-02-27 09:00");
   g_assert_cmpint (due_of (f.r.db, id), ==, 0);
   {
     g_autofree SzRecordState *s = sz_record_get_state (f.r.db, id, NULL);
 
-    g_assert_false (sz_record_state_is_overdue (s, t_ ("2026-06-01 00:00")));
+    g_assert_false (sz_record_state_is_overdue (s, test_time ("2026-06-01 00:00")));
   }
   act_ok (f.r.db, id, SZ_ACTION_RESUME, "2026-03-01 12:00");
-  g_assert_cmpint (due_of (f.r.db, id), ==, t_ ("2026-03-06 19:30"));
+  g_assert_cmpint (due_of (f.r.db, id), ==, test_time ("2026-03-06 19:30"));
   /* A second suspension adds up. */
   act_ok (f.r.db, id, SZ_ACTION_SUSPEND, "2026-03-02 08:00");
   act_ok (f.r.db, id, SZ_ACTION_RESUME, "2026-03-03 08:00");
-  g_assert_cmpint (due_of (f.r.db, id), ==, t_ ("2026-03-07 19:30"));
+  g_assert_cmpint (due_of (f.r.db, id), ==, test_time ("2026-03-07 19:30"));
   {
     g_autofree SzRecordState *s = sz_record_get_state (f.r.db, id, NULL);
 
-    g_assert_false (sz_record_state_is_overdue (s, t_ ("2026-03-07 19:29")));
-    g_assert_true (sz_record_state_is_overdue (s, t_ ("2026-03-07 19:31")));
+    g_assert_false (sz_record_state_is_overdue (s, test_time ("2026-03-07 19:29")));
+    g_assert_true (sz_record_state_is_overdue (s, test_time ("2026-03-07 19:31")));
   }
 
   /* Water, 24 hours, across the end of October at night: Shanghai time,
    * not UTC (23:30 local is 15:30 UTC). */
   id = add_record (&f, "2026-10-31 23:30", SZ_NODE_UNIT, f.r.unit1, f.water, SZ_CHANNEL_WECHAT);
-  g_assert_cmpint (due_of (f.r.db, id), ==, t_ ("2026-11-01 23:30"));
-  g_assert_cmpint (t_ ("2026-10-31 23:30"), ==, 1793460600);
+  g_assert_cmpint (due_of (f.r.db, id), ==, test_time ("2026-11-01 23:30"));
+  g_assert_cmpint (test_time ("2026-10-31 23:30"), ==, 1793460600);
   {
-    g_autofree char *month = sz_record_month_of (t_ ("2026-10-31 23:30"));
+    g_autofree char *month = sz_record_month_of (test_time ("2026-10-31 23:30"));
 
     g_assert_cmpstr (month, ==, "2026-10");
   }
 
   /* Emergency, 2 hours; resolved late, then reopened: a new clock. */
   id = add_record (&f, "2025-12-31 23:00", SZ_NODE_BUILDING, f.r.building, f.safety, SZ_CHANNEL_PATROL);
-  g_assert_cmpint (due_of (f.r.db, id), ==, t_ ("2026-01-01 01:00"));
+  g_assert_cmpint (due_of (f.r.db, id), ==, test_time ("2026-01-01 01:00"));
   fixture_teardown (&f);
 }
 
@@ -514,16 +503,16 @@ test_deadlines_reopen (void)
 
   fixture_setup (&f, "reopen.db");
   id = add_record (&f, "2026-03-31 22:00", SZ_NODE_BUILDING, f.r.building, f.safety, SZ_CHANNEL_PATROL);
-  g_assert_cmpint (due_of (f.r.db, id), ==, t_ ("2026-04-01 00:00"));
+  g_assert_cmpint (due_of (f.r.db, id), ==, test_time ("2026-04-01 00:00"));
   act_ok (f.r.db, id, SZ_ACTION_RESOLVE, "2026-04-01 01:00");
   {
     g_autofree SzRecordState *s = sz_record_get_state (f.r.db, id, NULL);
 
     g_assert_false (sz_record_state_resolved_on_time (s));
-    g_assert_false (sz_record_state_is_overdue (s, t_ ("2026-05-01 00:00")));
+    g_assert_false (sz_record_state_is_overdue (s, test_time ("2026-05-01 00:00")));
   }
   act_ok (f.r.db, id, SZ_ACTION_REOPEN, "2026-04-02 10:00");
-  g_assert_cmpint (due_of (f.r.db, id), ==, t_ ("2026-04-02 12:00"));
+  g_assert_cmpint (due_of (f.r.db, id), ==, test_time ("2026-04-02 12:00"));
   act_ok (f.r.db, id, SZ_ACTION_RESOLVE, "2026-04-02 11:00");
   {
     g_autofree SzRecordState *s = sz_record_get_state (f.r.db, id, NULL);
@@ -583,7 +572,7 @@ test_figures (void)
 
     ev->record_id = b;
     ev->action = SZ_ACTION_FOLLOW_UP;
-    ev->at = t_ ("2026-03-09 10:00");
+    ev->at = test_time ("2026-03-09 10:00");
     ev->satisfaction = SZ_SATISFACTION_DISSATISFIED;
     g_assert_true (sz_record_act (f.r.db, ev, &error));
   }
@@ -595,7 +584,7 @@ test_figures (void)
 
     ev->record_id = c;
     ev->action = SZ_ACTION_FOLLOW_UP;
-    ev->at = t_ ("2026-03-13 10:00");
+    ev->at = test_time ("2026-03-13 10:00");
     ev->satisfaction = SZ_SATISFACTION_BASICALLY;
     g_assert_true (sz_record_act (f.r.db, ev, &error));
   }
@@ -608,7 +597,7 @@ test_figures (void)
   add_record (&f, "2026-02-27 10:00", SZ_NODE_UNIT, f.r.unit1, f.noise, SZ_CHANNEL_WECHAT);
   add_record (&f, "2026-04-01 00:10", SZ_NODE_UNIT, f.r.unit1, f.water, SZ_CHANNEL_WECHAT);
 
-  now = t_ ("2026-04-10 00:00");
+  now = test_time ("2026-04-10 00:00");
   st = sz_record_stats (f.r.db, f.r.community, "2026-03", now, &error);
   g_assert_no_error (error);
 
@@ -734,7 +723,7 @@ test_figures (void)
 
     /* Due today: d is due 03-27 14:00; at 03-27 09:00 it is due today. */
     sz_record_filter_init (&filter, f.r.community);
-    filter.now = t_ ("2026-03-27 09:00");
+    filter.now = test_time ("2026-03-27 09:00");
     filter.due_today = TRUE;
     g_assert_cmpuint (list_count (&f, &filter), ==, 1);
     /* The limit keeps the newest and says how many there are. */
@@ -813,10 +802,10 @@ test_parse_time (void)
   gint64 t, start, end;
 
   g_assert_true (sz_record_parse_time ("2026/3/1 8:05", "Time", &t, &error));
-  g_assert_cmpint (t, ==, t_ ("2026-03-01 08:05"));
+  g_assert_cmpint (t, ==, test_time ("2026-03-01 08:05"));
   g_assert_true (sz_record_parse_time ("2026-03-01T08:05:00", "Time", &t, &error));
   g_assert_true (sz_record_parse_time ("2026-03-01", "Time", &t, &error));
-  g_assert_cmpint (t, ==, t_ ("2026-03-01 00:00"));
+  g_assert_cmpint (t, ==, test_time ("2026-03-01 00:00"));
   for (guint i = 0; i < 5; i++)
     {
       const char *bad[] = { "2026-02-30 10:00", "2026-03-01 24:00", "明天", "", "2026-03-01 10:00 extra" };
@@ -827,7 +816,7 @@ test_parse_time (void)
     }
   g_assert_true (sz_record_parse_month ("2026-12", &start, &end, &error));
   g_assert_cmpint (end - start, ==, 31 * 86400);
-  g_assert_cmpint (start, ==, t_ ("2026-12-01 00:00"));
+  g_assert_cmpint (start, ==, test_time ("2026-12-01 00:00"));
   g_assert_false (sz_record_parse_month ("2026-1x", &start, &end, &error));
 }
 
