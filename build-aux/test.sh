@@ -17,12 +17,40 @@ meson compile -C "$builddir" || exit 1
 
 meson test -C "$builddir" --print-errorlogs --num-processes 2
 status=$?
+logs=("$builddir/meson-logs/testlog.json")
+
+# The parsers of outside input (CSV, .xlsx, .xls) are fuzzed for a short
+# while when clang's libFuzzer is there: a build of their targets alone,
+# with the sanitizers, in a folder of its own.  SANZHANG_FUZZ_SECONDS=0
+# leaves it out.
+fuzz_seconds=${SANZHANG_FUZZ_SECONDS:-20}
+if [ "$fuzz_seconds" -gt 0 ] && command -v clang >/dev/null 2>&1 \
+   && echo 'int LLVMFuzzerTestOneInput(const char*d,unsigned long n){return 0;}' \
+        | clang -x c -fsanitize=fuzzer - -o /dev/null 2>/dev/null; then
+  fuzzdir="$builddir-fuzz"
+  if [ ! -f "$fuzzdir/build.ninja" ]; then
+    CC=clang meson setup "$fuzzdir" -Dfuzzing=true -Dfuzz_seconds="$fuzz_seconds" -Dbenchmarks=false \
+      -Db_sanitize=address,undefined -Dbuildtype=debugoptimized >/dev/null || status=1
+  else
+    meson configure "$fuzzdir" -Dfuzz_seconds="$fuzz_seconds" >/dev/null || status=1
+  fi
+  if meson compile -C "$fuzzdir" fuzz-csv fuzz-xlsx fuzz-xls >/dev/null; then
+    meson test -C "$fuzzdir" --suite fuzz --no-rebuild --print-errorlogs --num-processes 2 || status=1
+    logs+=("$fuzzdir/meson-logs/testlog.json")
+  else
+    echo "The fuzz targets did not build." >&2
+    status=1
+  fi
+else
+  echo "No clang with libFuzzer here: the parsers' seed corpora ran in the suite, without fuzzing."
+fi
 
 # meson counts test programs; count the TAP test cases inside them.
-python3 - "$builddir/meson-logs/testlog.json" <<'PY'
+python3 - "${logs[@]}" <<'PY'
 import json, re, sys
 passed = failed = skipped = 0
-for line in open(sys.argv[1], encoding="utf-8"):
+lines = [l for path in sys.argv[1:] for l in open(path, encoding="utf-8")]
+for line in lines:
     t = json.loads(line)
     cases = [l for l in (t.get("stdout") or "").splitlines() if re.match(r"(not )?ok \d+", l)]
     if not cases:  # a program that died before its plan, or a non-TAP test

@@ -7,227 +7,129 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "sz-csv.h"
+#include "sz-table.h"
+#include "sz-text-damage.h"
 
-G_DEFINE_QUARK (sz-csv-error-quark, sz_csv_error)
+/* Excel's widest and longest sheet: a file with more is no roster. */
+#define MAX_COLUMNS 16384
+#define MAX_ROWS    1048576
 
 typedef struct
 {
-  guint  line;
-  guint  n_fields;
-  char  *fields[];    /* in the table's string chunk */
-} Row;
+  const char *text;   /* in the decoded text, unescaped in place */
+  gsize       len;
+  gboolean    ascii;  /* no byte of 0x80 or more: no damage to check */
+} Field;
 
-struct _SzCsv
+typedef struct
 {
-  const char   *encoding;
+  SzTable      *table;
+  const char   *who;
   char          separator;
-  GStringChunk *strings;
-  GPtrArray    *rows;   /* of Row, the header first */
+  guint8        stop[256];   /* what ends an unquoted field */
+  GArray       *fields;      /* of Field: the record being read */
+  /* For the damage messages: the file and how it was decoded */
+  const guchar *raw;
+  gsize         raw_len;
+  const char   *charset;
+  gboolean      chosen;
+  /* The first cell that looks like text read in the wrong encoding: the
+   * file is refused for it when a second cell does too. */
+  GError       *suspect;
+} Csv;
+
+/* The BOM each encoding a user may choose can start with. */
+static const struct
+{
+  const char *name;
+  const char *bom;
+  gsize       bom_len;
+} boms[] = {
+  { "UTF-8", "\xEF\xBB\xBF", 3 },
+  { "GB18030", "\x84\x31\x95\x33", 4 },
+  { "UTF-16LE", "\xFF\xFE", 2 },
+  { "UTF-16BE", "\xFE\xFF", 2 },
 };
 
-/* The file's name as the messages start with it. */
-static char *
-display_name (const char *file_name)
+/* Names people type on the command line for the same encodings. */
+static const struct
 {
-  g_autofree char *base = NULL;
+  const char *alias;
+  const char *name;
+} aliases[] = {
+  { "UTF8", "UTF-8" }, { "GBK", "GB18030" }, { "GB2312", "GB18030" }, { "CP936", "GB18030" },
+  { "BIG-5", "BIG5" }, { "CP950", "BIG5" },
+};
 
-  if (file_name == NULL)
-    /* Translators: stands for the file's name in the messages about a
-     * CSV file when the text did not come from a file */
-    return g_strdup (_("The text"));
-  base = g_filename_display_basename (file_name);
-  /* Translators: how the messages about a CSV file quote its name */
-  return g_strdup_printf (_("“%s”"), base);
-}
-
-/* The 1-based line of @offset in @data, made of @unit-byte code units;
- * CRLF, LF and CR each end a line, as in parse_text(). */
-static guint
-line_at (const guchar *data,
-         gsize         offset,
-         guint         unit,
-         gboolean      big_endian)
+static const char *
+find_encoding (const char *encoding)
 {
-  gboolean after_cr = FALSE;
-  guint line = 1;
+  const char * const *names = sz_table_encodings ();
 
-  for (gsize i = 0; i + unit <= offset; i += unit)
-    {
-      guint c = unit == 1 ? data[i] : data[i + !big_endian] << 8 | data[i + big_endian];
-
-      line += c == '\r' || (c == '\n' && !after_cr);
-      after_cr = c == '\r';
-    }
-  return line;
-}
-
-static void
-set_encoding_error (GError      **error,
-                    const char   *who,
-                    const guchar *data,
-                    gsize         bad)
-{
-  g_set_error (error, SZ_CSV_ERROR, SZ_CSV_ERROR_ENCODING,
-               /* Translators: the file's name, a line, and where the bad
-                * bytes are in the file; the quoted names are the file types
-                * that Excel and WPS offer in Save As */
-               _("%s: line %u (byte %u) is neither UTF-8 nor GBK: save the file as “CSV UTF-8” or “CSV (逗号分隔)” and try again."),
-               who, line_at (data, bad, 1, FALSE), (guint) bad);
+  for (guint i = 0; names[i] != NULL; i++)
+    if (g_ascii_strcasecmp (encoding, names[i]) == 0)
+      return names[i];
+  for (guint i = 0; i < G_N_ELEMENTS (aliases); i++)
+    if (g_ascii_strcasecmp (encoding, aliases[i].alias) == 0)
+      return aliases[i].name;
+  return NULL;
 }
 
 static gboolean
-check_nul (const char  *text,
-           gsize        len,
-           const char  *who,
-           GError     **error)
+is_utf16 (const char *charset)
 {
-  const char *nul = memchr (text, '\0', len);
-
-  if (nul != NULL)
-    g_set_error (error, SZ_CSV_ERROR, SZ_CSV_ERROR_ENCODING,
-                 /* Translators: the file's name and a line */
-                 _("%s: line %u contains a NUL byte, so this is not a CSV file: in Excel or WPS choose Save As → CSV."),
-                 who, line_at ((const guchar *) text, nul - text, 1, FALSE));
-  return nul == NULL;
+  return charset != NULL && g_str_has_prefix (charset, "UTF-16");
 }
 
-/* The text in UTF-8 (NUL-terminated), and what it was in @encoding. */
-static char *
-decode (const guchar  *data,
-        gsize          len,
-        const char    *who,
-        const char   **encoding,
-        gsize         *out_len,
-        GError       **error)
+static gboolean
+has_prefix (const guchar *data,
+            gsize         len,
+            const char   *prefix,
+            gsize         prefix_len)
 {
-  gboolean zip = len >= 4 && memcmp (data, "PK\x03\x04", 4) == 0;
-  const char *end = NULL;
-  gsize gb_read = 0;
-  char *text;
-
-  if (zip || (len >= 4 && memcmp (data, "\xD0\xCF\x11\xE0", 4) == 0))
-    {
-      g_set_error (error, SZ_CSV_ERROR, SZ_CSV_ERROR_ENCODING,
-                   /* Translators: the file's name, then “.xlsx” or “.xls” */
-                   _("%s is an Excel workbook (%s), not CSV: in Excel or WPS choose Save As → CSV."),
-                   who, zip ? ".xlsx" : ".xls");
-      return NULL;
-    }
-
-  if (len >= 2 && (memcmp (data, "\xFF\xFE", 2) == 0 || memcmp (data, "\xFE\xFF", 2) == 0))
-    {
-      gboolean big_endian = data[0] == 0xFE;
-      gsize read = 0;
-
-      *encoding = big_endian ? "UTF-16BE" : "UTF-16LE";
-      /* With @read, a partial character at the end is no error: check it. */
-      text = g_convert ((const char *) data + 2, len - 2, "UTF-8", *encoding, &read, out_len, NULL);
-      if (text != NULL && read < len - 2)
-        g_clear_pointer (&text, g_free);
-      if (text == NULL)
-        g_set_error (error, SZ_CSV_ERROR, SZ_CSV_ERROR_ENCODING,
-                     /* Translators: the file's name, a line, and where the
-                      * bad bytes are in the file */
-                     _("%s: line %u (byte %u) is not valid Unicode text: save the file as “CSV UTF-8” and try again."),
-                     who, line_at (data + 2, read, 2, big_endian), (guint) read + 2);
-      else if (!check_nul (text, *out_len, who, error))
-        g_clear_pointer (&text, g_free);
-      return text;
-    }
-
-  if (!check_nul ((const char *) data, len, who, error))
-    return NULL;
-
-  if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    {
-      *encoding = "UTF-8 (BOM)";
-      if (!g_utf8_validate_len ((const char *) data + 3, len - 3, &end))
-        {
-          set_encoding_error (error, who, data, end - (const char *) data);
-          return NULL;
-        }
-      *out_len = len - 3;
-      return g_strndup ((const char *) data + 3, len - 3);
-    }
-  if (g_utf8_validate_len ((const char *) data, len, &end))
-    {
-      *encoding = "UTF-8";
-      *out_len = len;
-      return g_strndup ((const char *) data, len);
-    }
-
-  *encoding = "GB18030";   /* a superset of GBK */
-  text = g_convert ((const char *) data, len, "UTF-8", "GB18030", &gb_read, out_len, NULL);
-  if (text != NULL && gb_read < len)
-    g_clear_pointer (&text, g_free);
-  /* Whichever reading went further is the file's, and ends at the fault. */
-  if (text == NULL)
-    set_encoding_error (error, who, data, MAX ((gsize) (end - (const char *) data), gb_read));
-  return text;
+  return len >= prefix_len && memcmp (data, prefix, prefix_len) == 0;
 }
 
-/* Trimming */
+/* Separators and rows */
 
-static const char * const wide_spaces[] = {
-  "\xE3\x80\x80",   /* U+3000 IDEOGRAPHIC SPACE */
-  "\xC2\xA0",       /* U+00A0 NO-BREAK SPACE */
-  "\xEF\xBB\xBF",   /* U+FEFF, a BOM left inside */
-};
-
-/* The length of the white space that starts at @p (@at_end FALSE) or ends
- * there (TRUE), or 0.  Each ends in a byte no other character ends in. */
+/* White space, as detect_separator() skips it: ASCII, U+3000, U+00A0 and
+ * BOMs left inside. */
 static gsize
-space_len (const char *start,
-           const char *p,
-           const char *end,
-           gboolean    at_end)
+space_len (const char *p,
+           const char *end)
 {
-  if (at_end ? p > start && g_ascii_isspace (p[-1]) : p < end && g_ascii_isspace (*p))
+  static const char * const wide_spaces[] = { "\xE3\x80\x80", "\xC2\xA0", "\xEF\xBB\xBF" };
+
+  if (p < end && g_ascii_isspace (*p))
     return 1;
   for (guint i = 0; i < G_N_ELEMENTS (wide_spaces); i++)
     {
       gsize n = strlen (wide_spaces[i]);
 
-      if (at_end ? (gsize) (p - start) >= n && memcmp (p - n, wide_spaces[i], n) == 0
-                 : (gsize) (end - p) >= n && memcmp (p, wide_spaces[i], n) == 0)
+      if ((gsize) (end - p) >= n && memcmp (p, wide_spaces[i], n) == 0)
         return n;
     }
   return 0;
 }
 
-static char *
-trimmed_copy (GStringChunk *strings,
-              const char   *start,
-              const char   *end)
-{
-  gsize n;
-
-  while ((n = space_len (start, start, end, FALSE)) > 0)
-    start += n;
-  while ((n = space_len (start, end, end, TRUE)) > 0)
-    end -= n;
-  return start == end ? (char *) "" : g_string_chunk_insert_len (strings, start, end - start);
-}
-
-/* Parsing */
-
 /* The most frequent of ',', ';' and TAB outside quotes on the first line
- * that is not blank; ties go to the first in @seps. */
+ * that has text and one of them (a title row above the header may have
+ * none); ties go to the first in @seps.  Blank lines are skipped, even with
+ * separators: Excel writes its used range's width on them. */
 static char
 detect_separator (const char *text,
                   gsize       len,
                   gboolean    utf16)
 {
   const char *seps = utf16 ? "\t,;" : ",\t;";
-  guint counts[3] = { 0, 0, 0 }, best = 0;
+  guint counts[3] = { 0, 0, 0 }, best = 0, lines = 0;
   gboolean quoted = FALSE, field_start = TRUE, content = FALSE;
   gsize n;
 
-  for (gsize i = 0; i < len; i++)
+  for (gsize i = 0; i < len && lines < 20; i++)
     {
       char c = text[i];
       const char *sep = c != '\0' ? strchr (seps, c) : NULL;
@@ -242,13 +144,17 @@ detect_separator (const char *text,
         }
       else if (c == '"' && field_start)
         quoted = content = TRUE;
-      else if (line_end && content)
+      else if (line_end && content && counts[0] + counts[1] + counts[2] > 0)
         break;
       else if (line_end)
-        memset (counts, 0, sizeof counts);
+        {
+          lines += content;
+          content = FALSE;
+          memset (counts, 0, sizeof counts);
+        }
       else if (sep != NULL)
         counts[sep - seps]++;
-      else if ((n = space_len (text, text + i, text + len, FALSE)) > 0)
+      else if ((n = space_len (text + i, text + len)) > 0)
         i += n - 1;
       else
         content = TRUE;
@@ -260,328 +166,552 @@ detect_separator (const char *text,
   return seps[best];
 }
 
-static void
-end_field (SzCsv     *csv,
-           GPtrArray *fields,
-           GString   *field)
+/* The row (as a spreadsheet numbers rows) that is being read where @len
+ * bytes of @text end, counted as parse_text() counts: for messages about
+ * what parse_text() never reaches.  @text may be GBK, GB18030 or Big5: the
+ * bytes of '"', CR, LF and the separators never occur inside their
+ * characters. */
+static guint
+count_rows (const char *text,
+            gsize       len,
+            char        separator)
 {
-  g_ptr_array_add (fields, trimmed_copy (csv->strings, field->str, field->str + field->len));
-  g_string_truncate (field, 0);
+  gboolean quoted = FALSE, field_start = TRUE;
+  guint row = 1;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = text[i];
+
+      if (quoted)
+        {
+          if (c == '"' && i + 1 < len && text[i + 1] == '"')
+            i++;
+          else if (c == '"')
+            quoted = FALSE;
+          continue;
+        }
+      if (c == '"' && field_start)
+        quoted = TRUE;
+      else if (c == '\r' || c == '\n')
+        {
+          if (c == '\r' && i + 1 < len && text[i + 1] == '\n')
+            i++;
+          row++;
+        }
+      field_start = c == separator || c == '\r' || c == '\n';
+    }
+  return row;
 }
 
-/* Keeps the row unless it is blank. */
-static void
-end_row (SzCsv     *csv,
-         GPtrArray *fields,
-         guint      line)
+/* The row of byte @offset of @raw, whose text starts at @start. */
+static guint
+row_at (const guchar *raw,
+        gsize         start,
+        gsize         offset,
+        const char   *charset)
 {
-  for (guint i = 0; i < fields->len; i++)
-    if (*(const char *) fields->pdata[i] != '\0')
-      {
-        Row *row = g_malloc (sizeof (Row) + fields->len * sizeof (char *));
+  g_autofree char *text = NULL;
+  gsize len = 0;
 
-        row->line = line;
-        row->n_fields = fields->len;
-        memcpy (row->fields, fields->pdata, fields->len * sizeof (char *));
-        g_ptr_array_add (csv->rows, row);
+  g_assert (start <= offset);
+  if (!is_utf16 (charset))
+    return count_rows ((const char *) raw + start, offset - start,
+                       detect_separator ((const char *) raw + start, offset - start, FALSE));
+  /* Everything before the fault decodes. */
+  text = g_convert ((const char *) raw + start, offset - start, "UTF-8", charset, NULL, &len, NULL);
+  if (text == NULL)
+    return 1;
+  return count_rows (text, len, detect_separator (text, len, TRUE));
+}
+
+/* Decoding */
+
+/* UTF-16 without a BOM, as some systems export "Unicode" text: a roster's
+ * separators, line ends and digits are ASCII, so a NUL byte is the high
+ * byte of many of its code units, always at the same parity, while text
+ * in an 8-bit encoding has none.  The ASCII code units must be text with
+ * a separator or a line end among them, not a binary file's control codes.
+ * Only asked when there is a NUL. */
+static const char *
+guess_utf16 (const guchar *raw,
+             gsize         len)
+{
+  gsize n = MIN (len, 8192) & ~(gsize) 1;
+  guint zeros[2] = { 0, 0 }, units = n / 2;
+
+  for (gsize i = 0; i < n; i++)
+    zeros[i & 1] += raw[i] == 0;
+  for (guint high = 0; high < 2; high++)
+    {
+      gboolean structure = FALSE;
+
+      if (zeros[high] < MAX (1, units / 10) || zeros[!high] * 4 > zeros[high])
+        continue;
+      for (gsize i = 0; i < n; i += 2)
+        {
+          guchar low = raw[i + !high];
+
+          if (raw[i + high] != 0)
+            continue;
+          if (low != 0 && strchr ("\t\r\n,;", low) != NULL)
+            structure = TRUE;
+          else if (low < 0x20 && low != 0)
+            return NULL;
+        }
+      return structure ? (high ? "UTF-16LE" : "UTF-16BE") : NULL;
+    }
+  return NULL;
+}
+
+static void
+set_nul_error (GError    **error,
+               const char *who,
+               guint       row)
+{
+  g_set_error (error, SZ_TABLE_ERROR, SZ_TABLE_ERROR_ENCODING,
+               /* Translators: the file's name and a row */
+               _("%s: row %u contains a NUL byte, so this is not a CSV file: in Excel or WPS choose Save As → CSV."),
+               who, row);
+}
+
+/* The bytes from @start do not decode from @offset on. */
+static void
+set_decode_error (GError      **error,
+                  const char   *who,
+                  const guchar *raw,
+                  gsize         start,
+                  gsize         offset,
+                  const char   *charset,
+                  const char   *chosen)
+{
+  guint row = row_at (raw, start, offset, charset);
+
+  if (chosen != NULL)
+    g_set_error (error, SZ_TABLE_ERROR, SZ_TABLE_ERROR_ENCODING,
+                 /* Translators: the file's name, a row, where the bad bytes
+                  * are in the file, then the encoding the user chose
+                  * ("GB18030") */
+                 _("%s: row %u (byte %u) is not %s text: choose another encoding, or save the file as “CSV UTF-8” and try again."),
+                 who, row, (guint) offset, chosen);
+  else if (charset != NULL)
+    g_set_error (error, SZ_TABLE_ERROR, SZ_TABLE_ERROR_ENCODING,
+                 /* Translators: the file's name, a row, and where the bad
+                  * bytes are in the file */
+                 _("%s: row %u (byte %u) is not valid Unicode text: save the file as “CSV UTF-8” and try again."),
+                 who, row, (guint) offset);
+  else
+    g_set_error (error, SZ_TABLE_ERROR, SZ_TABLE_ERROR_ENCODING,
+                 /* Translators: the file's name, a row, and where the bad
+                  * bytes are in the file; the quoted names are the file
+                  * types that Excel and WPS offer in Save As */
+                 _("%s: row %u (byte %u) is neither UTF-8 nor GBK: save the file as “CSV UTF-8” or “CSV (逗号分隔)” and try again."),
+                 who, row, (guint) offset);
+}
+
+/* @raw as UTF-8 text (NUL-terminated, no NUL inside) in @chosen, or in
+ * what it is (@chosen NULL): a BOM says, else UTF-16 by its NUL bytes,
+ * else UTF-8 if it is valid, else GB18030 (a superset of GBK).  *@name is
+ * what was used, as sz_table_get_encoding() gives it. */
+static char *
+decode (const guchar  *raw,
+        gsize          len,
+        const char    *who,
+        const char    *chosen,
+        const char   **name,
+        const char   **charset_out,
+        gsize         *text_len,
+        GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  const char *charset = chosen;
+  const guchar *nul;
+  const char *end = NULL;
+  gsize start = 0, read = 0;
+  char *text;
+
+  if (chosen != NULL)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (boms); i++)
+        if (strcmp (chosen, boms[i].name) == 0 && has_prefix (raw, len, boms[i].bom, boms[i].bom_len))
+          start = boms[i].bom_len;
+      *name = strcmp (chosen, "UTF-8") == 0 && start > 0 ? "UTF-8 (BOM)" : chosen;
+    }
+  else if (has_prefix (raw, len, "\xFF\xFE", 2) || has_prefix (raw, len, "\xFE\xFF", 2))
+    {
+      charset = *name = raw[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
+      start = 2;
+    }
+  else if (has_prefix (raw, len, "\xEF\xBB\xBF", 3))
+    {
+      charset = "UTF-8";
+      *name = "UTF-8 (BOM)";
+      start = 3;
+    }
+  else if (memchr (raw, '\0', len) != NULL && (charset = guess_utf16 (raw, len)) != NULL)
+    *name = charset;
+  *charset_out = charset;
+
+  /* A NUL byte in an 8-bit encoding: a binary file, not text. */
+  if (!is_utf16 (charset) && (nul = memchr (raw + start, '\0', len - start)) != NULL)
+    {
+      set_nul_error (error, who, row_at (raw, start, nul - raw, NULL));
+      return NULL;
+    }
+
+  if (charset == NULL || strcmp (charset, "UTF-8") == 0)
+    {
+      if (g_utf8_validate_len ((const char *) raw + start, len - start, &end))
+        {
+          *name = charset != NULL ? *name : "UTF-8";
+          *charset_out = "UTF-8";
+          *text_len = len - start;
+          return g_strndup ((const char *) raw + start, len - start);
+        }
+      if (charset != NULL)
+        {
+          set_decode_error (error, who, raw, start, end - (const char *) raw, charset, chosen);
+          return NULL;
+        }
+      charset = *name = *charset_out = "GB18030";
+    }
+
+  text = g_convert ((const char *) raw + start, len - start, "UTF-8", charset,
+                    &read, text_len, &local_error);
+  if (g_error_matches (local_error, G_CONVERT_ERROR, G_CONVERT_ERROR_NO_CONVERSION))
+    {
+      g_set_error (error, SZ_TABLE_ERROR, SZ_TABLE_ERROR_ENCODING,
+                   /* Translators: the file's name, an encoding ("BIG5"),
+                    * then the system's reason */
+                   _("%s: this system cannot read %s text (%s)."), who, charset, local_error->message);
+      return NULL;
+    }
+  /* With @read, a partial character at the end is no error: check it. */
+  if (text != NULL && read < len - start)
+    g_clear_pointer (&text, g_free);
+  if (text == NULL)
+    {
+      gsize offset = start + read;
+
+      /* Whichever reading went further is the file's, and ends at the fault. */
+      if (chosen == NULL && end != NULL)
+        offset = MAX (offset, (gsize) (end - (const char *) raw));
+      set_decode_error (error, who, raw, start, offset,
+                        chosen == NULL && end != NULL ? NULL : charset, chosen);
+      return NULL;
+    }
+  if ((nul = memchr (text, '\0', *text_len)) != NULL)
+    {
+      set_nul_error (error, who, count_rows (text, (const char *) nul - text,
+                                             detect_separator (text, (const char *) nul - text, TRUE)));
+      g_free (text);
+      return NULL;
+    }
+  return text;
+}
+
+/* The cell as the table will keep it: without ASCII white space, U+3000,
+ * U+00A0 and BOMs around it. */
+static void
+trim (const char **s,
+      gsize       *len)
+{
+  const guchar *p = (const guchar *) *s;
+  gsize n = *len;
+
+  while (n > 0)
+    {
+      if (*p == ' ' || (*p >= '\t' && *p <= '\r'))
+        p++, n--;
+      else if (n >= 2 && p[0] == 0xC2 && p[1] == 0xA0)
+        p += 2, n -= 2;
+      else if (n >= 3 && ((p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80)
+                          || (p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)))
+        p += 3, n -= 3;
+      else
         break;
+    }
+  while (n > 0)
+    {
+      const guchar *e = p + n;
+
+      if (e[-1] == ' ' || (e[-1] >= '\t' && e[-1] <= '\r'))
+        n--;
+      else if (n >= 2 && e[-2] == 0xC2 && e[-1] == 0xA0)
+        n -= 2;
+      else if (n >= 3 && ((e[-3] == 0xE3 && e[-2] == 0x80 && e[-1] == 0x80)
+                          || (e[-3] == 0xEF && e[-2] == 0xBB && e[-1] == 0xBF)))
+        n -= 3;
+      else
+        break;
+    }
+  *s = (const char *) p;
+  *len = n;
+}
+
+/* Refuses a cell damaged by a wrong-encoding round trip, with what the
+ * user can do about it; only called for text with non-ASCII characters.  Lost
+ * characters are certain damage; text that reads as another text in
+ * another encoding is damage when two cells of the file do, so that no
+ * freak name can keep a file out. */
+static gboolean
+check_cell (Csv         *csv,
+            guint        row,
+            guint        column,
+            const char  *s,
+            gsize        len,
+            GError     **error)
+{
+  g_autofree char *was = NULL;
+  g_autofree char *quoted = NULL;
+  g_autofree char *was_quoted = NULL;
+  gboolean lost;
+  char col[8];
+
+  trim (&s, &len);
+  lost = sz_text_has_lost_characters (s, len);
+  if (!lost && (was = sz_text_damaged_was (s, len)) == NULL)
+    return TRUE;
+
+  if (!lost && csv->suspect != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&csv->suspect));
+      return FALSE;
+    }
+
+  sz_text_column_letters (column, col);
+  quoted = sz_text_quote (s, len);
+  if (lost)
+    {
+      sz_text_set_damage_error (error, csv->who, row, column, quoted, NULL);
+      return FALSE;
+    }
+
+  was_quoted = sz_text_quote (was, -1);
+  /* The user chose GB18030 for a UTF-8 file: the file is fine. */
+  if (csv->chosen && strcmp (csv->charset, "GB18030") == 0
+      && g_utf8_validate_len ((const char *) csv->raw, csv->raw_len, NULL))
+    g_set_error (&csv->suspect, SZ_TABLE_ERROR, SZ_TABLE_ERROR_ENCODING,
+                 /* Translators: the file's name, a row, a column as the
+                  * spreadsheet names it ("B"), the start of the cell, the
+                  * same read as UTF-8, then the encoding the user chose */
+                 _("%s: row %u, column %s reads “%s”, which is “%s” in UTF-8: this file is UTF-8, not %s. Choose UTF-8."),
+                 csv->who, row, col, quoted, was_quoted, csv->charset);
+  else
+    sz_text_set_damage_error (&csv->suspect, csv->who, row, column, quoted, was_quoted);
+  return TRUE;
+}
+
+/* Parsing */
+
+/* Hands the record to the table, which keeps it unless it is blank. */
+static gboolean
+end_record (Csv     *csv,
+            guint    row,
+            GError **error)
+{
+  const Field *fields = (const Field *) (gpointer) csv->fields->data;
+
+  sz_table_begin_row (csv->table, row);
+  for (guint i = 0; i < csv->fields->len; i++)
+    if (fields[i].len > 0)
+      {
+        if (!fields[i].ascii && !check_cell (csv, row, i, fields[i].text, fields[i].len, error))
+          return FALSE;
+        sz_table_set_cell (csv->table, i, SZ_CELL_TEXT, fields[i].text, fields[i].len);
       }
-  g_ptr_array_set_size (fields, 0);
+  sz_table_end_row (csv->table, csv->fields->len);
+  return TRUE;
 }
 
 /* RFC 4180, leniently as Excel reads it: a quote opens a quoted field only
- * at the start of a field, and text after the closing quote is kept. */
+ * at the start of a field, and text after the closing quote is kept.
+ * Quoted fields are unescaped in place (never longer than written), so
+ * no field is copied before the table keeps it. */
 static gboolean
-parse_text (SzCsv       *csv,
-            const char  *text,
-            gsize        len,
-            const char  *who,
-            GError     **error)
+parse_text (Csv      *csv,
+            char     *text,
+            gsize     len,
+            GError  **error)
 {
-  g_autoptr(GString) field = g_string_new (NULL);
-  g_autoptr(GPtrArray) fields = g_ptr_array_new ();
-  const char *p = text, *end = text + len;
-  /* Rows are numbered as a spreadsheet shows them (a cell with line
-   * breaks is still one row); lines count for the quote error. */
-  guint line = 1, record = 1, quote_line = 0;
-  gboolean quoted = FALSE, field_start = TRUE;
+  char *p = text, *end = text + len;
+  /* Rows are numbered as a spreadsheet shows them: a cell with line
+   * breaks is still one row. */
+  guint row = 1;
 
   while (p < end)
     {
-      char c = *p++;
-      gboolean line_end = c == '\r' || c == '\n';
+      if (row > MAX_ROWS)
+        {
+          g_set_error (error, SZ_TABLE_ERROR, SZ_TABLE_ERROR_TOO_LARGE,
+                       /* Translators: the file's name, then the number of
+                        * rows a sheet can have */
+                       _("%s has more than %u rows, more than a spreadsheet can have: this is not a roster."),
+                       csv->who, MAX_ROWS);
+          return FALSE;
+        }
+      g_array_set_size (csv->fields, 0);
+      for (;;)
+        {
+          Field field = { p, 0, TRUE };
+          guchar high = 0;
 
-      if (c == '\r' && p < end && *p == '\n')
-        p++;
-      if (quoted && c == '"' && p < end && *p == '"')
-        g_string_append_c (field, *p++);
-      else if (quoted && c == '"')
-        quoted = FALSE;
-      else if (quoted && line_end)
-        {
-          g_string_append_c (field, '\n');
-          line++;
-        }
-      else if (!quoted && c == '"' && field_start)
-        {
-          quoted = TRUE;
-          quote_line = line;
-          field_start = FALSE;
-        }
-      else if (!quoted && (c == csv->separator || line_end))
-        {
-          end_field (csv, fields, field);
-          field_start = TRUE;
-          if (line_end)
+          if (p < end && *p == '"')
             {
-              end_row (csv, fields, record++);
-              line++;
-            }
-        }
-      else
-        {
-          g_string_append_c (field, c);
-          field_start = FALSE;
-        }
-    }
+              char *w = p++;
 
-  if (quoted)
-    {
-      g_set_error (error, SZ_CSV_ERROR, SZ_CSV_ERROR_SYNTAX,
-                   /* Translators: the file's name and a line */
-                   _("%s: the quotation mark (\") that opens a field on line %u is never closed: close it or remove it, and try again."),
-                   who, quote_line);
-      return FALSE;
-    }
-  if (!field_start || fields->len > 0)   /* the last line has no line end */
-    {
-      end_field (csv, fields, field);
-      end_row (csv, fields, record);
+              for (;;)
+                {
+                  char c;
+
+                  if (p == end)
+                    {
+                      g_set_error (error, SZ_TABLE_ERROR, SZ_TABLE_ERROR_SYNTAX,
+                                   /* Translators: the file's name and a row */
+                                   _("%s: the quotation mark (\") that opens a field in row %u is never closed: close it or remove it, and try again."),
+                                   csv->who, row);
+                      return FALSE;
+                    }
+                  c = *p++;
+                  if (c == '"' && p < end && *p == '"')
+                    p++;
+                  else if (c == '"')
+                    break;
+                  else if (c == '\r')
+                    {
+                      c = '\n';
+                      p += p < end && *p == '\n';
+                    }
+                  high |= c;
+                  *w++ = c;
+                }
+              while (p < end && !csv->stop[(guchar) *p])
+                high |= *w++ = *p++;
+              field.len = w - field.text;
+            }
+          else
+            {
+              while (p < end && !csv->stop[(guchar) *p])
+                high |= *p++;
+              field.len = p - field.text;
+            }
+          field.ascii = high < 0x80;
+          if (csv->fields->len == MAX_COLUMNS)
+            {
+              g_set_error (error, SZ_TABLE_ERROR, SZ_TABLE_ERROR_TOO_LARGE,
+                           /* Translators: the file's name, a row, then the
+                            * number of columns a sheet can have */
+                           _("%s: row %u has more than %u columns, more than a spreadsheet can have: this is not a roster."),
+                           csv->who, row, MAX_COLUMNS);
+              return FALSE;
+            }
+          g_array_append_val (csv->fields, field);
+          if (p < end && *p == csv->separator)
+            p++;
+          else
+            break;
+        }
+      if (!end_record (csv, row, error))
+        return FALSE;
+      if (p < end && *p++ == '\r' && p < end && *p == '\n')
+        p++;
+      row++;
     }
   return TRUE;
 }
 
-static void
-set_too_large (GError     **error,
-               const char  *who,
-               guint64      size)
-{
-  g_autofree char *size_str = g_format_size (size);
-
-  g_set_error (error, SZ_CSV_ERROR, SZ_CSV_ERROR_TOO_LARGE,
-               /* Translators: the file's name, its size ("25.3 MB"), then
-                * the largest size allowed, in MB */
-               _("%s is too large (%s): a roster file may be at most %u MB."),
-               who, size_str, (guint) (SZ_CSV_MAX_SIZE / 1024 / 1024));
-}
-
 /* Public API */
 
-SzCsv *
+SzTable *
 sz_csv_parse (GBytes      *data,
               const char  *file_name,
+              const char  *encoding,
               GError     **error)
 {
-  g_autoptr(SzCsv) csv = NULL;
+  g_autoptr(SzTable) table = NULL;
+  g_autoptr(GArray) fields = NULL;
   g_autofree char *who = NULL;
   g_autofree char *text = NULL;
+  const char *chosen = NULL, *name = NULL, *charset = NULL;
   const guchar *raw;
-  gsize len, text_len = 0;
-  Row *header;
+  gsize len, text_len = 0, start = 0;
+  gboolean ok;
+  Csv csv = { 0 };
 
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   raw = g_bytes_get_data (data, &len);
-  who = display_name (file_name);
-  if (len > SZ_CSV_MAX_SIZE)
+  who = sz_table_quote_file_name (file_name);
+  if (len > SZ_TABLE_MAX_FILE_SIZE)
     {
-      set_too_large (error, who, len);
+      g_autofree char *size = g_format_size (len);
+
+      g_set_error (error, SZ_TABLE_ERROR, SZ_TABLE_ERROR_TOO_LARGE,
+                   /* Translators: the file's name, its size ("25.3 MB"),
+                    * then the largest size allowed, in MB */
+                   _("%s is too large (%s): a roster file may be at most %u MB."),
+                   who, size, (guint) (SZ_TABLE_MAX_FILE_SIZE / 1024 / 1024));
+      return NULL;
+    }
+  if (encoding != NULL && (chosen = find_encoding (encoding)) == NULL)
+    {
+      g_autofree char *list = g_strjoinv (", ", (char **) sz_table_encodings ());
+
+      g_set_error (error, SZ_TABLE_ERROR, SZ_TABLE_ERROR_ENCODING,
+                   /* Translators: the file's name, what the user asked for,
+                    * then the encodings one may choose ("UTF-8, GB18030") */
+                   _("%s: “%s” is not an encoding Sanzhang reads: choose one of %s."),
+                   who, encoding, list);
+      return NULL;
+    }
+  if (has_prefix (raw, len, "PK\x03\x04", 4) || has_prefix (raw, len, "\xD0\xCF\x11\xE0", 4))
+    {
+      g_set_error (error, SZ_TABLE_ERROR, SZ_TABLE_ERROR_ENCODING,
+                   /* Translators: the file's name, then “.xlsx” or “.xls” */
+                   _("%s is an Excel workbook (%s), not CSV: in Excel or WPS choose Save As → CSV."),
+                   who, raw[0] == 'P' ? ".xlsx" : ".xls");
       return NULL;
     }
 
-  csv = g_new0 (SzCsv, 1);
-  csv->strings = g_string_chunk_new (4096);
-  csv->rows = g_ptr_array_new_with_free_func (g_free);
-  csv->encoding = "UTF-8";
-  csv->separator = ',';
-  if (len > 0)
+  table = sz_table_new (SZ_TABLE_CSV, who);
+  text = len > 0 ? decode (raw, len, who, chosen, &name, &charset, &text_len, error) : g_strdup ("");
+  if (text == NULL)
+    return NULL;
+
+  /* A BOM that was read as Latin-1 and saved again as UTF-8 (“ï»¿”), or
+   * saved twice */
+  while (text_len - start >= 3)
     {
-      text = decode (raw, len, who, &csv->encoding, &text_len, error);
-      if (text == NULL)
-        return NULL;
-      csv->separator = detect_separator (text, text_len, g_str_has_prefix (csv->encoding, "UTF-16"));
-      if (!parse_text (csv, text, text_len, who, error))
-        return NULL;
+      if (text_len - start >= 6 && memcmp (text + start, "\xC3\xAF\xC2\xBB\xC2\xBF", 6) == 0)
+        start += 6;
+      else if (memcmp (text + start, "\xEF\xBB\xBF", 3) == 0)
+        start += 3;
+      else
+        break;
     }
 
-  if (csv->rows->len == 0)
+  csv.table = table;
+  csv.who = who;
+  csv.separator = detect_separator (text + start, text_len - start, is_utf16 (charset));
+  csv.stop[(guchar) csv.separator] = csv.stop['\r'] = csv.stop['\n'] = 1;
+  csv.fields = fields = g_array_new (FALSE, FALSE, sizeof (Field));
+  csv.raw = raw;
+  csv.raw_len = len;
+  csv.charset = charset;
+  csv.chosen = chosen != NULL;
+  ok = parse_text (&csv, text + start, text_len - start, error);
+  g_clear_error (&csv.suspect);
+  if (!ok)
+    return NULL;
+  sz_table_set_encoding (table, name != NULL ? name : "UTF-8", csv.separator);
+
+  if (sz_table_get_n_all_rows (table) == 0)
     {
-      g_set_error (error, SZ_CSV_ERROR, SZ_CSV_ERROR_EMPTY,
+      g_set_error (error, SZ_TABLE_ERROR, SZ_TABLE_ERROR_EMPTY,
                    /* Translators: the file's name */
                    _("%s is empty: it has no header and no rows under it."), who);
       return NULL;
     }
-  /* A BOM that was read as Latin-1 and saved again as UTF-8 */
-  header = g_ptr_array_index (csv->rows, 0);
-  if (g_str_has_prefix (header->fields[0], "\xC3\xAF\xC2\xBB\xC2\xBF"))
-    header->fields[0] = trimmed_copy (csv->strings, header->fields[0] + 6,
-                                      header->fields[0] + strlen (header->fields[0]));
-  if (csv->rows->len == 1)
-    {
-      g_set_error (error, SZ_CSV_ERROR, SZ_CSV_ERROR_EMPTY,
-                   /* Translators: the file's name and the header's line */
-                   _("%s has no rows under its header on line %u."), who, header->line);
-      return NULL;
-    }
-  return g_steal_pointer (&csv);
-}
-
-SzCsv *
-sz_csv_read_file (const char  *path,
-                  GError     **error)
-{
-  g_autoptr(GBytes) bytes = NULL;
-  GStatBuf st;
-  char *contents = NULL;
-  gsize len = 0;
-
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  /* Refuses a large file before reading it; sz_csv_parse() checks again. */
-  if (g_stat (path, &st) == 0 && st.st_size > SZ_CSV_MAX_SIZE)
-    {
-      g_autofree char *who = display_name (path);
-
-      set_too_large (error, who, st.st_size);
-      return NULL;
-    }
-  if (!g_file_get_contents (path, &contents, &len, error))
-    return NULL;
-  bytes = g_bytes_new_take (contents, len);
-  return sz_csv_parse (bytes, path, error);
-}
-
-void
-sz_csv_free (SzCsv *csv)
-{
-  if (csv == NULL)
-    return;
-  g_string_chunk_free (csv->strings);
-  g_ptr_array_unref (csv->rows);
-  g_free (csv);
-}
-
-const char *
-sz_csv_get_encoding (SzCsv *csv)
-{
-  g_return_val_if_fail (csv != NULL, NULL);
-  return csv->encoding;
-}
-
-char
-sz_csv_get_separator (SzCsv *csv)
-{
-  g_return_val_if_fail (csv != NULL, ',');
-  return csv->separator;
-}
-
-static Row *
-get_row (SzCsv *csv,
-         guint  i)
-{
-  return g_ptr_array_index (csv->rows, i);
-}
-
-guint
-sz_csv_get_n_rows (SzCsv *csv)
-{
-  g_return_val_if_fail (csv != NULL, 0);
-  return csv->rows->len - 1;
-}
-
-guint
-sz_csv_get_n_columns (SzCsv *csv)
-{
-  g_return_val_if_fail (csv != NULL, 0);
-  return get_row (csv, 0)->n_fields;
-}
-
-const char *
-sz_csv_get_header (SzCsv *csv,
-                   guint  column)
-{
-  g_return_val_if_fail (csv != NULL, NULL);
-  g_return_val_if_fail (column < get_row (csv, 0)->n_fields, NULL);
-  return get_row (csv, 0)->fields[column];
-}
-
-/* A header as sz_csv_find_column() compares it: NFKC (full-width forms to
- * half-width ones), no white space, ASCII lower case, no “*” or “(必填)”
- * marker (nor a leading “*”, as some templates write it). */
-static char *
-header_key (const char *header)
-{
-  g_autofree char *nfkc = g_utf8_normalize (header, -1, G_NORMALIZE_NFKC);
-  GString *key = g_string_new (NULL);
-  gboolean more = TRUE;
-
-  for (const char *p = nfkc; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!g_unichar_isspace (c) && c != 0xFEFF && c != 0x200B)
-        g_string_append_unichar (key, c < 0x80 ? (gunichar) g_ascii_tolower (c) : c);
-    }
-  while (more)
-    {
-      more = g_str_has_suffix (key->str, "*") || g_str_has_suffix (key->str, "(必填)");
-      if (more)
-        g_string_truncate (key, key->len - (key->str[key->len - 1] == '*' ? 1 : strlen ("(必填)")));
-    }
-  if (key->str[0] == '*')
-    g_string_erase (key, 0, 1);
-  return g_string_free (key, FALSE);
-}
-
-int
-sz_csv_find_column (SzCsv              *csv,
-                    const char * const *names)
-{
-  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
-
-  g_return_val_if_fail (csv != NULL, -1);
-  g_return_val_if_fail (names != NULL, -1);
-
-  for (guint i = 0; names[i] != NULL; i++)
-    g_ptr_array_add (keys, header_key (names[i]));
-  for (guint column = 0; column < get_row (csv, 0)->n_fields; column++)
-    {
-      g_autofree char *key = header_key (get_row (csv, 0)->fields[column]);
-
-      for (guint i = 0; *key != '\0' && i < keys->len; i++)
-        if (strcmp (key, keys->pdata[i]) == 0)
-          return column;
-    }
-  return -1;
-}
-
-const char *
-sz_csv_get (SzCsv *csv,
-            guint  row,
-            guint  column)
-{
-  g_return_val_if_fail (csv != NULL, "");
-  g_return_val_if_fail (row < csv->rows->len - 1, "");
-  return column < get_row (csv, row + 1)->n_fields ? get_row (csv, row + 1)->fields[column] : "";
-}
-
-guint
-sz_csv_get_line (SzCsv *csv,
-                 guint  row)
-{
-  g_return_val_if_fail (csv != NULL, 0);
-  g_return_val_if_fail (row < csv->rows->len - 1, 0);
-  return get_row (csv, row + 1)->line;
+  return g_steal_pointer (&table);
 }
