@@ -14,7 +14,6 @@
 #include "sz-check.h"
 #include "sz-db.h"
 #include "sz-demo.h"
-#include "sz-import.h"
 #include "sz-person.h"
 #include "sz-phone.h"
 #include "sz-post.h"
@@ -41,6 +40,15 @@ print_error (const GError *error)
 {
   /* Translators: printed before an error message on the terminal */
   g_printerr (_("Error: %s\n"), error->message);
+  /* A damaged database: where its newest good backup is. */
+  if (g_error_matches (error, SZ_DB_ERROR, SZ_DB_ERROR_CORRUPT))
+    print_backup_hint ();
+}
+
+char *
+cli_database_path (void)
+{
+  return opt_database ? g_strdup (opt_database) : sz_db_default_path ();
 }
 
 /* Parses a command's options; prints usage and returns FALSE on a mistake. */
@@ -509,74 +517,6 @@ cmd_check (int argc, char **argv)
   return EXIT_OK;
 }
 
-/* import */
-
-static gboolean opt_dry_run;
-
-static int
-cmd_import (int argc, char **argv)
-{
-  const GOptionEntry entries[] = {
-    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &opt_dry_run, N_("Check the file and say what would change, but save nothing"), NULL },
-    { NULL }
-  };
-  g_autoptr(SzDb) db = NULL;
-  g_autoptr(SzCommunity) community = NULL;
-  g_autoptr(SzCsv) csv = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-  SzImportReport r;
-
-  if (!parse_options ("import", _("FILE"),
-                      _("Import a roster of heads from a CSV file as WPS or Excel save it (UTF-8 or GBK), one row a head. "
-                        "Columns, in any order: 网格, 小区, 楼栋, 单元, 职务, 姓名, 电话, 性别, 党员, 身份, "
-                        "同意公示电话, 同意日期, 任职日期, 产生方式, 户数, 备注 (网格 and 姓名 are required). "
-                        "Missing grids, compounds, buildings and units are created. All rows or none: "
-                        "if any row is wrong, nothing is saved and every wrong row is listed."),
-                      entries, &argc, &argv))
-    return EXIT_USAGE;
-  if (argc < 2)
-    {
-      g_printerr (_("Error: name the CSV file to import, for example: sanzhang-cli import 三长名册.csv\n"));
-      return EXIT_USAGE;
-    }
-  if (too_many_arguments ("import", argc, argv, 1))
-    return EXIT_USAGE;
-
-  csv = sz_csv_read_file (argv[1], &error);
-  if (csv == NULL)
-    {
-      print_error (error);
-      return EXIT_ERROR;
-    }
-  if ((db = open_database (SZ_DB_OPEN_DEFAULT)) == NULL || (community = find_community (db)) == NULL)
-    return EXIT_ERROR;
-  if (!sz_import_roster (db, community->id, csv, opt_dry_run, &r, &error))
-    {
-      print_error (error);
-      return EXIT_ERROR;
-    }
-
-  name = g_filename_display_basename (argv[1]);
-  /* Translators: rows, file name, its encoding */
-  g_print (g_dngettext (GETTEXT_PACKAGE, "Read %u row from %s (%s).\n", "Read %u rows from %s (%s).\n", r.rows),
-           r.rows, name, sz_csv_get_encoding (csv));
-  /* Translators: counts of places the import created */
-  g_print (_("Places created: %u grids, %u compounds, %u buildings, %u units.\n"),
-           r.grids_created, r.compounds_created, r.buildings_created, r.units_created);
-  /* Translators: counts of people */
-  g_print (_("People: %u added, %u already on the roster.\n"), r.people_created, r.people_found);
-  /* Translators: counts of heads */
-  g_print (_("Heads: %u appointed to vacant posts, %u replacing the head before (whose term ends), %u already in post.\n"),
-           r.heads_appointed, r.heads_replaced, r.heads_unchanged);
-  if (opt_dry_run)
-    g_print (_("Nothing was saved: this was a dry run.\n"));
-  else
-    /* Translators: %s is the community */
-    g_print (_("Saved to the roster of %s.\n"), community->name);
-  return EXIT_OK;
-}
-
 int
 find_command_word (int          argc,
                    char       **argv,
@@ -635,10 +575,14 @@ static const Command commands[] = {
   { "search", N_("Find heads, compounds and grids"), cmd_search },
   { "vacancies", N_("List the posts without a head"), cmd_vacancies },
   { "check", N_("Check the roster for problems"), cmd_check },
-  { "import", N_("Import heads from a CSV file (WPS or Excel)"), cmd_import },
+  { "import", N_("Import a roster of heads from a spreadsheet (.xlsx, .xls, CSV)"), cmd_import },
   { "community", N_("Show or change the community's board settings"), cmd_community },
   { "boards", N_("Print the notice boards as PDF or PNG"), cmd_boards },
   { "records", N_("Residents' issue records: list, add, act, figures, monthly report"), cmd_records },
+  { "export", N_("Export the roster, hotlines or records as .xlsx or CSV"), cmd_export },
+  { "backup", N_("Make a checked backup copy of the database"), cmd_backup },
+  { "backups", N_("List the backups, newest first"), cmd_backups },
+  { "restore", N_("Replace the database with a backup"), cmd_restore },
 };
 
 static void

@@ -61,15 +61,30 @@ gboolean     too_many_arguments (const char          *command,
                                  int                  argc,
                                  char               **argv,
                                  int                  allowed);
+/* --database, else the default path. */
+char        *cli_database_path  (void);
 SzDb        *open_database      (SzDbOpenFlags        flags);
 /* The community of --community, else the first; NULL after printing why. */
 SzCommunity *find_community     (SzDb                *db);
 
+/* sz-cli-backup.c: after a damaged database's message, its newest good
+ * backup and the command that restores it. */
+void         print_backup_hint  (void);
+int          cmd_backup         (int                  argc,
+                                 char               **argv);
+int          cmd_backups        (int                  argc,
+                                 char               **argv);
 int          cmd_boards         (int                  argc,
                                  char               **argv);
 int          cmd_community      (int                  argc,
                                  char               **argv);
+int          cmd_import         (int                  argc,
+                                 char               **argv);
 int          cmd_records        (int                  argc,
+                                 char               **argv);
+int          cmd_restore        (int                  argc,
+                                 char               **argv);
+int          cmd_export         (int                  argc,
                                  char               **argv);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include "sz-db.h"
 #include "sz-image.h"
+#include "sz-name.h"
 #include "sz-person.h"
 #include "sz-pinyin.h"
 #include "sz-post.h"
@@ -57,6 +58,7 @@ sz_person_free (SzPerson *p)
   g_free (p->phone2);
   g_free (p->background);
   g_free (p->consent_date);
+  g_free (p->consent_source);
   g_free (p->notes);
   g_free (p->name_pinyin);
   g_free (p->name_initials);
@@ -67,7 +69,21 @@ static gboolean
 validate (SzPerson  *p,
           GError   **error)
 {
-  if (!sz_validate_text (_("Name"), &p->name, TRUE, 30, error)
+  /* Every path that saves a person (the form, the import, the demo, the
+   * CLI) keeps the name in the same form; the form and the import show
+   * the fixes themselves, with sz_name_normalize() too.  Invalid UTF-8 is
+   * left for sz_validate_text() to refuse. */
+  if (p->name != NULL)
+    {
+      char *normal = sz_name_normalize (p->name, NULL);
+
+      if (normal != NULL)
+        {
+          g_free (p->name);
+          p->name = normal;
+        }
+    }
+  if (!sz_validate_text (_("Name"), &p->name, TRUE, SZ_NAME_MAX_CHARS, error)
       || !sz_validate_phone (_("Phone"), &p->phone, FALSE, error)
       || !sz_validate_phone (_("Second phone"), &p->phone2, FALSE, error)
       || !sz_validate_date (_("Consent date"), &p->consent_date, FALSE, error)
@@ -149,14 +165,14 @@ sz_person_save (SzDb      *db,
       if (p->id == 0)
         stmt = sz_db_prepare (db,
                               "INSERT INTO person (name, gender, phone, phone2, party_member, background,"
-                              " home_unit_id, phone_consent, consent_date, notes, name_pinyin, name_initials)"
-                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", error);
+                              " home_unit_id, phone_consent, consent_date, notes, name_pinyin, name_initials, consent_source)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?14)", error);
       else
         stmt = sz_db_prepare (db,
                               "UPDATE person SET name = ?1, gender = ?2, phone = ?3, phone2 = ?4,"
                               " party_member = ?5, background = ?6, home_unit_id = ?7, phone_consent = ?8,"
-                              " consent_date = ?9, notes = ?10, name_pinyin = ?11, name_initials = ?12"
-                              " WHERE id = ?13", error);
+                              " consent_date = ?9, notes = ?10, name_pinyin = ?11, name_initials = ?12,"
+                              " consent_source = ?14 WHERE id = ?13", error);
       ok = stmt != NULL;
     }
   if (ok)
@@ -173,6 +189,7 @@ sz_person_save (SzDb      *db,
       sz_db_bind_text (stmt, 10, p->notes);
       sz_db_bind_text (stmt, 11, p->name_pinyin);
       sz_db_bind_text (stmt, 12, p->name_initials);
+      sz_db_bind_text (stmt, 14, p->consent_source != NULL ? p->consent_source : "");
       if (p->id != 0)
         sqlite3_bind_int64 (stmt, 13, p->id);
       ok = sz_row_finish_write (db, stmt, &p->id, error);
@@ -186,7 +203,7 @@ sz_person_save (SzDb      *db,
 }
 
 #define PERSON_COLUMNS "id, name, gender, phone, phone2, party_member, background, home_unit_id," \
-                       " phone_consent, consent_date, notes, name_pinyin, name_initials"
+                       " phone_consent, consent_date, notes, name_pinyin, name_initials, consent_source"
 
 static SzPerson *
 person_from_row (sqlite3_stmt *stmt)
@@ -206,6 +223,7 @@ person_from_row (sqlite3_stmt *stmt)
   p->notes = sz_db_column_dup (stmt, 10);
   p->name_pinyin = sz_db_column_dup (stmt, 11);
   p->name_initials = sz_db_column_dup (stmt, 12);
+  p->consent_source = sz_db_column_dup (stmt, 13);
   return p;
 }
 

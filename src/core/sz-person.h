@@ -28,6 +28,10 @@ typedef struct
    * was recorded.  No date: never asked, which prints no phone. */
   gboolean  phone_consent;
   char     *consent_date;
+  /* Where that answer was recorded from when not by this program's form:
+   * “Import of “名册.xlsx”” for a roster that said yes without a date.
+   * NULL or "": the form. */
+  char     *consent_source;
   char     *notes;
   /* Read only: written by save from the name. */
   char     *name_pinyin;

@@ -51,8 +51,26 @@ sz_chosen_by_title (SzChosenBy chosen_by)
 char *
 sz_today (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  /* GLib 2.74 parses the zone file again on every
+   * g_date_time_new_now_local() when TZ is unset (its cache compares the
+   * zone's name with the unset TZ): keep the zone while TZ stays the same.
+   * An import asks for today thousands of times. */
+  static GMutex lock;
+  static GTimeZone *zone;
+  static char *zone_tz;
+  g_autoptr(GDateTime) now = NULL;
+  const char *tz = g_getenv ("TZ");
 
+  g_mutex_lock (&lock);
+  if (zone == NULL || g_strcmp0 (tz, zone_tz) != 0)
+    {
+      g_clear_pointer (&zone, g_time_zone_unref);
+      g_free (zone_tz);
+      zone_tz = g_strdup (tz);
+      zone = g_time_zone_new_local ();
+    }
+  now = g_date_time_new_now (zone);
+  g_mutex_unlock (&lock);
   return g_date_time_format (now, "%Y-%m-%d");
 }
 
@@ -181,6 +199,49 @@ close_term (SzDb        *db,
   return sz_row_finish_write (db, stmt, NULL, error);
 }
 
+static gboolean
+insert_post (SzDb        *db,
+             SzLevel      level,
+             gint64       place_id,
+             gint64       person_id,
+             const char  *date,
+             SzChosenBy   chosen_by,
+             gint64      *new_id,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = sz_db_prepare (db, "INSERT INTO post (level, grid_id, building_id, unit_id, person_id,"
+                                          " start_date, chosen_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, sz_level_to_string (level), -1, SQLITE_STATIC);
+  sz_db_bind_id_opt (stmt, 2, level == SZ_LEVEL_GRID ? place_id : 0);
+  sz_db_bind_id_opt (stmt, 3, level == SZ_LEVEL_BUILDING ? place_id : 0);
+  sz_db_bind_id_opt (stmt, 4, level == SZ_LEVEL_UNIT ? place_id : 0);
+  sqlite3_bind_int64 (stmt, 5, person_id);
+  sz_db_bind_text (stmt, 6, date);
+  sqlite3_bind_text (stmt, 7, sz_chosen_by_to_string (chosen_by), -1, SQLITE_STATIC);
+  return sz_row_finish_write (db, stmt, new_id, error);
+}
+
+gboolean
+sz_post_appoint_vacant (SzDb        *db,
+                        SzLevel      level,
+                        gint64       place_id,
+                        gint64       person_id,
+                        const char  *start_date,
+                        SzChosenBy   chosen_by,
+                        GError     **error)
+{
+  gint64 new_id = 0;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (sz_db_in_transaction (db), FALSE);
+  g_return_val_if_fail (level < SZ_N_LEVELS && chosen_by <= SZ_CHOSEN_APPOINTMENT, FALSE);
+  g_return_val_if_fail (start_date != NULL, FALSE);
+  return insert_post (db, level, place_id, person_id, start_date, chosen_by, &new_id, error);
+}
+
 gboolean
 sz_post_appoint (SzDb        *db,
                  SzLevel      level,
@@ -195,7 +256,6 @@ sz_post_appoint (SzDb        *db,
   g_autofree char *place_sql = NULL;
   g_autoptr(SzPost) current = NULL;
   g_autoptr(GError) local_error = NULL;
-  sqlite3_stmt *stmt;
   const char *place_table;
   gint64 new_id = 0;
   gboolean ok;
@@ -265,22 +325,7 @@ sz_post_appoint (SzDb        *db,
         }
     }
   if (ok)
-    {
-      stmt = sz_db_prepare (db, "INSERT INTO post (level, grid_id, building_id, unit_id, person_id, start_date,"
-                                " chosen_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
-      ok = stmt != NULL;
-      if (ok)
-        {
-          sqlite3_bind_text (stmt, 1, sz_level_to_string (level), -1, SQLITE_STATIC);
-          sz_db_bind_id_opt (stmt, 2, level == SZ_LEVEL_GRID ? place_id : 0);
-          sz_db_bind_id_opt (stmt, 3, level == SZ_LEVEL_BUILDING ? place_id : 0);
-          sz_db_bind_id_opt (stmt, 4, level == SZ_LEVEL_UNIT ? place_id : 0);
-          sqlite3_bind_int64 (stmt, 5, person_id);
-          sz_db_bind_text (stmt, 6, date);
-          sqlite3_bind_text (stmt, 7, sz_chosen_by_to_string (chosen_by), -1, SQLITE_STATIC);
-          ok = sz_row_finish_write (db, stmt, &new_id, error);
-        }
-    }
+    ok = insert_post (db, level, place_id, person_id, date, chosen_by, &new_id, error);
   if (ok && post_id)
     *post_id = new_id;
   return sz_db_end (db, ok, error);

@@ -45,6 +45,18 @@ gboolean     sz_post_appoint             (SzDb        *db,
                                           SzChosenBy   chosen_by,
                                           gint64      *post_id,
                                           GError     **error);
+/* The same for a post the caller knows to be vacant, whose place and
+ * person it knows to exist (a bulk loader inside its own transaction):
+ * only the INSERT, with @start_date already valid (YYYY-MM-DD).  The
+ * database still refuses a second current head (a unique index): that is
+ * the caller's bug, and comes as an SZ_DB_ERROR. */
+gboolean     sz_post_appoint_vacant      (SzDb        *db,
+                                          SzLevel      level,
+                                          gint64       place_id,
+                                          gint64       person_id,
+                                          const char  *start_date,
+                                          SzChosenBy   chosen_by,
+                                          GError     **error);
 /* Ends a current term (@end_date NULL: today) with a reason. */
 gboolean     sz_post_end                 (SzDb        *db,
                                           gint64       post_id,

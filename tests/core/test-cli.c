@@ -179,7 +179,7 @@ make_demo (const char *name)
 typedef struct
 {
   const char *command;
-  const char *options[3];
+  const char *options[6];
 } CommandOptions;
 
 static const CommandOptions command_options[] = {
@@ -189,7 +189,7 @@ static const CommandOptions command_options[] = {
   { "search", { "--limit", "--show-phones", NULL } },
   { "vacancies", { NULL } },
   { "check", { NULL } },
-  { "import", { "--dry-run", NULL } },
+  { "import", { "--dry-run", "--sheet", "--encoding", "--create-places", "--replace-heads", NULL } },
 };
 
 static void
@@ -430,22 +430,41 @@ test_import (void)
   run (&r, "init", "--database", path, "--community", "幸福社区", NULL);
   assert_exit (&r, EXIT_OK);
 
+  /* New places need the user's word: refused, naming the option. */
   run (&r, "import", "--database", path, "--dry-run", good, NULL);
+  assert_exit (&r, EXIT_ERROR);
+  assert_contains (r.out, "Read 3 rows");
+  assert_contains (r.out, "is not on the roster yet");
+  assert_contains (r.err, "--create-places");
+
+  run (&r, "import", "--database", path, "--dry-run", "--create-places", good, NULL);
   assert_exit (&r, EXIT_OK);
   assert_contains (r.out, "Read 3 rows");
   assert_contains (r.out, "dry run");
+  assert_contains (r.out, "Places that are not on the roster yet:");
   g_assert_cmpint (query_int (path, "SELECT count(*) FROM post"), ==, 0);
 
-  run (&r, "import", "--database", path, good, NULL);
+  run (&r, "import", "--database", path, "--create-places", good, NULL);
   assert_exit (&r, EXIT_OK);
   assert_contains (r.out, "GB18030");
+  assert_contains (r.out, "Places added:");
   g_assert_cmpint (query_int (path, "SELECT count(*) FROM post"), ==, 3);
+
+  /* Options of their own: a sheet of a text file is ignored, an encoding
+   * that is not one is a usage error, a forced one reads the file so. */
+  run (&r, "import", "--database", path, "--encoding", "latin9", good, NULL);
+  assert_exit (&r, EXIT_USAGE);
+  assert_contains (r.err, "GB18030");
+  run (&r, "import", "--database", path, "--dry-run", "--encoding", "UTF-8", good, NULL);
+  assert_exit (&r, EXIT_ERROR);
+  assert_contains (r.err, "UTF-8");
 
   run (&r, "import", "--database", path, bad, NULL);
   assert_exit (&r, EXIT_ERROR);
-  assert_contains (r.err, "Row 3");
-  assert_contains (r.err, "12345678");
-  assert_not_contains (r.err, "Row 2");
+  assert_contains (r.out, "Row 3, column C");
+  assert_contains (r.out, "12345678");
+  assert_not_contains (r.out, "Row 2");
+  assert_contains (r.err, "nothing was imported");
   g_assert_cmpint (query_int (path, "SELECT count(*) FROM person"), ==, 3);
 
   run (&r, "import", "--database", path, zip, NULL);
