@@ -15,6 +15,9 @@
 #include <unicode/ustring.h>
 #include <unicode/utrans.h>
 
+/* sz_readings_table and sz_readings_pool, generated from Unihan */
+#include "sz-readings-table.h"
+
 /* Whitespace in a text gives no token: sz_pinyin_key() drops it and
  * sz_pinyin_match() skips it while walking the text, so "张 伟" has the key
  * "zhang wei" and the same matches as "张伟".  A space could not be a
@@ -344,6 +347,130 @@ sz_pinyin_key (const char *text,
   return g_string_free (key, FALSE);
 }
 
+/* Decodes one character without ever reading past the terminating NUL;
+ * an invalid byte counts as U+FFFD, as g_utf8_make_valid() makes it. */
+static inline gunichar
+next_char (const char **p)
+{
+  const guchar *s = (const guchar *) *p;
+  gunichar c;
+
+  if (*s < 0x80)
+    {
+      *p += 1;
+      return *s;
+    }
+  c = g_utf8_get_char_validated (*p, -1);
+  if (c & 0x80000000)
+    {
+      *p += 1;
+      return 0xFFFD;
+    }
+  *p = g_utf8_next_char (*p);
+  return c;
+}
+
+/* The toneless readings of @c, space-separated, when it has more than
+ * one (单 → "dan shan chan"); NULL otherwise. */
+static const char *
+find_readings (gunichar c)
+{
+  gsize lo = 0;
+  gsize hi = G_N_ELEMENTS (sz_readings_table);
+
+  while (lo < hi)
+    {
+      gsize mid = (lo + hi) / 2;
+
+      if (sz_readings_table[mid].c == c)
+        return sz_readings_pool + sz_readings_table[mid].at;
+      if (sz_readings_table[mid].c < c)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return NULL;
+}
+
+char *
+sz_pinyin_search_key (const char *text,
+                      const char *key)
+{
+  const char *kp = key;
+  const char *tok = NULL;
+  gsize toklen = 0;
+  gunichar first[2] = { 0, 0 };
+  guint n = 0;
+  const char *readings;
+  GString *out;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  /* Walk the text and its key in step, as the matcher does, to the token
+   * of the first character that is not transparent: the surname. */
+  for (const char *p = text; *p != '\0' && *kp != '\0' && n < 2;)
+    {
+      gunichar c = fold_char (next_char (&p));
+      const char *t = kp;
+
+      if (g_unichar_isspace (c))
+        continue;
+      while (*kp != '\0' && *kp != ' ')
+        kp++;
+      if (is_transparent (c))
+        {
+          if (*kp == ' ')
+            kp++;
+          continue;
+        }
+      if (n == 0)
+        {
+          tok = t;
+          toklen = kp - t;
+        }
+      first[n++] = c;
+      if (*kp == ' ')
+        kp++;
+    }
+  if (tok == NULL || g_unichar_get_script (first[0]) != G_UNICODE_SCRIPT_HAN)
+    return NULL;
+  /* A compound surname with its own reading (尉迟 yu chi) has only that. */
+  if (n == 2)
+    {
+      gssize i = find_compound (first[0], first[1]);
+
+      if (i >= 0 && compound_surnames[i].reading != NULL)
+        return NULL;
+    }
+  readings = find_readings (first[0]);
+  if (readings == NULL)
+    return NULL;
+
+  /* The key's own reading first, then the others. */
+  out = g_string_new_len (key, tok - key + toklen);
+  for (const char *r = readings; *r != '\0';)
+    {
+      gsize len = strcspn (r, " ");
+
+      if (len != toklen || strncmp (r, tok, len) != 0)
+        {
+          g_string_append_c (out, '|');
+          g_string_append_len (out, r, len);
+        }
+      r += len;
+      if (*r == ' ')
+        r++;
+    }
+  if (out->len == (gsize) (tok - key) + toklen)
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  g_string_append (out, tok + toklen);
+  return g_string_free (out, FALSE);
+}
+
 char *
 sz_pinyin_initials (const char *key)
 {
@@ -409,29 +536,6 @@ sz_pinyin_collate (const char *a,
   return result == UCOL_LESS ? -1 : result == UCOL_GREATER ? 1 : 0;
 }
 
-/* Decodes one character without ever reading past the terminating NUL;
- * an invalid byte counts as U+FFFD, as g_utf8_make_valid() makes it. */
-static inline gunichar
-next_char (const char **p)
-{
-  const guchar *s = (const guchar *) *p;
-  gunichar c;
-
-  if (*s < 0x80)
-    {
-      *p += 1;
-      return *s;
-    }
-  c = g_utf8_get_char_validated (*p, -1);
-  if (c & 0x80000000)
-    {
-      *p += 1;
-      return 0xFFFD;
-    }
-  *p = g_utf8_next_char (*p);
-  return c;
-}
-
 /* Matcher states, one bit each: where the match started and whether
  * every token so far was matched whole (syllable or hanzi). */
 enum
@@ -478,6 +582,22 @@ letter_matches (gunichar q,
                 char     k)
 {
   return q == (gunichar) (guchar) k || (q == 'u' && k == 'v');
+}
+
+/* The query from position @p on against the syllable @syl: each of
+ * its prefixes that the query spells lands a state, the whole syllable
+ * keeping @mask, a cut one @cut. */
+static inline void
+match_syllable (MatchState     *st,
+                const gunichar *q,
+                gsize           p,
+                guint8          mask,
+                guint8          cut,
+                const char     *syl,
+                gsize           len)
+{
+  for (gsize l = 0; l < len && p + l < st->m && letter_matches (q[p + l], syl[l]); l++)
+    land (st, p + l + 1, l + 1 == len ? mask : cut);
 }
 
 /* The match walks the text and its key in step, one token per
@@ -545,12 +665,13 @@ sz_pinyin_match (const char *text,
       gunichar c = fold_char (next_char (&tp));
       const char *tok = kp;
       gsize toklen;
+      gboolean readings = FALSE;
       guint8 *swap;
 
       if (g_unichar_isspace (c))
         continue;
       while (*kp != '\0' && *kp != ' ')
-        kp++;
+        readings |= *kp++ == '|';
       toklen = kp - tok;
       if (*kp == ' ')
         kp++;
@@ -574,8 +695,19 @@ sz_pinyin_match (const char *text,
             {
               guint8 cut = mask & STATE_WHOLE ? (mask & ~STATE_WHOLE) | STATE_PREFIX : mask;
 
-              for (gsize l = 0; l < toklen && p + l < st.m && letter_matches (q[p + l], tok[l]); l++)
-                land (&st, p + l + 1, l + 1 == toklen ? mask : cut);
+              if (!readings)
+                match_syllable (&st, q, p, mask, cut, tok, toklen);
+              else
+                {
+                  /* Each reading of the token ("ge|gai"): any may match. */
+                  for (const char *alt = tok, *end; alt < tok + toklen; alt = end + 1)
+                    {
+                      end = alt;
+                      while (end < tok + toklen && *end != '|')
+                        end++;
+                      match_syllable (&st, q, p, mask, cut, alt, end - alt);
+                    }
+                }
             }
         }
 

@@ -28,6 +28,20 @@ typedef enum
 char    *sz_pinyin_key          (const char *text,
                                  gboolean    person_name);
 
+/* The key search matches a person's name with: @key (the name's
+ * sz_pinyin_key() as a person name) with every other toneless reading of
+ * the surname character added to its token, '|'-separated, the key's
+ * own reading first (盖丽 "ge li" → "ge|gai li", 单玉华 "shan yu hua" →
+ * "shan|dan|chan yu hua"), so that the name is found by each reading
+ * people use for it.  The readings are Unihan's (kMandarin, kXHC1983,
+ * kTGHZ2013; kHanyuPinyin for characters those lack), generated at build
+ * time.  Only the surname gets them: the other characters keep one
+ * reading.  A compound surname with a reading of its own (尉迟 yu chi)
+ * gets none.  NULL when the surname has a single reading.  Stored keys
+ * and sorting keep sz_pinyin_key(): this is for matching only. */
+char    *sz_pinyin_search_key   (const char *text,
+                                 const char *key);
+
 /* The first letter of each alphanumeric token of @key ("zhang wei" → "zw"). */
 char    *sz_pinyin_initials     (const char *key);
 
@@ -39,8 +53,9 @@ int      sz_pinyin_collate      (const char *a,
  * characters, full syllables and syllable prefixes (initials) in any
  * combination ("张伟", "zhangwei", "zw", "zhangw", "张w"), ignoring case,
  * spaces and the punctuation tokens of the key (the "·" in minority names).
- * A query "u" also finds a key's "v" (lü typed as lu).  Matching starts at
- * a token boundary.  Returns EXACT when the query covers the whole text,
+ * A query "u" also finds a key's "v" (lü typed as lu).  A token may list
+ * readings separated by '|' (see sz_pinyin_search_key()): any of them
+ * matches.  Matching starts at a token boundary.  Returns EXACT when the query covers the whole text,
  * PREFIX when it starts at the first token, SUBSTRING otherwise. */
 SzMatch  sz_pinyin_match        (const char *text,
                                  const char *key,

@@ -9,18 +9,27 @@
 #include <string.h>
 
 #include "sz-db.h"
+#include "sz-name.h"
 #include "sz-search.h"
 
 /* Search scans an in-memory array rather than the database: a city-size
  * roster has 150,000 names, and a scan of compact entries with a
  * letter-set filter before the pinyin matcher answers in a few
  * milliseconds, where LIKE over the tables (which cannot use an index for
- * substrings and initials) takes tens. */
+ * substrings and initials) takes tens.
+ *
+ * Names and queries are folded alike (sz_name_fold()): a name stored with
+ * a look-alike character (⼤, 买买提・艾力) is found by the proper one and
+ * the other way round.  A person's surname is matched by each of its
+ * readings (sz_pinyin_search_key()); hits by a reading other than the
+ * key's own come after the others of the same quality. */
 
 typedef struct
 {
-  const char *text;
-  const char *key;
+  const char *shown;    /* the name as stored */
+  const char *text;     /* folded: what is matched; @shown if the same */
+  const char *key;      /* the pinyin key of @text */
+  const char *alt_key;  /* @key with the surname's other readings, or NULL */
   const char *digits;   /* phones' digits, '|'-separated; NULL if none */
   gint64      id;
   guint32     letters;  /* bit n: the key has letter 'a'+n */
@@ -92,14 +101,30 @@ add_rows (SzDb        *db,
   while ((rc = sz_db_step (db, stmt, error)) == SQLITE_ROW)
     {
       Entry e = { 0 };
+      const char *name = (const char *) sqlite3_column_text (stmt, 1);
       const char *key = (const char *) sqlite3_column_text (stmt, 2);
       const char *digits = (const char *) sqlite3_column_text (stmt, 3);
+      g_autofree char *folded = NULL;
+      g_autofree char *folded_key = NULL;
+      g_autofree char *alt_key = NULL;
+
+      if (name == NULL)
+        name = "";
+      /* Stored before names were normalised, or a place name: folded
+       * here, with the key of what is matched. */
+      folded = sz_name_fold (name);
+      if (folded != NULL)
+        key = folded_key = sz_pinyin_key (folded, kind == SZ_HIT_PERSON);
 
       e.id = sqlite3_column_int64 (stmt, 0);
-      e.text = g_string_chunk_insert (index->strings, (const char *) sqlite3_column_text (stmt, 1));
+      e.shown = g_string_chunk_insert (index->strings, name);
+      e.text = folded ? g_string_chunk_insert (index->strings, folded) : e.shown;
       e.key = g_string_chunk_insert_const (index->strings, key ? key : "");
+      if (kind == SZ_HIT_PERSON)
+        alt_key = sz_pinyin_search_key (e.text, e.key);
+      e.alt_key = alt_key ? g_string_chunk_insert (index->strings, alt_key) : NULL;
       e.digits = digits && *digits ? g_string_chunk_insert (index->strings, digits) : NULL;
-      e.letters = letters_of (e.key);
+      e.letters = letters_of (e.alt_key ? e.alt_key : e.key);
       e.kind = kind;
       g_array_append_val (index->entries, e);
     }
@@ -142,7 +167,7 @@ entry_compare (gconstpointer a,
 
   if ((c = strcmp (ea->key, eb->key)) != 0)
     return c;
-  if ((c = strcmp (ea->text, eb->text)) != 0)
+  if ((c = strcmp (ea->shown, eb->shown)) != 0)
     return c;
   if (ea->kind != eb->kind)
     return ea->kind < eb->kind ? -1 : 1;
@@ -195,6 +220,7 @@ typedef struct
   char        *digits;     /* the query if it is 3+ digits only, else NULL */
   guint32      letters;    /* letters the key must have */
   GPtrArray   *hanzi;      /* non-ASCII characters the text must contain */
+  gboolean     empty;      /* nothing a name can match: spaces, dots */
 } Query;
 
 static void
@@ -205,14 +231,28 @@ query_clear (Query *q)
   g_clear_pointer (&q->hanzi, g_ptr_array_unref);
 }
 
+/* Skipped by the matcher (see sz_pinyin_match()): the "·" of minority
+ * names, brackets, dashes, invisible characters. */
+static gboolean
+is_transparent (gunichar c)
+{
+  GUnicodeType type = g_unichar_type (c);
+
+  return g_unichar_ispunct (c) || type == G_UNICODE_CONTROL || type == G_UNICODE_FORMAT;
+}
+
 static void
 query_init (Query      *q,
-            const char *text)
+            const char *query)
 {
   GString *folded = g_string_new (NULL);
+  g_autofree char *valid = g_utf8_validate (query, -1, NULL) ? NULL : g_utf8_make_valid (query, -1);
+  g_autofree char *name_folded = sz_name_fold (valid ? valid : query);
+  const char *text = name_folded ? name_folded : valid ? valid : query;
   gboolean all_digits = TRUE;
   guint n_digits = 0;
 
+  q->empty = TRUE;
   q->hanzi = g_ptr_array_new_with_free_func (g_free);
   for (const char *p = text; *p; p = g_utf8_next_char (p))
     {
@@ -240,14 +280,19 @@ query_init (Query      *q,
             all_digits = FALSE;
           if (c >= 'a' && c <= 'z')
             q->letters |= 1u << (c - 'a');
+          if (g_ascii_isalnum (c))
+            q->empty = FALSE;
         }
-      else
+      else if (!is_transparent (c))
         {
           char buf[8] = { 0 };
           all_digits = FALSE;
+          q->empty = FALSE;
           g_unichar_to_utf8 (c, buf);
           g_ptr_array_add (q->hanzi, g_strdup (buf));
         }
+      else
+        all_digits = FALSE;
     }
   /* A 'u' typed may stand for a key's 'v': do not require 'u' itself. */
   q->letters &= ~(1u << ('u' - 'a'));
@@ -292,7 +337,9 @@ sz_search (SzDb        *db,
            GError     **error)
 {
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) sz_search_hit_free);
-  GArray *buckets[3];
+  /* Per match quality, best first: hits by the key's own reading, then
+   * hits by another reading of the surname. */
+  GArray *buckets[6];
   Query q = { 0 };
   Index *index;
 
@@ -304,14 +351,14 @@ sz_search (SzDb        *db,
     return NULL;
 
   query_init (&q, query);
-  if (*q.folded == '\0')
+  if (q.empty)
     {
       query_clear (&q);
       return g_steal_pointer (&hits);
     }
 
-  /* One bucket of entry positions per match quality: filled in index
-   * order, each is already in pinyin order. */
+  /* Buckets of entry positions: filled in index order, each is already
+   * in pinyin order. */
   for (guint b = 0; b < G_N_ELEMENTS (buckets); b++)
     buckets[b] = g_array_new (FALSE, FALSE, sizeof (guint));
 
@@ -319,6 +366,7 @@ sz_search (SzDb        *db,
     {
       const Entry *e = &g_array_index (index->entries, Entry, i);
       SzMatch m = SZ_MATCH_NONE;
+      guint other_reading = 0;
 
       if (q.digits != NULL)
         m = match_digits (e, q.digits);
@@ -330,11 +378,22 @@ sz_search (SzDb        *db,
             has_all = strstr (e->text, q.hanzi->pdata[h]) != NULL;
           if (has_all)
             m = sz_pinyin_match (e->text, e->key, q.folded);
+          if (has_all && m != SZ_MATCH_EXACT && e->alt_key != NULL)
+            {
+              SzMatch alt = sz_pinyin_match (e->text, e->alt_key, q.folded);
+
+              if (alt > m)
+                {
+                  m = alt;
+                  other_reading = 1;
+                }
+            }
         }
       else if (m != SZ_MATCH_NONE)
         m |= BY_PHONE;
       if (m != SZ_MATCH_NONE)
-        g_array_append_val (buckets[SZ_MATCH_EXACT - (m & ~BY_PHONE)], (guint) { i | (m & BY_PHONE ? 1u << 31 : 0) });
+        g_array_append_val (buckets[(SZ_MATCH_EXACT - (m & ~BY_PHONE)) * 2 + other_reading],
+                            (guint) { i | (m & BY_PHONE ? 1u << 31 : 0) });
     }
   query_clear (&q);
 
@@ -348,8 +407,8 @@ sz_search (SzDb        *db,
 
           hit->kind = e->kind;
           hit->id = e->id;
-          hit->text = g_strdup (e->text);
-          hit->match = SZ_MATCH_EXACT - b;
+          hit->text = g_strdup (e->shown);
+          hit->match = SZ_MATCH_EXACT - b / 2;
           hit->by_phone = (v & (1u << 31)) != 0;
           g_ptr_array_add (hits, hit);
         }

@@ -31,8 +31,12 @@ void       sz_search_hit_free   (SzSearchHit  *hit);
 
 /* Finds people (heads) by name in hanzi, full pinyin, initials or a mix
  * ("张伟", "zhangwei", "zw", "张w"), or by 3 or more digits of a phone
- * anywhere in it; compounds and grids by name.  Ranked exact > prefix >
- * substring, then in pinyin order; at most @limit hits (0: all).
+ * anywhere in it; compounds and grids by name.  A surname is found by
+ * each of its readings (单 shan, dan, chan); look-alike characters in the
+ * query or a stored name are folded (sz_name_fold()).  Ranked exact >
+ * prefix > substring; within each, hits by a name's own reading before
+ * those by another reading of its surname, then in pinyin order; at most
+ * @limit hits (0: all).
  *
  * The first search loads an index of the names into memory; later
  * searches reuse it until the database changes. */

@@ -405,6 +405,85 @@ test_speed (void)
   g_ptr_array_unref (names);
 }
 
+/* Every reading of the surname, from Unihan, the key's own first. */
+static void
+test_search_key (void)
+{
+  static const struct { const char *name; const char *search_key; } cases[] = {
+    { "盖丽", "ge|gai li" },
+    { "繁星", "po|fan xing" },
+    { "区志强", "ou|qu zhi qiang" },
+    { "仇英", "qiu|chou ying" },
+    { "单玉华", "shan|dan|chan yu hua" },
+    { "解放", "xie|jie fang" },
+    { "朴槿惠", "piao|pu|po jin hui" },
+    { "查良镛", "zha|cha liang yong" },
+    { "曾宪文", "zeng|ceng xian wen" },
+    { "乐嘉", "yue|le jia" },
+    { "种师道", "chong|zhong shi dao" },
+    { "沈从文", "shen|chen cong wen" },
+    /* Before the surname, brackets: still the surname. */
+    { "（单田芳）", "（ shan|dan|chan tian fang ）" },
+    /* Compounds: one read per character gets its first character's
+     * readings, one with its own reading only that. */
+    { "乐正明", "yue|le zheng ming" },
+    { "尉迟恭", NULL },
+    { "单于明", NULL },
+    { "长孙无忌", NULL },
+    /* One reading: nothing to add.  Modern dictionaries only: 王 is not
+     * also yu (a classical reading of Hanyu Da Zidian). */
+    { "王伟", NULL },
+    { "张伟", NULL },
+    { "李明", NULL },
+    { "赵云", NULL },
+    /* Only the surname: 王单 keeps 单 as dan. */
+    { "王单", NULL },
+    { "Tom", NULL },
+    { "𠮷野", NULL },
+    { "", NULL },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *key = sz_pinyin_key (cases[i].name, TRUE);
+      g_autofree char *search_key = sz_pinyin_search_key (cases[i].name, key);
+
+      g_test_message ("search key (%s)", cases[i].name);
+      g_assert_cmpstr (search_key, ==, cases[i].search_key);
+    }
+}
+
+/* A token's readings in the matcher. */
+static void
+test_match_readings (void)
+{
+  static const struct { const char *text; const char *key; const char *query; SzMatch expected; } cases[] = {
+    { "盖丽", "ge|gai li", "geli", SZ_MATCH_EXACT },
+    { "盖丽", "ge|gai li", "gaili", SZ_MATCH_EXACT },
+    { "盖丽", "ge|gai li", "gl", SZ_MATCH_PREFIX },
+    { "盖丽", "ge|gai li", "gai", SZ_MATCH_PREFIX },
+    { "盖丽", "ge|gai li", "ga", SZ_MATCH_PREFIX },
+    { "盖丽", "ge|gai li", "gail", SZ_MATCH_PREFIX },
+    { "盖丽", "ge|gai li", "gai丽", SZ_MATCH_EXACT },
+    { "盖丽", "ge|gai li", "盖li", SZ_MATCH_EXACT },
+    { "盖丽", "ge|gai li", "li", SZ_MATCH_SUBSTRING },
+    /* Not a mix of two readings, nor a reading cut and another's end. */
+    { "盖丽", "ge|gai li", "geai", SZ_MATCH_NONE },
+    { "盖丽", "ge|gai li", "gaii", SZ_MATCH_NONE },
+    { "单玉华", "shan|dan|chan yu hua", "chanyh", SZ_MATCH_PREFIX },
+    { "单玉华", "shan|dan|chan yu hua", "dyh", SZ_MATCH_PREFIX },
+    { "单玉华", "shan|dan|chan yu hua", "danyuhua", SZ_MATCH_EXACT },
+    { "单玉华", "shan|dan|chan yu hua", "yuhua", SZ_MATCH_SUBSTRING },
+    { "单玉华", "shan|dan|chan yu hua", "hanyuhua", SZ_MATCH_NONE },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("match (%s, %s, %s)", cases[i].text, cases[i].key, cases[i].query);
+      g_assert_cmpint (sz_pinyin_match (cases[i].text, cases[i].key, cases[i].query), ==, cases[i].expected);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -419,6 +498,8 @@ main (int   argc,
   g_test_add_func ("/core/pinyin/collate", test_collate);
   g_test_add_func ("/core/pinyin/match", test_match);
   g_test_add_func ("/core/pinyin/match-long", test_match_long);
+  g_test_add_func ("/core/pinyin/search-key", test_search_key);
+  g_test_add_func ("/core/pinyin/match-readings", test_match_readings);
   g_test_add_func ("/core/pinyin/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/core/pinyin/threads", test_threads);
   g_test_add_func ("/core/pinyin/speed", test_speed);
