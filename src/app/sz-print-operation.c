@@ -7,8 +7,11 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <math.h>
+#include <unistd.h>
 
 #include "sz-app-util.h"
 #include "sz-board-view.h"
@@ -151,23 +154,6 @@ resolve_refs (SzPrintOperation *self)
   return refs;
 }
 
-typedef struct
-{
-  SzFonts *fonts;
-  GError  *error;
-} FontCheck;
-
-static gboolean
-check_text_cb (const char *text,
-               const char *what,
-               gpointer    user_data)
-{
-  FontCheck *check = user_data;
-  gunichar haru_char;
-
-  return text == NULL || sz_fonts_check_text (check->fonts, text, what, &haru_char, &check->error);
-}
-
 /* Builds every board once: its hash is what gets recorded, and a board
  * with a character no font can draw is left out, never printed blank. */
 static void
@@ -205,7 +191,7 @@ sz_print_operation_begin_print (GtkPrintOperation *operation,
     {
       SzBoardRef *ref = &g_array_index (refs, SzBoardRef, i);
       g_autoptr(SzBoard) board = sz_board_source_build (self->source, ref->kind, ref->place_id, &error);
-      FontCheck check = { self->fonts, NULL };
+      g_autoptr(GError) refused = NULL;
       Printable p;
 
       if (board == NULL)
@@ -213,13 +199,18 @@ sz_print_operation_begin_print (GtkPrintOperation *operation,
           fail (self, error);
           return;
         }
-      sz_board_foreach_text (board, check_text_cb, &check);
-      if (check.error != NULL)
+      if (!sz_board_check_fonts (board, self->fonts, NULL, NULL, &refused))
         {
+          g_autofree char *why = NULL;
+
           if (self->left_out->len > 0)
             g_string_append_c (self->left_out, '\n');
-          g_string_append (self->left_out, check.error->message);
-          g_clear_error (&check.error);
+          /* The words of an export's summary, so that a board is refused
+           * the same way whichever path it takes. */
+          /* Translators: %s is why, e.g. "…: no installed font can draw …" */
+          why = g_strdup_printf (_("Board left out: %s"), refused->message);
+          /* Translators: a place, then what is wrong with its board */
+          g_string_append_printf (self->left_out, _("%s: %s"), board->place, why);
           continue;
         }
       p.ref = *ref;
@@ -229,7 +220,8 @@ sz_print_operation_begin_print (GtkPrintOperation *operation,
 
   if (self->printable->len == 0)
     {
-      fail (self, g_error_new (SZ_RENDER_ERROR, SZ_RENDER_ERROR_INVALID, "%s",
+      fail (self, g_error_new (SZ_RENDER_ERROR,
+                               self->left_out->len > 0 ? SZ_RENDER_ERROR_FONT : SZ_RENDER_ERROR_INVALID, "%s",
                                self->left_out->len > 0 ? self->left_out->str
                                                        : _("The place chosen has no boards of that kind.")));
       return;
@@ -582,15 +574,48 @@ sz_print_operation_run_to_file (SzPrintOperation  *self,
 {
   GtkPrintOperationResult result;
   GError *run_error = NULL;
+  g_autofree char *part = NULL;
+  gboolean written;
+  int fd;
 
   g_return_val_if_fail (SZ_IS_PRINT_OPERATION (self), FALSE);
   g_return_val_if_fail (pdf != NULL, FALSE);
 
+  /* GTK opens the file before the first page and, cancelled, still
+   * finishes it as a blank page: written beside, renamed only when the
+   * boards are in it, so a refused board leaves no file behind. */
+  part = g_strconcat (pdf, ".XXXXXX", NULL);
+  /* 0666 so that umask, not this code, decides who may read the file. */
+  fd = g_mkstemp_full (part, O_WRONLY | O_CLOEXEC, 0666);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, SZ_RENDER_ERROR, SZ_RENDER_ERROR_WRITE,
+                   /* Translators: %s is a file, then the system's reason */
+                   _("Cannot write “%s”: %s"), pdf, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+
   self->to_file = TRUE;
-  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (self), pdf);
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (self), part);
   result = gtk_print_operation_run (GTK_PRINT_OPERATION (self), GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &run_error);
   finish (self, result, run_error);
   g_clear_error (&run_error);
+  written = result == GTK_PRINT_OPERATION_RESULT_APPLY && self->error == NULL;
+  if (written && g_rename (part, pdf) != 0)
+    {
+      int saved = errno;
+
+      g_clear_error (&self->file_error);
+      g_set_error (&self->file_error, SZ_RENDER_ERROR, SZ_RENDER_ERROR_WRITE,
+                   /* Translators: %s is a file, then the system's reason */
+                   _("Cannot write “%s”: %s"), pdf, g_strerror (saved));
+      written = FALSE;
+    }
+  if (!written)
+    g_unlink (part);
   if (self->file_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&self->file_error));

@@ -10,70 +10,10 @@
 #include <string.h>
 
 #include "sz-board.h"
-#include "sz-display.h"
-#include "sz-duty.h"
-#include "sz-hotline.h"
-#include "sz-image.h"
-#include "sz-person.h"
-#include "sz-phone.h"
-#include "sz-post.h"
-#include "sz-roster.h"
+#include "sz-board-private.h"
 
-typedef struct
-{
-  GBytes *data;
-  char   *mime;
-  int     width, height;
-  char   *taken_on;
-  char   *checksum;
-} Picture;
-
-typedef struct
-{
-  Picture *photo;   /* NULL: none */
-  Picture *qr;
-} Pictures;
-
-struct _SzBoardSource
-{
-  SzDb        *db;
-  SzCommunity *community;
-  SzTreeNode  *tree;
-  GHashTable  *nodes;        /* "kind:id" → SzTreeNode (first seen) */
-  GHashTable  *grids;        /* grid id → SzGrid */
-  GHashTable  *compounds;    /* compound id → SzCompound */
-  GHashTable  *hotlines;     /* building id (0: community) → GPtrArray of SzBoardHotline */
-  GHashTable  *pictures;     /* person id → Pictures */
-  GPtrArray   *duties[SZ_N_LEVELS];
-  char        *supervision;  /* formatted */
-  char        *office;
-  GDate        today;
-};
-
-static void
-picture_free (Picture *p)
-{
-  if (p == NULL)
-    return;
-  g_bytes_unref (p->data);
-  g_free (p->mime);
-  g_free (p->taken_on);
-  g_free (p->checksum);
-  g_free (p);
-}
-
-static void
-pictures_free (gpointer data)
-{
-  Pictures *p = data;
-
-  picture_free (p->photo);
-  picture_free (p->qr);
-  g_free (p);
-}
-
-static void
-head_free (gpointer data)
+void
+sz_board_head_free (gpointer data)
 {
   SzBoardHead *h = data;
 
@@ -89,8 +29,8 @@ head_free (gpointer data)
   g_free (h);
 }
 
-static void
-hotline_free (gpointer data)
+void
+sz_board_hotline_free (gpointer data)
 {
   SzBoardHotline *h = data;
 
@@ -134,592 +74,6 @@ sz_board_kind_to_node_kind (SzBoardKind kind)
 {
   g_return_val_if_fail (kind < SZ_N_BOARD_KINDS, SZ_NODE_COMMUNITY);
   return node_kinds[kind];
-}
-
-static char *
-node_key (SzNodeKind kind,
-          gint64     id)
-{
-  return g_strdup_printf ("%d:%" G_GINT64_FORMAT, kind, id);
-}
-
-static void
-index_nodes (SzBoardSource *source,
-             SzTreeNode    *node)
-{
-  char *key = node_key (node->kind, node->id);
-
-  if (!g_hash_table_contains (source->nodes, key))
-    g_hash_table_insert (source->nodes, key, node);
-  else
-    g_free (key);
-  for (guint i = 0; node->children != NULL && i < node->children->len; i++)
-    index_nodes (source, g_ptr_array_index (node->children, i));
-}
-
-static char *
-format_phone (const char *normal)
-{
-  return normal != NULL && *normal ? sz_phone_format (normal) : NULL;
-}
-
-static GPtrArray *
-board_hotlines (GPtrArray *list)
-{
-  GPtrArray *out = g_ptr_array_new_with_free_func (hotline_free);
-
-  for (guint i = 0; i < list->len; i++)
-    {
-      SzHotline *h = g_ptr_array_index (list, i);
-      SzBoardHotline *bh;
-
-      /* The supervision phone has its own line at the foot of the board. */
-      if (h->category == SZ_HOTLINE_SUPERVISION)
-        continue;
-      bh = g_new0 (SzBoardHotline, 1);
-      bh->label = g_strdup (sz_hotline_display_label (h));
-      bh->number = sz_phone_format (h->number);
-      g_ptr_array_add (out, bh);
-    }
-  return out;
-}
-
-SzBoardSource *
-sz_board_source_new (SzDb    *db,
-                     gint64   community_id,
-                     GError **error)
-{
-  g_autoptr(SzBoardSource) source = g_new0 (SzBoardSource, 1);
-  g_autoptr(GPtrArray) grids = NULL;
-  g_autoptr(GPtrArray) compounds = NULL;
-  g_autoptr(GPtrArray) community_lines = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  g_return_val_if_fail (db != NULL, NULL);
-
-  source->db = db;
-  source->nodes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  source->grids = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify) sz_grid_free);
-  source->compounds = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify) sz_compound_free);
-  source->hotlines = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
-  source->pictures = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, pictures_free);
-  g_date_set_dmy (&source->today, g_date_time_get_day_of_month (now),
-                  g_date_time_get_month (now), g_date_time_get_year (now));
-
-  source->community = sz_community_get (db, community_id, error);
-  if (source->community == NULL)
-    return NULL;
-  source->tree = sz_tree_load (db, community_id, error);
-  if (source->tree == NULL)
-    return NULL;
-  index_nodes (source, source->tree);
-
-  grids = sz_grid_list (db, community_id, error);
-  compounds = grids ? sz_compound_list (db, community_id, error) : NULL;
-  community_lines = compounds ? sz_hotline_list_scope (db, SZ_SCOPE_COMMUNITY, community_id, error) : NULL;
-  if (community_lines == NULL)
-    return NULL;
-  for (guint i = 0; i < grids->len; i++)
-    {
-      SzGrid *g = g_ptr_array_index (grids, i);
-      g_hash_table_insert (source->grids, &g->id, g);
-    }
-  g_ptr_array_set_free_func (grids, NULL);
-  for (guint i = 0; i < compounds->len; i++)
-    {
-      SzCompound *c = g_ptr_array_index (compounds, i);
-      g_hash_table_insert (source->compounds, &c->id, c);
-    }
-  g_ptr_array_set_free_func (compounds, NULL);
-  g_hash_table_insert (source->hotlines, g_memdup2 (&(gint64) { 0 }, sizeof (gint64)),
-                       board_hotlines (community_lines));
-
-  for (guint level = 0; level < SZ_N_LEVELS; level++)
-    {
-      g_autoptr(GPtrArray) duties = sz_duty_list (db, level, error);
-
-      if (duties == NULL)
-        return NULL;
-      source->duties[level] = g_ptr_array_new_with_free_func (g_free);
-      for (guint i = 0; i < duties->len; i++)
-        g_ptr_array_add (source->duties[level], g_strdup (((SzDuty *) g_ptr_array_index (duties, i))->text));
-    }
-
-  source->office = format_phone (source->community->office_phone);
-  source->supervision = format_phone (source->community->supervision_phone);
-  if (source->supervision == NULL)
-    for (guint i = 0; i < community_lines->len && source->supervision == NULL; i++)
-      {
-        SzHotline *h = g_ptr_array_index (community_lines, i);
-
-        if (h->category == SZ_HOTLINE_SUPERVISION)
-          source->supervision = sz_phone_format (h->number);
-      }
-  return g_steal_pointer (&source);
-}
-
-void
-sz_board_source_free (SzBoardSource *source)
-{
-  if (source == NULL)
-    return;
-  sz_community_free (source->community);
-  g_clear_pointer (&source->tree, sz_tree_node_free);
-  g_clear_pointer (&source->nodes, g_hash_table_unref);
-  g_clear_pointer (&source->grids, g_hash_table_unref);
-  g_clear_pointer (&source->compounds, g_hash_table_unref);
-  g_clear_pointer (&source->hotlines, g_hash_table_unref);
-  g_clear_pointer (&source->pictures, g_hash_table_unref);
-  for (guint i = 0; i < SZ_N_LEVELS; i++)
-    g_clear_pointer (&source->duties[i], g_ptr_array_unref);
-  g_free (source->supervision);
-  g_free (source->office);
-  g_free (source);
-}
-
-SzTreeNode *
-sz_board_source_get_tree (SzBoardSource *source)
-{
-  g_return_val_if_fail (source != NULL, NULL);
-  return source->tree;
-}
-
-gint64
-sz_board_source_get_community_id (SzBoardSource *source)
-{
-  g_return_val_if_fail (source != NULL, 0);
-  return source->community->id;
-}
-
-SzDb *
-sz_board_source_get_db (SzBoardSource *source)
-{
-  g_return_val_if_fail (source != NULL, NULL);
-  return source->db;
-}
-
-SzTreeNode *
-sz_board_source_find (SzBoardSource *source,
-                      SzNodeKind     kind,
-                      gint64         id)
-{
-  g_autofree char *key = node_key (kind, id);
-
-  g_return_val_if_fail (source != NULL, NULL);
-  return g_hash_table_lookup (source->nodes, key);
-}
-
-static Picture *
-load_picture (SzBoardSource *source,
-              gint64         person_id,
-              SzImageKind    kind)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *mime = NULL;
-  g_autofree char *taken_on = NULL;
-  g_autoptr(GBytes) data = sz_person_get_image (source->db, person_id, kind, &mime, &taken_on, &error);
-  Picture *p;
-  const char *checked_mime;
-  int width, height;
-
-  /* The image was checked when it was stored; one that no longer reads
-   * is left off the board rather than stopping the batch. */
-  if (data == NULL || !sz_image_inspect (data, "", &checked_mime, &width, &height, NULL))
-    return NULL;
-  p = g_new0 (Picture, 1);
-  p->data = g_steal_pointer (&data);
-  p->mime = g_strdup (checked_mime);
-  p->width = width;
-  p->height = height;
-  p->taken_on = g_steal_pointer (&taken_on);
-  p->checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, p->data);
-  return p;
-}
-
-static Pictures *
-get_pictures (SzBoardSource *source,
-              gint64         person_id)
-{
-  Pictures *p = g_hash_table_lookup (source->pictures, &person_id);
-
-  if (p == NULL)
-    {
-      p = g_new0 (Pictures, 1);
-      p->photo = load_picture (source, person_id, SZ_IMAGE_PHOTO);
-      p->qr = load_picture (source, person_id, SZ_IMAGE_QR);
-      g_hash_table_insert (source->pictures, g_memdup2 (&person_id, sizeof person_id), p);
-    }
-  return p;
-}
-
-static SzLevel
-node_level (const SzTreeNode *node)
-{
-  switch (node->kind)
-    {
-    case SZ_NODE_GRID:
-      return SZ_LEVEL_GRID;
-    case SZ_NODE_BUILDING:
-      return SZ_LEVEL_BUILDING;
-    case SZ_NODE_UNIT:
-    case SZ_NODE_COMMUNITY:
-    case SZ_NODE_COMPOUND:
-    default:
-      return SZ_LEVEL_UNIT;
-    }
-}
-
-static SzBoardHead *
-make_head (SzBoardSource    *source,
-           const SzTreeNode *node,
-           const char       *place)
-{
-  SzBoardHead *h = g_new0 (SzBoardHead, 1);
-
-  h->level = node_level (node);
-  h->role = g_strdup (sz_level_head_title (h->level));
-  h->place = g_strdup (place);
-  h->person_id = node->head_person_id;
-  if (h->person_id == 0)
-    return h;
-  h->name = g_strdup (node->head_name);
-  if (node->head_consent && node->head_phone != NULL)
-    h->phone = sz_phone_format (node->head_phone);
-  else
-    {
-      /* No recorded consent: the office's number stands in, marked so. */
-      h->phone = g_strdup (source->office);
-      h->phone_withheld = TRUE;
-    }
-  {
-    Pictures *pics = get_pictures (source, h->person_id);
-
-    if (pics->photo != NULL)
-      {
-        h->photo = g_bytes_ref (pics->photo->data);
-        h->photo_mime = g_strdup (pics->photo->mime);
-        h->photo_width = pics->photo->width;
-        h->photo_height = pics->photo->height;
-      }
-    if (pics->qr != NULL)
-      {
-        GDate taken;
-
-        h->qr = g_bytes_ref (pics->qr->data);
-        h->qr_mime = g_strdup (pics->qr->mime);
-        h->qr_width = pics->qr->width;
-        h->qr_height = pics->qr->height;
-        h->qr_taken_on = g_strdup (pics->qr->taken_on);
-        g_date_clear (&taken, 1);
-        g_date_set_parse (&taken, h->qr_taken_on);
-        h->qr_old = !g_date_valid (&taken)
-                    || g_date_days_between (&taken, &source->today) > source->community->qr_max_age_days;
-      }
-  }
-  return h;
-}
-
-static const SzTreeNode *
-ancestor (const SzTreeNode *node,
-          SzNodeKind        kind)
-{
-  while (node != NULL && node->kind != kind)
-    node = node->parent;
-  return node;
-}
-
-static char *
-sanitize (const char *s)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = s; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (strchr ("/\\:*?\"<>|", (int) c) != NULL && c < 0x80)
-        g_string_append_c (out, '_');
-      else if (g_unichar_isspace (c))
-        g_string_append_c (out, '_');
-      else
-        g_string_append_unichar (out, c);
-    }
-  return g_string_free (out, FALSE);
-}
-
-static GPtrArray *
-copy_strings (GPtrArray *strings)
-{
-  GPtrArray *copy = g_ptr_array_new_full (strings->len, g_free);
-
-  for (guint i = 0; i < strings->len; i++)
-    g_ptr_array_add (copy, g_strdup (g_ptr_array_index (strings, i)));
-  return copy;
-}
-
-static GPtrArray *
-hotlines_for (SzBoardSource *source,
-              gint64         building_id,
-              GError       **error)
-{
-  GPtrArray *lines = g_hash_table_lookup (source->hotlines, &building_id);
-
-  if (lines == NULL)
-    {
-      g_autoptr(GPtrArray) list = sz_hotline_list_for_building (source->db, building_id, error);
-
-      if (list == NULL)
-        return NULL;
-      lines = board_hotlines (list);
-      g_hash_table_insert (source->hotlines, g_memdup2 (&building_id, sizeof building_id), lines);
-    }
-  return lines;
-}
-
-static GPtrArray *
-copy_hotlines (GPtrArray *lines)
-{
-  GPtrArray *copy = g_ptr_array_new_full (lines->len, hotline_free);
-
-  for (guint i = 0; i < lines->len; i++)
-    {
-      SzBoardHotline *h = g_ptr_array_index (lines, i);
-      SzBoardHotline *c = g_new0 (SzBoardHotline, 1);
-
-      c->label = g_strdup (h->label);
-      c->number = g_strdup (h->number);
-      g_ptr_array_add (copy, c);
-    }
-  return copy;
-}
-
-static char *
-compound_building (const SzTreeNode *compound,
-                   const SzTreeNode *building)
-{
-  /* Translators: a building's place: compound name, building name */
-  return g_strdup_printf (C_("place", "%s %s"), compound->label, building->label);
-}
-
-SzBoard *
-sz_board_source_build (SzBoardSource  *source,
-                       SzBoardKind     kind,
-                       gint64          place_id,
-                       GError        **error)
-{
-  g_autoptr(SzBoard) b = NULL;
-  const SzTreeNode *node;
-  const SzTreeNode *grid = NULL;
-  const SzTreeNode *compound = NULL;
-  const SzTreeNode *building = NULL;
-  SzCommunity *community;
-  GPtrArray *lines;
-  SzGrid *g = NULL;
-
-  g_return_val_if_fail (source != NULL, NULL);
-  g_return_val_if_fail (kind < SZ_N_BOARD_KINDS, NULL);
-
-  community = source->community;
-  node = kind == SZ_BOARD_COMMUNITY && place_id == community->id
-         ? source->tree : sz_board_source_find (source, node_kinds[kind], place_id);
-  if (node == NULL)
-    {
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, place_id);
-
-      g_set_error (error, SZ_RENDER_ERROR, SZ_RENDER_ERROR_INVALID,
-                   /* Translators: "Unit board for place 12: there is no such place in 丰和社区." */
-                   _("%s for place %s: there is no such place in %s."),
-                   sz_board_kind_title (kind), id, community->name);
-      return NULL;
-    }
-
-  b = g_new0 (SzBoard, 1);
-  b->kind = kind;
-  b->place_id = place_id;
-  b->community_id = community->id;
-  b->title = g_strdup (*community->board_title ? community->board_title : _("Notice board of the three heads"));
-  b->community = g_strdup (community->name);
-  b->heads = g_ptr_array_new_with_free_func (head_free);
-  b->rows = g_ptr_array_new_with_free_func (head_free);
-  b->supervision_phone = g_strdup (source->supervision);
-  b->office_phone = g_strdup (source->office);
-  b->vacancy_text = g_strdup (*community->board_vacancy_text ? community->board_vacancy_text
-                              : _("Vacant: please contact the community"));
-  if (*community->board_qr_text)
-    {
-      b->qr_text = g_strdup (community->board_qr_text);
-      b->qr_caption = g_strdup (community->board_qr_caption);
-    }
-
-  building = ancestor (node, SZ_NODE_BUILDING);
-  compound = ancestor (node, SZ_NODE_COMPOUND);
-  grid = ancestor (node, SZ_NODE_GRID);
-  if (grid != NULL)
-    {
-      b->grid = g_strdup (grid->label);
-      g = g_hash_table_lookup (source->grids, &grid->id);
-      b->label_prefix = g_strdup_printf ("G%d-", g ? g->number : 0);
-    }
-  else
-    b->label_prefix = g_strdup ("C-");
-  if (compound != NULL)
-    {
-      SzCompound *c = g_hash_table_lookup (source->compounds, &compound->id);
-
-      if (c != NULL && c->property_company != NULL && *c->property_company)
-        {
-          g_autofree char *phone = format_phone (c->property_phone);
-
-          b->property = phone
-            /* Translators: the property company and its phone on a board */
-            ? g_strdup_printf (_("Property company: %s  %s"), c->property_company, phone)
-            : g_strdup_printf (_("Property company: %s"), c->property_company);
-        }
-    }
-
-  switch (kind)
-    {
-    case SZ_BOARD_UNIT:
-      {
-        g_autofree char *bplace = compound_building (compound, building);
-        g_autofree char *cb = sanitize (compound->label);
-        g_autofree char *bb = sanitize (building->label);
-        g_autofree char *ub = sanitize (node->label);
-
-        /* Translators: a unit's place: compound and building, unit */
-        b->place = g_strdup_printf (C_("place", "%s %s"), bplace, node->label);
-        g_ptr_array_add (b->heads, make_head (source, grid, grid->label));
-        g_ptr_array_add (b->heads, make_head (source, building, bplace));
-        g_ptr_array_add (b->heads, make_head (source, node, node->label));
-        for (guint l = 0; l < SZ_N_LEVELS; l++)
-          b->duties[l] = copy_strings (source->duties[l]);
-        lines = hotlines_for (source, building->id, error);
-        b->outline = g_strdupv ((char *[]) { grid->label, bplace, node->label, NULL });
-        b->file_stem = g_strdup_printf ("unit-%s-%s-%s", cb, bb, ub);
-      }
-      break;
-    case SZ_BOARD_BUILDING:
-      {
-        g_autofree char *cb = sanitize (compound->label);
-        g_autofree char *bb = sanitize (node->label);
-
-        b->place = compound_building (compound, node);
-        g_ptr_array_add (b->heads, make_head (source, grid, grid->label));
-        g_ptr_array_add (b->heads, make_head (source, node, b->place));
-        for (guint i = 0; node->children != NULL && i < node->children->len; i++)
-          {
-            SzTreeNode *unit = g_ptr_array_index (node->children, i);
-            g_ptr_array_add (b->rows, make_head (source, unit, unit->label));
-          }
-        b->duties[SZ_LEVEL_BUILDING] = copy_strings (source->duties[SZ_LEVEL_BUILDING]);
-        b->duties[SZ_LEVEL_UNIT] = copy_strings (source->duties[SZ_LEVEL_UNIT]);
-        lines = hotlines_for (source, node->id, error);
-        b->outline = g_strdupv ((char *[]) { grid->label, b->place, NULL });
-        b->file_stem = g_strdup_printf ("building-%s-%s", cb, bb);
-      }
-      break;
-    case SZ_BOARD_GRID:
-      b->place = g_strdup (node->label);
-      g_ptr_array_add (b->heads, make_head (source, node, node->label));
-      for (guint i = 0; node->children != NULL && i < node->children->len; i++)
-        {
-          SzTreeNode *c = g_ptr_array_index (node->children, i);
-
-          for (guint j = 0; c->kind == SZ_NODE_COMPOUND && c->children != NULL && j < c->children->len; j++)
-            {
-              SzTreeNode *bn = g_ptr_array_index (c->children, j);
-              g_autofree char *bplace = compound_building (c, bn);
-
-              g_ptr_array_add (b->rows, make_head (source, bn, bplace));
-            }
-        }
-      b->duties[SZ_LEVEL_GRID] = copy_strings (source->duties[SZ_LEVEL_GRID]);
-      lines = g_hash_table_lookup (source->hotlines, &(gint64) { 0 });
-      b->outline = g_strdupv ((char *[]) { node->label, NULL });
-      b->file_stem = g_strdup_printf ("grid-%d", g ? g->number : 0);
-      break;
-    case SZ_BOARD_COMMUNITY:
-    default:
-      {
-        g_autofree char *cb = sanitize (community->name);
-
-        b->place = g_strdup (community->name);
-        for (guint i = 0; node->children != NULL && i < node->children->len; i++)
-          {
-            SzTreeNode *gn = g_ptr_array_index (node->children, i);
-
-            if (gn->kind == SZ_NODE_GRID)
-              g_ptr_array_add (b->rows, make_head (source, gn, gn->label));
-          }
-        b->duties[SZ_LEVEL_GRID] = copy_strings (source->duties[SZ_LEVEL_GRID]);
-        lines = g_hash_table_lookup (source->hotlines, &(gint64) { 0 });
-        b->outline = g_strdupv ((char *[]) { community->name, NULL });
-        b->file_stem = g_strdup_printf ("community-%s", cb);
-      }
-      break;
-    }
-  if (lines == NULL)
-    return NULL;
-  b->hotlines = copy_hotlines (lines);
-  return g_steal_pointer (&b);
-}
-
-static void
-select_node (SzBoardSource    *source,
-             const SzTreeNode *node,
-             guint             kinds,
-             GHashTable       *seen,
-             GArray           *out)
-{
-  SzBoardRef ref = { 0 };
-  gboolean has_board = TRUE;
-
-  switch (node->kind)
-    {
-    case SZ_NODE_COMMUNITY:
-      ref.kind = SZ_BOARD_COMMUNITY;
-      break;
-    case SZ_NODE_GRID:
-      ref.kind = SZ_BOARD_GRID;
-      break;
-    case SZ_NODE_BUILDING:
-      ref.kind = SZ_BOARD_BUILDING;
-      break;
-    case SZ_NODE_UNIT:
-      ref.kind = SZ_BOARD_UNIT;
-      break;
-    case SZ_NODE_COMPOUND:
-    default:
-      has_board = FALSE;
-      break;
-    }
-  ref.place_id = node->id;
-  /* Buildings directly under the community (in no grid) have no boards:
-   * a board names its grid. */
-  if (has_board && ref.kind != SZ_BOARD_COMMUNITY && ancestor (node, SZ_NODE_GRID) == NULL)
-    has_board = FALSE;
-  if (has_board && (kinds & (1u << ref.kind)) != 0)
-    {
-      g_autofree char *key = sz_board_print_key (ref.kind, ref.place_id);
-
-      if (g_hash_table_add (seen, g_steal_pointer (&key)))
-        g_array_append_val (out, ref);
-    }
-  for (guint i = 0; node->children != NULL && i < node->children->len; i++)
-    select_node (source, g_ptr_array_index (node->children, i), kinds, seen, out);
-}
-
-GArray *
-sz_board_source_select (SzBoardSource    *source,
-                        const SzTreeNode *node,
-                        guint             kinds)
-{
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GArray *out = g_array_new (FALSE, FALSE, sizeof (SzBoardRef));
-
-  g_return_val_if_fail (source != NULL && node != NULL, out);
-  select_node (source, node, kinds, seen, out);
-  return out;
 }
 
 static void
@@ -787,6 +141,30 @@ sz_board_hash (const SzBoard *b)
   return g_strdup (g_checksum_get_string (sum));
 }
 
+/* A text as a message may quote it: a control character in a name would
+ * vanish from the message (or move the terminal's cursor), so it is
+ * shown as its symbol (U+0001 → ␁). */
+static char *
+quotable (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; p != NULL && *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20)
+        g_string_append_unichar (out, 0x2400 + c);
+      else if (c == 0x7F)
+        g_string_append_unichar (out, 0x2421);
+      else if (g_unichar_type (c) == G_UNICODE_CONTROL)
+        g_string_append_unichar (out, 0xFFFD);
+      else
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
 static gboolean
 foreach_head (const SzBoard     *b,
               const SzBoardHead *h,
@@ -796,15 +174,21 @@ foreach_head (const SzBoard     *b,
   g_autofree char *who = NULL;
   g_autofree char *what_name = NULL;
   g_autofree char *what_place = NULL;
+  g_autofree char *what_phone = NULL;
+  g_autofree char *name = quotable (h->name);
+  g_autofree char *place = quotable (h->place ? h->place : b->place);
 
   /* Translators: who a text belongs to: place, role, name: "2栋 1单元 单元长 李𡒄" */
-  who = g_strdup_printf (_("%s %s %s"), h->place ? h->place : b->place, h->role, h->name ? h->name : "");
+  who = g_strdup_printf (_("%s %s %s"), place, h->role, name);
   /* Translators: where a text is: who, then the field */
   what_name = g_strdup_printf (_("%s, name"), who);
   what_place = g_strdup_printf (_("%s, place"), who);
+  /* Translators: where a text is: who, then the field */
+  what_phone = g_strdup_printf (_("%s, phone"), who);
   return func (h->role, who, user_data)
          && func (h->place, what_place, user_data)
-         && func (h->name, what_name, user_data);
+         && func (h->name, what_name, user_data)
+         && func (h->phone, what_phone, user_data);
 }
 
 gboolean
@@ -822,7 +206,9 @@ sz_board_foreach_text (const SzBoard *b,
       || !func (b->place, _("Place"), user_data)
       || !func (b->property, _("Property company"), user_data)
       || !func (b->qr_caption, _("QR code caption"), user_data)
-      || !func (b->vacancy_text, _("Vacancy wording"), user_data))
+      || !func (b->vacancy_text, _("Vacancy wording"), user_data)
+      || !func (b->supervision_phone, _("Supervision phone"), user_data)
+      || !func (b->office_phone, _("Community office phone"), user_data))
     return FALSE;
   for (guint i = 0; i < b->heads->len; i++)
     if (!foreach_head (b, g_ptr_array_index (b->heads, i), func, user_data))
@@ -831,15 +217,98 @@ sz_board_foreach_text (const SzBoard *b,
     if (!foreach_head (b, g_ptr_array_index (b->rows, i), func, user_data))
       return FALSE;
   for (guint l = 0; l < SZ_N_LEVELS; l++)
-    for (guint i = 0; b->duties[l] != NULL && i < b->duties[l]->len; i++)
-      if (!func (g_ptr_array_index (b->duties[l], i), _("Duties"), user_data))
-        return FALSE;
+    {
+      g_autofree char *what = NULL;
+
+      if (b->duties[l] == NULL || b->duties[l]->len == 0)
+        continue;
+      /* Translators: heading of a level's duties: "单元长职责" */
+      what = g_strdup_printf (_("%s’s duties"), sz_level_head_title (l));
+      for (guint i = 0; i < b->duties[l]->len; i++)
+        if (!func (g_ptr_array_index (b->duties[l], i), what, user_data))
+          return FALSE;
+    }
   for (guint i = 0; i < b->hotlines->len; i++)
     {
       SzBoardHotline *h = g_ptr_array_index (b->hotlines, i);
+      g_autofree char *label = quotable (h->label);
+      g_autofree char *what_label = NULL;
+      g_autofree char *what_number = NULL;
 
-      if (!func (h->label, _("Hotline"), user_data))
+      /* Translators: where a text is: a service hotline, by its name
+       * (“自来水抢修”), then the field */
+      what_label = g_strdup_printf (_("Hotline “%s”, name"), label);
+      /* Translators: where a text is: a service hotline, by its name
+       * (“自来水抢修”), then the field */
+      what_number = g_strdup_printf (_("Hotline “%s”, number"), label);
+      if (!func (h->label, what_label, user_data) || !func (h->number, what_number, user_data))
         return FALSE;
+    }
+  return TRUE;
+}
+
+typedef struct
+{
+  SzFonts    *fonts;
+  gunichar    haru_char;
+  char       *haru_what;
+  GHashTable *seen;       /* messages already given */
+  GString    *refused;
+} FontCheck;
+
+static gboolean
+check_text_cb (const char *text,
+               const char *what,
+               gpointer    user_data)
+{
+  FontCheck *check = user_data;
+  g_autoptr(GError) error = NULL;
+  gunichar c = 0;
+
+  if (text == NULL)
+    return TRUE;
+  /* Every problem is listed, not only the first: the user fixes them all
+   * in one go. */
+  if (!sz_fonts_check_text (check->fonts, text, what, &c, &error))
+    {
+      if (g_hash_table_add (check->seen, g_strdup (error->message)))
+        {
+          if (check->refused->len > 0)
+            g_string_append_c (check->refused, '\n');
+          g_string_append (check->refused, error->message);
+        }
+    }
+  else if (c != 0 && check->haru_char == 0)
+    {
+      check->haru_char = c;
+      check->haru_what = g_strdup (what);
+    }
+  return TRUE;
+}
+
+gboolean
+sz_board_check_fonts (const SzBoard  *board,
+                      SzFonts        *fonts,
+                      gunichar       *haru_char,
+                      char          **haru_what,
+                      GError        **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GString) refused = g_string_new (NULL);
+  FontCheck check = { fonts, 0, NULL, seen, refused };
+
+  g_return_val_if_fail (board != NULL && fonts != NULL, FALSE);
+
+  sz_board_foreach_text (board, check_text_cb, &check);
+  if (haru_char != NULL)
+    *haru_char = refused->len > 0 ? 0 : check.haru_char;
+  if (haru_what != NULL)
+    *haru_what = refused->len > 0 ? NULL : g_steal_pointer (&check.haru_what);
+  g_free (check.haru_what);
+  if (refused->len > 0)
+    {
+      g_set_error_literal (error, SZ_RENDER_ERROR, SZ_RENDER_ERROR_FONT, refused->str);
+      return FALSE;
     }
   return TRUE;
 }

@@ -8,6 +8,7 @@
 
 #include "sz-board-print.h"
 #include "sz-db.h"
+#include "sz-fonts.h"
 #include "sz-tree.h"
 
 G_BEGIN_DECLS
@@ -83,6 +84,18 @@ gboolean  sz_board_foreach_text (const SzBoard *board,
                                                        const char *what,
                                                        gpointer    user_data),
                                  gpointer       user_data);
+/* Whether every text of @board can be drawn: FALSE with
+ * SZ_RENDER_ERROR_FONT when a character on it cannot (no font has it, or
+ * it is a control or private-use character), the message naming each
+ * person or field and character, one a line.  Such a board is refused on
+ * every path (preview, print, PDF, PNG), never drawn with a box or a gap.
+ * Otherwise *@haru_char is 0 or the first character libharu cannot draw,
+ * and *@haru_what (to be freed) where it is.  Both may be NULL. */
+gboolean  sz_board_check_fonts  (const SzBoard *board,
+                                 SzFonts       *fonts,
+                                 gunichar      *haru_char,
+                                 char         **haru_what,
+                                 GError       **error);
 
 /* Loads one community once and builds any of its boards from memory. */
 typedef struct _SzBoardSource SzBoardSource;

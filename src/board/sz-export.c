@@ -37,14 +37,6 @@ typedef struct
   guint                  total;
 } Export;
 
-typedef struct
-{
-  SzFonts  *fonts;
-  gunichar  haru_char;
-  char     *haru_what;
-  GError   *error;
-} FontCheck;
-
 static void
 problem_free (gpointer data)
 {
@@ -111,26 +103,6 @@ add_problem (Export        *e,
   g_ptr_array_add (e->summary->problems, p);
 }
 
-static gboolean
-check_one (const char *text,
-           const char *what,
-           gpointer    user_data)
-{
-  FontCheck *check = user_data;
-  gunichar c = 0;
-
-  if (text == NULL)
-    return TRUE;
-  if (!sz_fonts_check_text (check->fonts, text, what, &c, &check->error))
-    return FALSE;
-  if (c != 0 && check->haru_char == 0)
-    {
-      check->haru_char = c;
-      check->haru_what = g_strdup (what);
-    }
-  return TRUE;
-}
-
 static void
 count_heads (Export        *e,
              const SzBoard *board)
@@ -165,7 +137,9 @@ plan (Export    *e,
     {
       SzBoardRef *ref = &g_array_index (refs, SzBoardRef, i);
       g_autoptr(SzBoard) board = sz_board_source_build (e->source, ref->kind, ref->place_id, error);
-      FontCheck check = { e->fonts, 0, NULL, NULL };
+      g_autoptr(GError) refused = NULL;
+      g_autofree char *haru_what = NULL;
+      gunichar haru_char = 0;
       Planned p = { *ref, NULL, NULL, NULL };
 
       if (board == NULL)
@@ -173,29 +147,25 @@ plan (Export    *e,
           g_array_unref (planned);
           return NULL;
         }
-      sz_board_foreach_text (board, check_one, &check);
-      if (check.error != NULL)
+      if (!sz_board_check_fonts (board, e->fonts, &haru_char, &haru_what, &refused))
         {
           add_problem (e, SZ_PROBLEM_FONT_REFUSED, board,
                        /* Translators: %s is why, e.g. "…: no installed font can draw …" */
-                       g_strdup_printf (_("Board left out: %s"), check.error->message));
+                       g_strdup_printf (_("Board left out: %s"), refused->message));
           e->summary->font_problems++;
-          g_clear_error (&check.error);
-          g_free (check.haru_what);
           continue;
         }
-      if (check.haru_char != 0)
+      if (haru_char != 0)
         {
           char buf[8] = { 0 };
-          g_autofree char *code = sz_fonts_describe_char (check.haru_char);
+          g_autofree char *code = sz_fonts_describe_char (haru_char);
 
-          g_unichar_to_utf8 (check.haru_char, buf);
+          g_unichar_to_utf8 (haru_char, buf);
           if (!*need_cairo)
             *why_cairo = g_strdup_printf (_("%s: the character “%s” (%s) is drawn with the cairo engine,"
                                             " because libharu 2.3.0 cannot draw it."),
-                                          check.haru_what, buf, code);
+                                          haru_what, buf, code);
           *need_cairo = TRUE;
-          g_free (check.haru_what);
         }
       for (guint h = 0; h < board->heads->len + board->rows->len; h++)
         {
@@ -429,6 +399,26 @@ sz_export_boards (SzBoardSource          *source,
   planned = plan (&e, refs, &need_cairo, &why_cairo, error);
   if (planned == NULL)
     return FALSE;
+  /* Every board refused: nothing is written, no folder made, and the
+   * error says why exactly as the batch's summary would. */
+  if (planned->len == 0 && summary->problems->len > 0)
+    {
+      g_autoptr(GString) why = g_string_new (NULL);
+
+      for (guint i = 0; i < summary->problems->len; i++)
+        {
+          SzExportProblem *p = g_ptr_array_index (summary->problems, i);
+
+          if (p->kind != SZ_PROBLEM_FONT_REFUSED)
+            continue;
+          if (why->len > 0)
+            g_string_append_c (why, '\n');
+          /* Translators: a place, then what is wrong with its board */
+          g_string_append_printf (why, _("%s: %s"), p->place, p->message);
+        }
+      g_set_error_literal (error, SZ_RENDER_ERROR, SZ_RENDER_ERROR_FONT, why->str);
+      return FALSE;
+    }
   e.total = planned->len;
   engine = options->engine;
   if (need_cairo && engine == SZ_ENGINE_HARU && options->mode != SZ_EXPORT_PNG)

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 #include <fontconfig/fontconfig.h>
 #include <ft2build.h>
 #include FT_FREETYPE_H
@@ -246,15 +247,79 @@ sz_fonts_get_context (SzFonts *fonts)
   return fonts->context;
 }
 
-static gboolean
-needs_no_ink (gunichar c)
-{
-  GUnicodeType type = g_unichar_type (c);
+/* Unicode 15's Default_Ignorable_Code_Point, as ICU has it (the core's
+ * ICU is not a dependency of the board layer; tests compare the two). */
+static const struct { gunichar first, last; } invisible[] = {
+  { 0x00AD, 0x00AD }, { 0x034F, 0x034F }, { 0x061C, 0x061C }, { 0x115F, 0x1160 },
+  { 0x17B4, 0x17B5 }, { 0x180B, 0x180F }, { 0x200B, 0x200F }, { 0x202A, 0x202E },
+  { 0x2060, 0x206F }, { 0x3164, 0x3164 }, { 0xFE00, 0xFE0F }, { 0xFEFF, 0xFEFF },
+  { 0xFFA0, 0xFFA0 }, { 0xFFF0, 0xFFF8 }, { 0x1BCA0, 0x1BCA3 }, { 0x1D173, 0x1D17A },
+  { 0xE0000, 0xE0FFF },
+};
 
-  return g_unichar_isspace (c)
-         || type == G_UNICODE_FORMAT
-         || type == G_UNICODE_CONTROL
-         || type == G_UNICODE_SPACE_SEPARATOR;
+gboolean
+sz_fonts_is_invisible (gunichar c)
+{
+  if (c < invisible[0].first)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (invisible) && c >= invisible[i].first; i++)
+    if (c <= invisible[i].last)
+      return TRUE;
+  return FALSE;
+}
+
+char *
+sz_fonts_strip_invisible (const char *text)
+{
+  GString *out = NULL;
+  const char *kept = text;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      /* All of them are past U+00AC: plain ASCII is skipped unread. */
+      if ((guchar) *p < 0xC2 || !sz_fonts_is_invisible (g_utf8_get_char (p)))
+        continue;
+      if (out == NULL)
+        out = g_string_sized_new (strlen (text));
+      g_string_append_len (out, kept, p - kept);
+      kept = g_utf8_next_char (p);
+    }
+  if (out == NULL)
+    return NULL;
+  g_string_append (out, kept);
+  return g_string_free (out, FALSE);
+}
+
+typedef enum
+{
+  CHAR_INK,        /* needs a font with ink for it */
+  CHAR_BLANK,      /* white space: an advance and no ink */
+  CHAR_INVISIBLE,  /* not drawn at all (sz_fonts_is_invisible) */
+  CHAR_CONTROL,    /* refused: no font draws it */
+  CHAR_PRIVATE,    /* refused: no font draws it as the writer meant */
+} CharClass;
+
+static CharClass
+classify (gunichar c)
+{
+  GUnicodeType type;
+
+  if (g_unichar_isspace (c))
+    return CHAR_BLANK;
+  if (sz_fonts_is_invisible (c))
+    return CHAR_INVISIBLE;
+  type = g_unichar_type (c);
+  if (type == G_UNICODE_SPACE_SEPARATOR)
+    return CHAR_BLANK;
+  if (type == G_UNICODE_CONTROL)
+    return CHAR_CONTROL;
+  /* A 造字 made with a private font: ours may have something at that code
+   * point, but never what its writer drew. */
+  if (type == G_UNICODE_PRIVATE_USE)
+    return CHAR_PRIVATE;
+  return CHAR_INK;
 }
 
 static gboolean
@@ -283,8 +348,18 @@ sz_fonts_for_char (SzFonts  *fonts,
 
   g_return_val_if_fail (fonts != NULL, NULL);
 
-  if (needs_no_ink (c))
-    return sz_fonts_get_primary (fonts);
+  switch (classify (c))
+    {
+    case CHAR_BLANK:
+    case CHAR_INVISIBLE:
+      return sz_fonts_get_primary (fonts);
+    case CHAR_CONTROL:
+    case CHAR_PRIVATE:
+      return NULL;
+    case CHAR_INK:
+    default:
+      break;
+    }
   if (g_hash_table_lookup_extended (fonts->by_char, GUINT_TO_POINTER (c), NULL, &cached))
     found = GPOINTER_TO_UINT (cached);
   else
@@ -317,23 +392,45 @@ sz_fonts_check_text (SzFonts     *fonts,
   for (const char *p = text; p != NULL && *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
-      const SzFontFile *file = sz_fonts_for_char (fonts, c);
+      CharClass kind = classify (c);
+      const SzFontFile *file;
+      char buf[8] = { 0 };
+      g_autofree char *code = NULL;
 
-      if (file == NULL)
+      if (kind == CHAR_INVISIBLE)
+        continue;
+      file = sz_fonts_for_char (fonts, c);
+      if (file != NULL)
         {
-          char buf[8] = { 0 };
-          g_autofree char *code = sz_fonts_describe_char (c);
-
-          g_unichar_to_utf8 (c, buf);
-          g_set_error (error, SZ_RENDER_ERROR, SZ_RENDER_ERROR_FONT,
-                       /* Translators: “%s” (%s) is a character and its code, then
-                        * where it is: "Unit head 李𰻞, name" */
-                       _("%s: no installed font can draw the character “%s” (%s)."),
-                       what, buf, code);
-          return FALSE;
+          if (*haru_char == 0 && (c > 0xFFFF || !file->haru_ok))
+            *haru_char = c;
+          continue;
         }
-      if (*haru_char == 0 && (c > 0xFFFF || !file->haru_ok))
-        *haru_char = c;
+
+      code = sz_fonts_describe_char (c);
+      g_unichar_to_utf8 (c, buf);
+      if (kind == CHAR_CONTROL)
+        g_set_error (error, SZ_RENDER_ERROR, SZ_RENDER_ERROR_FONT,
+                     /* Translators: %s is where it is ("Unit 1 Unit head 王伟, name"),
+                      * then a code ("U+0001"): the character itself cannot be shown */
+                     _("%s: there is a control character (%s) in it, which cannot be printed;"
+                       " remove it."),
+                     what, code);
+      else if (kind == CHAR_PRIVATE)
+        g_set_error (error, SZ_RENDER_ERROR, SZ_RENDER_ERROR_FONT,
+                     /* Translators: where it is, then a character and its code.  A
+                      * private-use character is how a self-made character (造字) is
+                      * typed: only the font it was made with has it. */
+                     _("%s: the character “%s” (%s) is a private-use (self-made) character,"
+                       " which no font prints as it was meant; write it with a standard character."),
+                     what, buf, code);
+      else
+        g_set_error (error, SZ_RENDER_ERROR, SZ_RENDER_ERROR_FONT,
+                     /* Translators: “%s” (%s) is a character and its code, then
+                      * where it is: "Unit head 李𰻞, name" */
+                     _("%s: no installed font can draw the character “%s” (%s)."),
+                     what, buf, code);
+      return FALSE;
     }
   return TRUE;
 }

@@ -30,7 +30,8 @@ const SzFontFile *sz_fonts_get_file         (SzFonts          *fonts,
                                              guint             i);
 const SzFontFile *sz_fonts_get_primary      (SzFonts          *fonts);
 /* The first font with ink for @c; the primary one for white space and
- * other characters that need none; NULL when no font can draw @c. */
+ * characters that draw nothing; NULL when no font can draw @c, and for
+ * control and private-use characters, which no font draws right. */
 const SzFontFile *sz_fonts_for_char         (SzFonts          *fonts,
                                              gunichar          c);
 const SzFontFile *sz_fonts_lookup_family    (SzFonts          *fonts,
@@ -41,13 +42,23 @@ PangoContext     *sz_fonts_get_context      (SzFonts          *fonts);
 
 /* What drawing a text needs.  Returns FALSE with SZ_RENDER_ERROR_FONT,
  * naming @what and the character, when no font can draw one of its
- * characters.  Otherwise *@haru_char is 0, or the first character libharu
- * 2.3.0 cannot draw (outside the BMP, or only in a font it cannot embed). */
+ * characters (or it is a control or private-use character).  Otherwise
+ * *@haru_char is 0, or the first character libharu 2.3.0 cannot draw
+ * (outside the BMP, or only in a font it cannot embed).  Invisible
+ * characters are no reason to refuse: they are not drawn. */
 gboolean          sz_fonts_check_text       (SzFonts          *fonts,
                                              const char       *text,
                                              const char       *what,
                                              gunichar         *haru_char,
                                              GError          **error);
+
+/* Default-ignorable code points (Unicode's Default_Ignorable_Code_Point:
+ * zero-width space and joiners, U+2060, the BOM, the soft hyphen,
+ * variation selectors, tags…): nothing to see, so they are never drawn,
+ * neither as a box nor as a gap, and never measured. */
+gboolean          sz_fonts_is_invisible     (gunichar          c);
+/* @text without its invisible characters, or NULL when it has none. */
+char             *sz_fonts_strip_invisible  (const char       *text);
 
 /* "U+21484" */
 char             *sz_fonts_describe_char    (gunichar          c);

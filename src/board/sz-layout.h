@@ -46,7 +46,9 @@ const char   *sz_board_style_title    (SzBoardStyle          style);
 
 /* Lays @board out on one page.  Every text is measured and fitted to its
  * box: names, places and phones shrink and never break; duties and long
- * labels wrap.  The caller has checked the fonts (sz_fonts_check_text). */
+ * labels wrap.  Characters that draw nothing are left out (sz-text.c).
+ * The caller has checked the fonts (sz_board_check_fonts): a character no
+ * font can draw would come out as a box. */
 SzPage       *sz_layout_board         (SzText                *text,
                                        const SzBoard         *board,
                                        const SzLayoutOptions *options,

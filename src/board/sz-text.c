@@ -234,8 +234,14 @@ lookup (SzText     *text,
         double      spacing)
 {
   g_autofree char *key = NULL;
+  g_autofree char *visible = sz_fonts_strip_invisible (str);
   Shaped *shaped;
 
+  /* Characters that show nothing are dropped before anything is measured:
+   * a name with a zero-width joiner lays out exactly as the name without,
+   * and neither renderer ever sees them (libharu would draw a box). */
+  if (visible != NULL)
+    str = visible;
   if (wrap_width < 0)
     key = g_strdup_printf ("l|%s", str);
   else

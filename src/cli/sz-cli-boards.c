@@ -101,11 +101,14 @@ print_summary (const SzExportSummary *s,
   for (guint i = 0; i < s->problems->len; i++)
     {
       SzExportProblem *p = g_ptr_array_index (s->problems, i);
+      /* A board refused for several characters has a line for each. */
+      g_auto(GStrv) lines = g_strsplit (p->message, "\n", -1);
+      g_autofree char *message = g_strjoinv ("\n    ", lines);
 
       if (p->place != NULL && *p->place)
-        g_print ("  %s: %s\n", p->place, p->message);
+        g_print ("  %s: %s\n", p->place, message);
       else
-        g_print ("  %s\n", p->message);
+        g_print ("  %s\n", message);
     }
 }
 
