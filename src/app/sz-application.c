@@ -193,6 +193,7 @@ sz_application_startup (GApplication *app)
     { "app.quit", { "<Control>q", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
     { "win.find", { "<Control>f", NULL } },
+    { "win.import", { "<Control>i", NULL } },
     { "win.print", { "<Control>p", NULL } },
     { "win.export", { "<Control>e", NULL } },
     { "win.undo", { "<Control>z", NULL } },

@@ -11,6 +11,7 @@
 #include "sz-app-util.h"
 #include "sz-board-view.h"
 #include "sz-checks-page.h"
+#include "sz-import-dialog.h"
 #include "sz-people-page.h"
 #include "sz-place-page.h"
 #include "sz-place-sidebar.h"
@@ -28,6 +29,7 @@ struct _SzWindow
   GtkRevealer          *demo_revealer;
   GtkLabel             *demo_label;
   GtkButton            *undo_button;
+  GtkRevealer          *start_revealer;
 
   /* Owned references */
   SzSession            *session;
@@ -118,6 +120,27 @@ on_export_cb (GtkWidget  *widget,
   SzWindow *self = SZ_WINDOW (widget);
 
   sz_board_view_export (SZ_BOARD_VIEW (sz_window_get_page (self, "board")));
+}
+
+static void
+on_import_cb (GtkWidget  *widget,
+              const char *action,
+              GVariant   *parameter)
+{
+  SzWindow *self = SZ_WINDOW (widget);
+
+  sz_import_dialog_choose_file (GTK_WINDOW (self), self->session);
+}
+
+/* A community with no grid yet: the note above the pages says how to
+ * begin (issue 12 makes this a whole start page). */
+static void
+update_start (SzWindow *self)
+{
+  g_autoptr(GPtrArray) grids = sz_grid_list (sz_session_get_db (self->session),
+                                             sz_session_get_community_id (self->session), NULL);
+
+  gtk_revealer_set_reveal_child (self->start_revealer, grids != NULL && grids->len == 0);
 }
 
 static void
@@ -288,12 +311,14 @@ sz_window_class_init (SzWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SzWindow, demo_revealer);
   gtk_widget_class_bind_template_child (widget_class, SzWindow, demo_label);
   gtk_widget_class_bind_template_child (widget_class, SzWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, SzWindow, start_revealer);
   gtk_widget_class_bind_template_callback (widget_class, on_new_community_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "win.find", NULL, on_find_cb);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, on_print_cb);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, on_export_cb);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, on_undo_cb);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, on_import_cb);
   gtk_widget_class_install_action (widget_class, "win.show-place", "(ix)", on_show_place_cb);
 }
 
@@ -337,5 +362,7 @@ sz_window_new (SzApplication *app,
   gtk_revealer_set_reveal_child (self->demo_revealer, demo);
   g_signal_connect_object (session, "notify::can-undo", G_CALLBACK (on_can_undo_notify_cb), self, G_CONNECT_SWAPPED);
   update_undo (self);
+  g_signal_connect_object (session, "changed", G_CALLBACK (update_start), self, G_CONNECT_SWAPPED);
+  update_start (self);
   return self;
 }

@@ -27,6 +27,7 @@
 #include "sz-person-dialog.h"
 #include "sz-hotline.h"
 #include "sz-hotline-dialog.h"
+#include "sz-import-dialog.h"
 #include "sz-person-picker.h"
 #include "sz-place-page.h"
 #include "sz-stale-dialog.h"
@@ -48,6 +49,8 @@ static void
 test_new_destroy (Fixture *f, gconstpointer data)
 {
   GtkWindow *parent = GTK_WINDOW (f->window);
+  g_autofree char *roster = g_test_build_filename (G_TEST_DIST, "fixtures", "csv", "gbk-wps.csv", NULL);
+  g_autoptr(GFile) roster_file = g_file_new_for_path (roster);
   GtkWidget *windows[] = {
     sz_person_dialog_new (parent, f->session, 0),
     sz_export_dialog_new (parent, f->session, SZ_NODE_COMMUNITY, f->community),
@@ -55,6 +58,7 @@ test_new_destroy (Fixture *f, gconstpointer data)
     sz_person_picker_new (parent, f->session, "picker", on_picked_cb, NULL, NULL),
     sz_hotline_dialog_new (parent, f->session, 0, SZ_SCOPE_COMMUNITY, f->community),
     sz_stale_dialog_new (parent, f->session),
+    sz_import_dialog_new (parent, f->session, roster_file),
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (windows); i++)
