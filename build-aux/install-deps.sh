@@ -6,6 +6,11 @@ set -euo pipefail
 packages=(
   meson ninja-build pkg-config gcc libc6-dev
   libglib2.0-dev libsqlite3-dev libicu-dev
+  # Spreadsheets in: .xlsx (a zip of XML), .xls (libfreexl); Unihan's
+  # readings for the pinyin of surnames
+  libzip-dev libexpat1-dev libfreexl-dev unicode-data
+  # Spreadsheets out: .xlsx exports of the roster, hotlines and records
+  libxlsxwriter-dev
   gettext sqlite3 locales tzdata
   # Boards: layout, PDF and PNG (ARCHITECTURE.md)
   libcairo2-dev libpango1.0-dev libfontconfig-dev libfreetype-dev

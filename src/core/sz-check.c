@@ -338,6 +338,11 @@ check_file (SzDb       *db,
       const char *result = (const char *) sqlite3_column_text (stmt, 0);
       if (g_strcmp0 (result, "ok") != 0)
         {
+          /* Translators: how damage was found; %s is SQLite's description of it */
+          g_autofree char *found = g_strdup_printf (_("the quick check found: %s"), result);
+
+          /* From now on this connection writes nothing. */
+          sz_db_mark_damaged (db, found);
           add_item (items, SZ_CHECK_INTEGRITY, SZ_TARGET_NONE, 0,
                     /* Translators: %s is SQLite's own description of the damage */
                     g_strdup_printf (_("The database is damaged: %s. Restore it from a backup copy."), result));

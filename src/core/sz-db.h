@@ -35,7 +35,7 @@ typedef enum
 } SzDbOpenFlags;
 
 /* The newest schema this program knows. */
-#define SZ_DB_SCHEMA_VERSION 3
+#define SZ_DB_SCHEMA_VERSION 4
 
 GQuark        sz_db_error_quark      (void);
 
@@ -43,7 +43,12 @@ GQuark        sz_db_error_quark      (void);
 char         *sz_db_default_path     (void);
 /* Opens @path, refusing (with nothing changed) a file that is not a
  * database, another program's database, a damaged one or one with a newer
- * schema, then applies the pending migrations, each in one transaction.
+ * schema, then applies the pending migrations, each in one transaction
+ * (after a backup copy of the file as it was, tag "migration", in
+ * sz_backup_default_folder(): no copy, no migration).  A file up to 50 MB
+ * gets PRAGMA quick_check first: damage is refused with SZ_DB_ERROR_CORRUPT
+ * naming what the check found.  A full disk is SZ_DB_ERROR_FULL, also
+ * here.
  * With SZ_DB_OPEN_CREATE, creates the file mode 0600, and its folder mode
  * 0700 if that is missing too. */
 SzDb         *sz_db_open             (const char     *path,
@@ -93,6 +98,19 @@ void          sz_db_set_error        (SzDb           *db,
                                       int             rc,
                                       GError        **error);
 gint64        sz_db_last_insert_id   (SzDb           *db);
+
+/* Damage: once SQLite reports it on any statement (SQLITE_CORRUPT, or
+ * SQLITE_NOTADB after opening), the quick check on opening finds it (files
+ * up to 50 MB), or a caller reports it (sz-check.c's quick_check, the
+ * backup's integrity_check: SZ_BACKUP_ERROR_SOURCE_DAMAGED), every write
+ * through this SzDb is refused with SZ_DB_ERROR_CORRUPT, whose message says
+ * which check found what.  Reads go on as far as they can.  @found reads
+ * like “the integrity check of its backup copy found: …”; the first one
+ * stays. */
+void          sz_db_mark_damaged     (SzDb           *db,
+                                      const char     *found);
+/* NULL while no damage is known. */
+const char   *sz_db_get_damage       (SzDb           *db);
 /* Incremented on every committed change by this connection: lets caches
  * (the search index) know when to reload. */
 guint64       sz_db_get_change_count (SzDb           *db);

@@ -1,0 +1,122 @@
+/* sz-db-migrate.c: bringing an older file up to SZ_DB_SCHEMA_VERSION.
+ *
+ * Copyright 2026 The Sanzhang developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <gio/gio.h>
+
+#include "sz-audit.h"
+#include "sz-backup.h"
+#include "sz-db.h"
+#include "sz-db-private.h"
+#include "sz-duty.h"
+#include "sz-record.h"
+
+#define RESOURCE_SQL "/org/sanzhang/Sanzhang/core/sql/"
+
+/* A migration: its SQL file, then the C steps that need the program
+ * (translated seed data, generated triggers), in the same transaction. */
+typedef struct
+{
+  int         version;
+  const char *file;
+  gboolean  (*after) (SzDb *db, GError **error);
+} Migration;
+
+static gboolean migrate_0001_after (SzDb *db, GError **error);
+static gboolean migrate_0003_after (SzDb *db, GError **error);
+
+static const Migration migrations[] = {
+  { 1, "0001-roster.sql", migrate_0001_after },
+  { 2, "0002-boards.sql", NULL },
+  { 3, "0003-records.sql", migrate_0003_after },
+  { 4, "0004-import.sql", NULL },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SZ_DB_SCHEMA_VERSION);
+
+static gboolean
+migrate_0001_after (SzDb    *db,
+                    GError **error)
+{
+  return sz_duty_seed_defaults (db, error);
+}
+
+static gboolean
+migrate_0003_after (SzDb    *db,
+                    GError **error)
+{
+  return sz_record_category_seed (db, error);
+}
+
+static gboolean
+apply_migration (SzDb             *db,
+                 const Migration  *m,
+                 GError          **error)
+{
+  g_autofree char *path = g_strconcat (RESOURCE_SQL, m->file, NULL);
+  g_autofree char *pragma = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *sql = NULL;
+  const char *data;
+  gsize len;
+  gboolean ok;
+
+  bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_assert (bytes != NULL);
+  data = g_bytes_get_data (bytes, &len);
+  sql = g_strndup (data, len);
+
+  if (!sz_db_begin (db, error))
+    return FALSE;
+  pragma = g_strdup_printf ("PRAGMA user_version = %d", m->version);
+  /* Triggers first, so that the seed data is logged like any change. */
+  ok = sz_db_exec (db, sql, error)
+       && sz_audit_install_triggers (db, error)
+       && (m->after == NULL || m->after (db, error))
+       && sz_db_exec (db, pragma, error);
+  if (!sz_db_end (db, ok, ok ? error : NULL))
+    return FALSE;
+  db->schema_version = m->version;
+  return TRUE;
+}
+
+/* A copy of the file as it was, before the first migration changes it. */
+static gboolean
+backup_before_migration (SzDb     *db,
+                         GError  **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(SzBackupInfo) info = NULL;
+
+  info = sz_backup_create (db->path, NULL, SZ_BACKUP_TAG_MIGRATION, NULL, NULL, NULL, NULL, &local_error);
+  if (info != NULL)
+    return TRUE;
+  g_set_error (error, SZ_DB_ERROR,
+               g_error_matches (local_error, SZ_BACKUP_ERROR, SZ_BACKUP_ERROR_FULL) ? SZ_DB_ERROR_FULL
+               : g_error_matches (local_error, SZ_BACKUP_ERROR, SZ_BACKUP_ERROR_SOURCE_DAMAGED) ? SZ_DB_ERROR_CORRUPT
+               : SZ_DB_ERROR_IO,
+               /* Translators: the first %s is a file name, the second why the backup failed */
+               _("The database “%s” must be updated to this version's format, and a backup copy is made first; "
+                 "it could not be made, so nothing was changed. %s"),
+               db->display_name, local_error->message);
+  return FALSE;
+}
+
+gboolean
+_sz_db_migrate (SzDb    *db,
+                GError **error)
+{
+  if (db->schema_version > 0 && db->schema_version < SZ_DB_SCHEMA_VERSION
+      && !backup_before_migration (db, error))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (migrations); i++)
+    if (migrations[i].version > db->schema_version
+        && !apply_migration (db, &migrations[i], error))
+      return FALSE;
+  return TRUE;
+}
