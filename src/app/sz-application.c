@@ -8,10 +8,12 @@
 
 #include <glib/gi18n.h>
 
+#include "sz-app-backup.h"
 #include "sz-app-util.h"
 #include "sz-application.h"
 #include "sz-demo.h"
 #include "sz-preferences-window.h"
+#include "sz-restore-dialog.h"
 #include "sz-roster.h"
 #include "sz-search.h"
 #include "sz-session.h"
@@ -23,6 +25,8 @@ struct _SzApplication
 
   GSettings      *settings;
   char           *database;   /* --database, or NULL for the default */
+  char           *db_path;    /* the file the window has open */
+  guint           backup_timer_id;
 };
 
 G_DEFINE_FINAL_TYPE (SzApplication, sz_application, GTK_TYPE_APPLICATION)
@@ -79,6 +83,56 @@ show_open_error (SzApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Every 30 minutes while the window is open: a backup when anything
+ * changed since the last one. */
+static gboolean
+on_backup_timer_cb (gpointer user_data)
+{
+  SzApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  /* No backup while a restore has the file closed. */
+  if (SZ_IS_WINDOW (window) && sz_session_get_db (sz_window_get_session (SZ_WINDOW (window))) != NULL)
+    sz_app_backup_auto (G_APPLICATION (self), window, self->settings,
+                        sz_db_get_path (sz_session_get_db (sz_window_get_session (SZ_WINDOW (window)))),
+                        SZ_BACKUP_TAG_TIMER);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_damaged_restore_destroy_cb (SzApplication *self,
+                               GtkWidget     *dialog)
+{
+  /* Restored: open it as on any start.  Else the program ends. */
+  if (sz_restore_dialog_has_restored (SZ_RESTORE_DIALOG (dialog)))
+    g_application_activate (G_APPLICATION (self));
+  g_application_release (G_APPLICATION (self));
+}
+
+/* A damaged database at start: the restore dialog, with the newest good
+ * backup chosen, when there is one; else the error alone. */
+static void
+show_damaged (SzApplication *self,
+              const char    *path,
+              const GError  *error)
+{
+  g_autoptr(SzBackupInfo) good = sz_backup_find_newest_good (path, NULL);
+  GtkWidget *dialog;
+
+  if (good == NULL)
+    {
+      show_open_error (self, error);
+      return;
+    }
+  dialog = sz_restore_dialog_new_for_damaged (path, error->message);
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  /* Held across the dialog's end, until the window of the restored file
+   * is there. */
+  g_application_hold (G_APPLICATION (self));
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (on_damaged_restore_destroy_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 sz_application_activate (GApplication *app)
 {
@@ -98,10 +152,15 @@ sz_application_activate (GApplication *app)
     }
 
   path = self->database ? g_strdup (self->database) : sz_db_default_path ();
+  /* Before opening: a migration's backup goes to the same folder. */
+  sz_app_backup_apply_folder (self->settings);
   db = sz_db_open (path, SZ_DB_OPEN_CREATE, &error);
   if (db == NULL)
     {
-      show_open_error (self, error);
+      if (g_error_matches (error, SZ_DB_ERROR, SZ_DB_ERROR_CORRUPT))
+        show_damaged (self, path, error);
+      else
+        show_open_error (self, error);
       return;
     }
   community = sz_community_get_first (db, &error);
@@ -125,6 +184,34 @@ sz_application_activate (GApplication *app)
   session = sz_session_new (db, community->id, self->settings);
   window = GTK_WINDOW (sz_window_new (self, session, demo));
   gtk_window_present (window);
+
+  g_free (self->db_path);
+  self->db_path = g_strdup (path);
+  sz_app_backup_auto (app, window, self->settings, path, SZ_BACKUP_TAG_START);
+  if (self->backup_timer_id == 0)
+    self->backup_timer_id = g_timeout_add_seconds (SZ_APP_BACKUP_INTERVAL_SECONDS, on_backup_timer_cb, self);
+}
+
+/* The main window closes: a backup when anything changed, in a thread
+ * that holds the program until it is done. */
+static void
+sz_application_window_removed (GtkApplication *app,
+                               GtkWindow      *window)
+{
+  SzApplication *self = SZ_APPLICATION (app);
+
+  if (SZ_IS_WINDOW (window) && self->db_path != NULL)
+    {
+      g_clear_handle_id (&self->backup_timer_id, g_source_remove);
+      sz_app_backup_auto (G_APPLICATION (self), NULL, self->settings, self->db_path, SZ_BACKUP_TAG_CLOSE);
+    }
+  GTK_APPLICATION_CLASS (sz_application_parent_class)->window_removed (app, window);
+}
+
+static void
+on_settings_backup_folder_changed_cb (SzApplication *self)
+{
+  sz_app_backup_apply_folder (self->settings);
 }
 
 static void
@@ -135,7 +222,9 @@ on_quit_activated_cb (GSimpleAction *action,
   SzApplication *self = user_data;
   GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
 
-  /* Close the windows, so that each saves its size, then quit. */
+  /* Close the windows, so that each saves its size; the program ends
+   * with the last one, once the backup on closing is written (it holds
+   * the application: g_application_quit() would cut it off). */
   for (GList *l = windows; l != NULL;)
     {
       GtkWindow *w = l->data;
@@ -143,7 +232,6 @@ on_quit_activated_cb (GSimpleAction *action,
       l = l->next;
       gtk_window_close (w);
     }
-  g_application_quit (G_APPLICATION (self));
 }
 
 static void
@@ -214,8 +302,10 @@ sz_application_finalize (GObject *object)
 {
   SzApplication *self = SZ_APPLICATION (object);
 
+  g_clear_handle_id (&self->backup_timer_id, g_source_remove);
   g_clear_object (&self->settings);
   g_free (self->database);
+  g_free (self->db_path);
   G_OBJECT_CLASS (sz_application_parent_class)->finalize (object);
 }
 
@@ -224,17 +314,21 @@ sz_application_class_init (SzApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+  GtkApplicationClass *gtk_app_class = GTK_APPLICATION_CLASS (klass);
 
   object_class->finalize = sz_application_finalize;
   app_class->activate = sz_application_activate;
   app_class->startup = sz_application_startup;
   app_class->handle_local_options = sz_application_handle_local_options;
+  gtk_app_class->window_removed = sz_application_window_removed;
 }
 
 static void
 sz_application_init (SzApplication *self)
 {
   self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed::backup-folder",
+                           G_CALLBACK (on_settings_backup_folder_changed_cb), self, G_CONNECT_SWAPPED);
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
 }

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "sz-app-util.h"
+#include "sz-backup-preferences.h"
 #include "sz-export.h"
 #include "sz-layout.h"
 #include "sz-preferences-window.h"
@@ -871,6 +872,8 @@ sz_preferences_window_new (GtkWindow *parent,
     }
   else
     gtk_widget_set_sensitive (self->settings_box, FALSE);
+  /* This computer's backups: a section of its own (sz-backup-preferences.c). */
+  gtk_box_append (GTK_BOX (self->settings_box), sz_backup_preferences_new (settings));
 
   load_community (self);
   g_signal_connect_object (session, "changed", G_CALLBACK (on_session_changed_cb), self, G_CONNECT_SWAPPED);

@@ -156,6 +156,28 @@ sz_session_set_community_id (SzSession *self,
   g_signal_emit (self, signals[PLACE_SELECTED], 0);
 }
 
+void
+sz_session_close_db (SzSession *self)
+{
+  g_return_if_fail (SZ_IS_SESSION (self));
+  /* An undo step refers to rows of the file that goes. */
+  clear_undo (self);
+  g_clear_pointer (&self->db, sz_db_close);
+}
+
+void
+sz_session_reopen_db (SzSession *self,
+                      SzDb      *db,
+                      gint64     community_id)
+{
+  g_return_if_fail (SZ_IS_SESSION (self));
+  g_return_if_fail (db != NULL);
+
+  g_clear_pointer (&self->db, sz_db_close);
+  self->db = db;
+  sz_session_set_community_id (self, community_id);
+}
+
 GSettings *
 sz_session_get_settings (SzSession *self)
 {

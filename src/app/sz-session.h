@@ -34,6 +34,16 @@ SzDb       *sz_session_get_db           (SzSession      *session);
 gint64      sz_session_get_community_id (SzSession      *session);
 void        sz_session_set_community_id (SzSession      *session,
                                          gint64          community_id);
+/* Restore: the database file is replaced while the window stays.
+ * sz_session_close_db() closes it (sz_session_get_db() is NULL until
+ * the next call: nothing may reload meanwhile, so the caller keeps a
+ * modal dialog up); sz_session_reopen_db() takes a newly opened @db,
+ * keeps the community when it is still there (else the first one),
+ * forgets the undo step and emits "changed" and "place-selected". */
+void        sz_session_close_db         (SzSession      *session);
+void        sz_session_reopen_db        (SzSession      *session,
+                                         SzDb           *db,
+                                         gint64          community_id);
 /* The application's settings (org.sanzhang.Sanzhang); borrowed. */
 GSettings  *sz_session_get_settings     (SzSession      *session);
 

@@ -9,13 +9,16 @@
 #include <glib/gi18n.h>
 
 #include "sz-app-util.h"
+#include "sz-backup.h"
 #include "sz-board-view.h"
 #include "sz-checks-page.h"
+#include "sz-data-export-dialog.h"
 #include "sz-import-dialog.h"
 #include "sz-people-page.h"
 #include "sz-place-page.h"
 #include "sz-place-sidebar.h"
 #include "sz-records-page.h"
+#include "sz-restore-dialog.h"
 #include "sz-roster.h"
 #include "sz-window.h"
 
@@ -132,6 +135,27 @@ on_import_cb (GtkWidget  *widget,
   sz_import_dialog_choose_file (GTK_WINDOW (self), self->session);
 }
 
+static void
+on_export_data_cb (GtkWidget  *widget,
+                   const char *action,
+                   GVariant   *parameter)
+{
+  SzWindow *self = SZ_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (sz_data_export_dialog_new (GTK_WINDOW (self), self->session)));
+}
+
+static void
+on_restore_cb (GtkWidget  *widget,
+               const char *action,
+               GVariant   *parameter)
+{
+  SzWindow *self = SZ_WINDOW (widget);
+
+  if (sz_session_get_db (self->session) != NULL)
+    gtk_window_present (GTK_WINDOW (sz_restore_dialog_new (GTK_WINDOW (self), self->session)));
+}
+
 /* A community with no grid yet: the note above the pages says how to
  * begin (issue 12 makes this a whole start page). */
 static void
@@ -191,11 +215,11 @@ on_can_undo_notify_cb (SzWindow *self)
 }
 
 /* "Start an empty community instead": the demo goes, a community of the
- * office's own takes its place, in one transaction. */
+ * office's own takes its place, in one transaction, after a backup (in a
+ * worker thread: the dialog waits for it, the window does not). */
 static void
-on_new_community_response_cb (GtkDialog *dialog,
-                              int        response,
-                              SzWindow  *self)
+start_new_community (SzWindow  *self,
+                     GtkDialog *dialog)
 {
   GtkEntry *entry = g_object_get_data (G_OBJECT (dialog), "entry");
   GtkEntry *street = g_object_get_data (G_OBJECT (dialog), "street");
@@ -206,11 +230,6 @@ on_new_community_response_cb (GtkDialog *dialog,
   gint64 old = sz_session_get_community_id (self->session);
   gboolean ok;
 
-  if (response != GTK_RESPONSE_ACCEPT)
-    {
-      gtk_window_destroy (GTK_WINDOW (dialog));
-      return;
-    }
   c = sz_community_new ();
   c->name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
   c->street_office = g_strdup (gtk_editable_get_text (GTK_EDITABLE (street)));
@@ -229,6 +248,47 @@ on_new_community_response_cb (GtkDialog *dialog,
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_revealer_set_reveal_child (self->demo_revealer, FALSE);
   sz_session_set_community_id (self->session, c->id);
+}
+
+static void
+on_new_community_backup_done_cb (GObject      *source,
+                                 GAsyncResult *result,
+                                 gpointer      user_data)
+{
+  g_autoptr(GtkDialog) dialog = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SzBackupInfo) info = sz_backup_create_finish (result, &error);
+  SzWindow *self = SZ_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+
+  /* Closed (with its window) while the backup ran. */
+  if (self == NULL || !gtk_widget_get_visible (GTK_WIDGET (dialog)))
+    return;
+  gtk_widget_set_sensitive (GTK_WIDGET (dialog), TRUE);
+  if (info == NULL)
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: under the new community's fields; %s says why.  Nothing was removed. */
+      text = g_strdup_printf (_("No backup could be made first, so nothing was changed: %s"), error->message);
+      sz_field_error_set (g_object_get_data (G_OBJECT (dialog), "error"), text);
+      return;
+    }
+  start_new_community (self, dialog);
+}
+
+static void
+on_new_community_response_cb (GtkDialog *dialog,
+                              int        response,
+                              SzWindow  *self)
+{
+  if (response != GTK_RESPONSE_ACCEPT)
+    {
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      return;
+    }
+  gtk_widget_set_sensitive (GTK_WIDGET (dialog), FALSE);
+  sz_backup_create_async (sz_db_get_path (sz_session_get_db (self->session)), NULL, SZ_BACKUP_TAG_NEW_COMMUNITY,
+                          NULL, on_new_community_backup_done_cb, g_object_ref (dialog));
 }
 
 static void
@@ -319,6 +379,8 @@ sz_window_class_init (SzWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, on_export_cb);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, on_undo_cb);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, on_import_cb);
+  gtk_widget_class_install_action (widget_class, "win.export-data", NULL, on_export_data_cb);
+  gtk_widget_class_install_action (widget_class, "win.restore", NULL, on_restore_cb);
   gtk_widget_class_install_action (widget_class, "win.show-place", "(ix)", on_show_place_cb);
 }
 

@@ -23,30 +23,6 @@ static char *opt_output;
 static char *opt_folder;
 static gboolean opt_if_changed;
 
-/* "1 community, 150 people, 2,000 records" */
-static char *
-contents_text (const SzBackupInfo *info)
-{
-  g_autofree char *communities = NULL;
-  g_autofree char *people = NULL;
-  g_autofree char *records = NULL;
-
-  if (!info->readable)
-    /* Translators: what a backup holds when it cannot be read; %s says why */
-    return g_strdup_printf (_("unreadable: %s"), info->problem ? info->problem : "");
-  /* Counts of a roster fit an unsigned int; gettext cannot see through
-   * G_GINT64_FORMAT. */
-  communities = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u community", "%u communities",
-                                              (gulong) info->communities),
-                                 (guint) info->communities);
-  people = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people", (gulong) info->people),
-                            (guint) info->people);
-  records = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u record", "%u records", (gulong) info->records),
-                             (guint) info->records);
-  /* Translators: what a backup holds: communities, people, issue records */
-  return g_strdup_printf (_("%s, %s, %s"), communities, people, records);
-}
-
 static char *
 time_text (const SzBackupInfo *info)
 {
@@ -121,7 +97,7 @@ cmd_backup (int argc, char **argv)
       if (!sz_backup_create_file (db_path, opt_output, NULL, NULL, NULL, &error))
         return backup_failed (error);
       copy = sz_backup_describe (opt_output);
-      contents = contents_text (copy);
+      contents = sz_backup_info_contents (copy);
       size = g_format_size (copy->size);
       /* Translators: a file name, its size, then what it holds ("1 community, 150 people, 2000 records") */
       g_print (_("Backed up to %s (%s): %s.\n"), opt_output, size, contents);
@@ -157,7 +133,7 @@ cmd_backup (int argc, char **argv)
     }
   if (info == NULL)
     return backup_failed (error);
-  contents = contents_text (info);
+  contents = sz_backup_info_contents (info);
   size = g_format_size (info->size);
   /* Translators: a file name, its size, then what it holds ("1 community, 150 people, 2000 records") */
   g_print (_("Backed up to %s (%s): %s.\n"), info->path, size, contents);
@@ -206,7 +182,7 @@ cmd_backups (int argc, char **argv)
       g_autofree char *n = g_strdup_printf ("%u", i + 1);
       g_autofree char *when = time_text (info);
       g_autofree char *size = g_format_size (info->size);
-      g_autofree char *contents = contents_text (info);
+      g_autofree char *contents = sz_backup_info_contents (info);
 
       records_table_add (rows, n, when, sz_backup_tag_title (info->tag), size, contents, NULL);
     }
@@ -291,7 +267,7 @@ cmd_restore (int argc, char **argv)
     g_autoptr(SzBackupInfo) restored = sz_backup_describe (chosen->path);
     g_autoptr(SzDb) db = NULL;
 
-    contents = contents_text (restored);
+    contents = sz_backup_info_contents (restored);
     /* Translators: the database, the backup, then what it holds */
     g_print (_("Restored %s from %s: %s.\n"), db_path, chosen->path, contents);
     /* Opening it now updates a copy from an older version at once. */
@@ -322,7 +298,7 @@ print_backup_hint (void)
     if (g_str_equal (((SzBackupInfo *) list->pdata[i])->path, good->path))
       {
         g_autofree char *when = time_text (good);
-        g_autofree char *contents = contents_text (good);
+        g_autofree char *contents = sz_backup_info_contents (good);
 
         /* Translators: a time, a file, what it holds, then the number to give "restore" */
         g_printerr (_("The newest good backup is from %s: %s (%s). Restore it with “sanzhang-cli restore %u”.\n"),

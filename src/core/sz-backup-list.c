@@ -189,3 +189,27 @@ sz_backup_rotate (const char               *db_path,
   return g_steal_pointer (&deleted);
 }
 
+char *
+sz_backup_info_contents (const SzBackupInfo *info)
+{
+  g_autofree char *communities = NULL;
+  g_autofree char *people = NULL;
+  g_autofree char *records = NULL;
+
+  g_return_val_if_fail (info != NULL, NULL);
+
+  if (!info->readable)
+    /* Translators: in the list of backups, a copy that cannot be read; %s says why */
+    return g_strdup_printf (_("Cannot be read: %s"), info->problem ? info->problem : "");
+  /* Counts of a roster fit an unsigned int; gettext cannot see through
+   * G_GINT64_FORMAT. */
+  communities = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u community", "%u communities",
+                                              (gulong) info->communities),
+                                 (guint) info->communities);
+  people = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people", (gulong) info->people),
+                            (guint) info->people);
+  records = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u record", "%u records", (gulong) info->records),
+                             (guint) info->records);
+  /* Translators: in the list of backups: communities · people · issue records */
+  return g_strdup_printf (_("%s · %s · %s"), communities, people, records);
+}

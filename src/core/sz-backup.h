@@ -93,6 +93,9 @@ typedef void (*SzBackupProgress) (guint    remaining,
 GQuark        sz_backup_error_quark        (void);
 
 void          sz_backup_info_free          (SzBackupInfo      *info);
+/* What a backup holds, in words for the list (“1 community · 150 people ·
+ * 2,000 records”), or why it cannot be read; translated. */
+char         *sz_backup_info_contents      (const SzBackupInfo *info);
 /* Why, in words for the list ("before an import"), translated; an
  * unknown tag as it is. */
 const char   *sz_backup_tag_title          (const char        *tag);

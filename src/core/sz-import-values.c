@@ -158,6 +158,10 @@ sz_import_parse_background (const char *text)
 {
   static const struct { const char *word; const char *code; } words[] = {
     { "社区干部", "cadre" }, { "社区工作者", "cadre" }, { "干部", "cadre" },
+    /* Grid heads are mostly members of the residents' committee. */
+    { "社区委员", "cadre" }, { "居委会委员", "cadre" }, { "社区两委委员", "cadre" }, { "两委委员", "cadre" },
+    { "社区专职工作者", "cadre" }, { "专职网格员", "cadre" }, { "网格员", "cadre" },
+    { "在职党员", "party_member" }, { "退休党员", "party_member" },
     { "退休干部", "retired_cadre" }, { "退休教师", "retired_teacher" },
     { "党员", "party_member" }, { "居民志愿者", "volunteer" }, { "志愿者", "volunteer" },
     { "居民代表", "resident_representative" }, { "其他", "other" }, { "其它", "other" },

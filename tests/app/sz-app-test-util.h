@@ -55,3 +55,34 @@ test_snapshot_png (GtkWidget  *widget,
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
   return gdk_texture_save_to_png (texture, path);
 }
+
+/* The widget of @root's tree whose builder id (or widget name) is @id. */
+static inline GtkWidget *
+test_find_widget (GtkWidget  *root,
+                  const char *id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *bid = gtk_buildable_get_buildable_id (GTK_BUILDABLE (child));
+      GtkWidget *found;
+
+      if (g_strcmp0 (bid, id) == 0 || g_strcmp0 (gtk_widget_get_name (child), id) == 0)
+        return child;
+      if ((found = test_find_widget (child, id)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The same, which must be there. */
+static inline GtkWidget *
+test_get_widget (GtkWidget  *root,
+                 const char *id)
+{
+  GtkWidget *w = test_find_widget (root, id);
+
+  if (w == NULL)
+    g_error ("no widget “%s”", id);
+  return w;
+}

@@ -38,40 +38,11 @@
 #define LAST_LINE 28
 
 /* A widget under @root by its template id (or its name). */
-static GtkWidget *
-find (GtkWidget  *root,
-      const char *id)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      const char *bid = gtk_buildable_get_buildable_id (GTK_BUILDABLE (child));
-      GtkWidget *found;
-
-      if (g_strcmp0 (bid, id) == 0 || g_strcmp0 (gtk_widget_get_name (child), id) == 0)
-        return child;
-      if ((found = find (child, id)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-get (GtkWidget  *root,
-     const char *id)
-{
-  GtkWidget *w = find (root, id);
-
-  if (w == NULL)
-    g_error ("no widget “%s”", id);
-  return w;
-}
-
 static const char *
 label_text (GtkWidget  *dialog,
             const char *id)
 {
-  return gtk_label_get_text (GTK_LABEL (get (dialog, id)));
+  return gtk_label_get_text (GTK_LABEL (test_get_widget (dialog, id)));
 }
 
 /* What a list view shows, one item a line. */
@@ -79,7 +50,7 @@ static char *
 list_text (GtkWidget  *dialog,
            const char *id)
 {
-  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (get (dialog, id))));
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (test_get_widget (dialog, id))));
   GString *text = g_string_new (NULL);
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
@@ -95,7 +66,7 @@ static guint
 list_n_items (GtkWidget  *dialog,
               const char *id)
 {
-  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (get (dialog, id)))));
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (test_get_widget (dialog, id)))));
 }
 
 /* The preview's row-number cell of spreadsheet row @line, if shown. */
@@ -103,7 +74,7 @@ static GtkWidget *
 preview_row (GtkWidget *dialog,
              guint      line)
 {
-  GtkWidget *grid = get (dialog, "preview_grid");
+  GtkWidget *grid = test_get_widget (dialog, "preview_grid");
   g_autofree char *number = g_strdup_printf ("%u", line);
 
   for (GtkWidget *child = gtk_widget_get_first_child (grid); child != NULL;
@@ -120,7 +91,7 @@ static gboolean
 preview_shows (GtkWidget  *dialog,
                const char *text)
 {
-  GtkWidget *grid = get (dialog, "preview_grid");
+  GtkWidget *grid = test_get_widget (dialog, "preview_grid");
 
   for (GtkWidget *child = gtk_widget_get_first_child (grid); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -163,7 +134,7 @@ static void
 wait_for_page (GtkWidget  *dialog,
                const char *name)
 {
-  GtkStack *stack = GTK_STACK (get (dialog, "stack"));
+  GtkStack *stack = GTK_STACK (test_get_widget (dialog, "stack"));
   gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
 
   while (g_strcmp0 (gtk_stack_get_visible_child_name (stack), name) != 0 && g_get_monotonic_time () < end)
@@ -211,7 +182,7 @@ press_key (GtkWidget *widget,
 static gboolean
 can_import (GtkWidget *dialog)
 {
-  return gtk_widget_is_sensitive (get (dialog, "import_button"));
+  return gtk_widget_is_sensitive (test_get_widget (dialog, "import_button"));
 }
 
 static guint
@@ -352,7 +323,7 @@ test_chooser (Fixture *f, gconstpointer data)
   SzImportDialog *dialog;
   gboolean chosen = FALSE;
 
-  menu_button = get (GTK_WIDGET (f->window), "primary_menu_button");
+  menu_button = test_get_widget (GTK_WIDGET (f->window), "primary_menu_button");
   g_assert_nonnull (menu_button);
   g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button)), "win.import"));
 
@@ -392,11 +363,11 @@ test_encoding (Fixture *f, gconstpointer data)
 {
   g_autofree char *path = write_roster ("wps.csv");
   GtkWidget *dialog = open_dialog (f, path);
-  GtkDropDown *encoding = GTK_DROP_DOWN (get (dialog, "encoding_dropdown"));
-  GtkStack *preview = GTK_STACK (get (dialog, "preview_stack"));
+  GtkDropDown *encoding = GTK_DROP_DOWN (test_get_widget (dialog, "encoding_dropdown"));
+  GtkStack *preview = GTK_STACK (test_get_widget (dialog, "preview_stack"));
 
-  g_assert_true (gtk_widget_get_visible (get (dialog, "encoding_box")));
-  g_assert_false (gtk_widget_get_visible (get (dialog, "sheet_box")));
+  g_assert_true (gtk_widget_get_visible (test_get_widget (dialog, "encoding_box")));
+  g_assert_false (gtk_widget_get_visible (test_get_widget (dialog, "sheet_box")));
   g_assert_cmpuint (gtk_drop_down_get_selected (encoding), ==, encoding_index ("GB18030"));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (preview), ==, "table");
   g_assert_true (preview_shows (dialog, "李建国"));
@@ -463,14 +434,14 @@ test_sheets (Fixture *f, gconstpointer data)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "sheets", "roster.xlsx", NULL);
   GtkWidget *dialog = open_dialog (f, path);
-  GtkDropDown *sheet = GTK_DROP_DOWN (get (dialog, "sheet_dropdown"));
-  GtkWidget *grid = get (dialog, "preview_grid");
+  GtkDropDown *sheet = GTK_DROP_DOWN (test_get_widget (dialog, "sheet_dropdown"));
+  GtkWidget *grid = test_get_widget (dialog, "preview_grid");
 
-  g_assert_true (gtk_widget_get_visible (get (dialog, "sheet_box")));
-  g_assert_false (gtk_widget_get_visible (get (dialog, "encoding_box")));
+  g_assert_true (gtk_widget_get_visible (test_get_widget (dialog, "sheet_box")));
+  g_assert_false (gtk_widget_get_visible (test_get_widget (dialog, "encoding_box")));
   g_assert_cmpuint (gtk_drop_down_get_selected (sheet), ==, sheet_index (sheet, "三长名册"));
   g_assert_true (shows_label (grid, "同意公示电话"));
-  g_assert_false (gtk_widget_get_visible (get (dialog, "missing_label")));
+  g_assert_false (gtk_widget_get_visible (test_get_widget (dialog, "missing_label")));
   snapshot (dialog, "workbook", 1280, 800);
 
   gtk_drop_down_set_selected (sheet, sheet_index (sheet, "网格一览"));
@@ -479,7 +450,7 @@ test_sheets (Fixture *f, gconstpointer data)
   g_assert_true (shows_label (grid, "网格名称"));
   g_assert_false (shows_label (grid, "同意公示电话"));
   /* No names there: the import says which column it needs. */
-  g_assert_true (gtk_widget_get_visible (get (dialog, "missing_label")));
+  g_assert_true (gtk_widget_get_visible (test_get_widget (dialog, "missing_label")));
   g_assert_false (can_import (dialog));
 
   gtk_drop_down_set_selected (sheet, sheet_index (sheet, "三长名册"));
@@ -603,7 +574,7 @@ test_import (Fixture *f, gconstpointer data)
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
 
   /* The unrecognised column: not imported, and said so. */
-  phone = GTK_DROP_DOWN (get (dialog, "column-6"));
+  phone = GTK_DROP_DOWN (test_get_widget (dialog, "column-6"));
   g_assert_cmpuint (gtk_drop_down_get_selected (phone), ==, 0);
   problems = list_text (dialog, "problems_view");
   g_assert_nonnull (strstr (problems, "常用号码"));
@@ -619,8 +590,8 @@ test_import (Fixture *f, gconstpointer data)
   g_test_message ("problems after mapping:\n%s", mapped);
 
   /* New places and the handover are refused until ticked. */
-  places = get (dialog, "places_check");
-  heads = get (dialog, "heads_check");
+  places = test_get_widget (dialog, "places_check");
+  heads = test_get_widget (dialog, "heads_check");
   g_assert_true (gtk_widget_get_visible (places));
   g_assert_true (gtk_widget_get_visible (heads));
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (places)));
@@ -629,7 +600,7 @@ test_import (Fixture *f, gconstpointer data)
 
   /* The last problem is on the last row, beyond the first 20 shown. */
   g_assert_null (preview_row (dialog, LAST_LINE));
-  g_signal_emit_by_name (get (dialog, "problems_view"), "activate", list_n_items (dialog, "problems_view") - 1);
+  g_signal_emit_by_name (test_get_widget (dialog, "problems_view"), "activate", list_n_items (dialog, "problems_view") - 1);
   test_settle (200);
   row = preview_row (dialog, LAST_LINE);
   g_assert_nonnull (row);
@@ -647,11 +618,11 @@ test_import (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (changes, "幸福里"));
 
   /* Import: one step, then the summary. */
-  click (get (dialog, "import_button"));
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (get (dialog, "stack"))), ==, "summary");
+  click (test_get_widget (dialog, "import_button"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (test_get_widget (dialog, "stack"))), ==, "summary");
   g_assert_nonnull (strstr (label_text (dialog, "summary_title"), "三长名册.csv"));
-  g_assert_true (gtk_widget_get_visible (get (dialog, "close_button")));
-  g_assert_false (gtk_widget_get_visible (get (dialog, "import_button")));
+  g_assert_true (gtk_widget_get_visible (test_get_widget (dialog, "close_button")));
+  g_assert_false (gtk_widget_get_visible (test_get_widget (dialog, "import_button")));
   g_assert_cmpuint (list_n_items (dialog, "fixes_view"), >, 0);   /* the name, the consent's date */
   snapshot (dialog, "summary", 1280, 800);
 
@@ -680,7 +651,7 @@ test_import (Fixture *f, gconstpointer data)
   g_assert_true (sz_place_sidebar_select (SZ_PLACE_SIDEBAR (sz_window_get_sidebar (f->window)),
                                           SZ_NODE_BUILDING, b6->id));
 
-  click (get (dialog, "close_button"));
+  click (test_get_widget (dialog, "close_button"));
   g_assert_null (dialog);
 }
 
@@ -694,7 +665,7 @@ test_cancel (Fixture *f, gconstpointer data)
   g_autoptr(SzCompound) compound = NULL;
 
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (get (dialog, "places_check")), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (test_get_widget (dialog, "places_check")), TRUE);
   test_settle (50);
   g_assert_true (press_key (dialog, GDK_KEY_Escape));
   g_assert_null (dialog);
@@ -710,8 +681,8 @@ test_empty_community (Fixture *f, gconstpointer data)
   SzDb *db = sz_session_get_db (f->session);
   g_autoptr(SzCommunity) c = sz_community_new ();
   g_autoptr(GError) error = NULL;
-  GtkWidget *revealer = get (GTK_WIDGET (f->window), "start_revealer");
-  GtkWidget *button = get (GTK_WIDGET (f->window), "start_import_button");
+  GtkWidget *revealer = test_get_widget (GTK_WIDGET (f->window), "start_revealer");
+  GtkWidget *button = test_get_widget (GTK_WIDGET (f->window), "start_import_button");
   GtkWidget *dialog;
 
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
@@ -727,15 +698,15 @@ test_empty_community (Fixture *f, gconstpointer data)
   dialog = open_dialog (f, path);
   /* Enter does nothing while rows are refused. */
   press_key (dialog, GDK_KEY_Return);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (get (dialog, "stack"))), ==, "preview");
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (get (dialog, "column-6")), SZ_IMPORT_FIELD_PHONE + 1);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (get (dialog, "places_check")), TRUE);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (test_get_widget (dialog, "stack"))), ==, "preview");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (test_get_widget (dialog, "column-6")), SZ_IMPORT_FIELD_PHONE + 1);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (test_get_widget (dialog, "places_check")), TRUE);
   test_settle (100);
   /* A new community has no one to hand over from. */
-  g_assert_false (gtk_widget_get_visible (get (dialog, "heads_check")));
+  g_assert_false (gtk_widget_get_visible (test_get_widget (dialog, "heads_check")));
   g_assert_true (can_import (dialog));
   /* Where a click on the box leaves the focus. */
-  gtk_widget_grab_focus (get (dialog, "places_check"));
+  gtk_widget_grab_focus (test_get_widget (dialog, "places_check"));
   g_assert_true (press_key (dialog, GDK_KEY_Return));
   wait_for_page (dialog, "summary");
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -755,14 +726,14 @@ test_small_screen (Fixture *f, gconstpointer data)
   dialog = open_dialog (f, path);
   g_assert_cmpint (gtk_widget_get_width (dialog), <=, 1024);
   g_assert_cmpint (gtk_widget_get_height (dialog), <=, 700);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (get (dialog, "column-6")), SZ_IMPORT_FIELD_PHONE + 1);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (test_get_widget (dialog, "column-6")), SZ_IMPORT_FIELD_PHONE + 1);
   test_settle (100);
   snapshot (dialog, "problems", 1024, 700);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (get (dialog, "places_check")), TRUE);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (get (dialog, "heads_check")), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (test_get_widget (dialog, "places_check")), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (test_get_widget (dialog, "heads_check")), TRUE);
   test_settle (100);
   snapshot (dialog, "ready", 1024, 700);
-  click (get (dialog, "import_button"));
+  click (test_get_widget (dialog, "import_button"));
   snapshot (dialog, "summary", 1024, 700);
   gtk_window_destroy (GTK_WINDOW (dialog));
   test_settle (50);

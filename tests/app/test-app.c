@@ -21,6 +21,7 @@
 #include "sz-app-util.h"
 #include "sz-board-view.h"
 #include "sz-check.h"
+#include "sz-data-export-dialog.h"
 #include "sz-checks-page.h"
 #include "sz-export-dialog.h"
 #include "sz-people-page.h"
@@ -33,6 +34,7 @@
 #include "sz-stale-dialog.h"
 #include "sz-place-sidebar.h"
 #include "sz-preferences-window.h"
+#include "sz-restore-dialog.h"
 #include "sz-window.h"
 #include "sz-board-test-util.h"
 #include "sz-app-test-util.h"
@@ -59,6 +61,9 @@ test_new_destroy (Fixture *f, gconstpointer data)
     sz_hotline_dialog_new (parent, f->session, 0, SZ_SCOPE_COMMUNITY, f->community),
     sz_stale_dialog_new (parent, f->session),
     sz_import_dialog_new (parent, f->session, roster_file),
+    sz_restore_dialog_new (parent, f->session),
+    sz_restore_dialog_new_for_damaged (f->path, "database disk image is malformed"),
+    sz_data_export_dialog_new (parent, f->session),
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (windows); i++)
