@@ -22,6 +22,7 @@ struct _SzDb
   char       *actor;
   GHashTable *statements;   /* SQL text → sqlite3_stmt */
   guint       depth;        /* transaction nesting */
+  guint       bulk_depth;   /* > 0: nested begins above it take no savepoint */
   guint64     ends;         /* transactions ended, committed or not */
   GData      *data;         /* caches other modules keep per database */
   int         schema_version;

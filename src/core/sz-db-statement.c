@@ -133,7 +133,7 @@ sz_db_begin (SzDb    *db,
       if (!sz_db_exec (db, "BEGIN IMMEDIATE", error))
         return FALSE;
     }
-  else
+  else if (db->bulk_depth == 0 || db->depth < db->bulk_depth)
     {
       sql = g_strdup_printf ("SAVEPOINT sz_%u", db->depth);
       if (!exec_cached (db, sql, error))
@@ -141,6 +141,22 @@ sz_db_begin (SzDb    *db,
     }
   db->depth++;
   return TRUE;
+}
+
+void
+sz_db_begin_bulk (SzDb *db)
+{
+  g_return_if_fail (db != NULL);
+  g_return_if_fail (db->depth > 0 && db->bulk_depth == 0);
+  db->bulk_depth = db->depth;
+}
+
+void
+sz_db_end_bulk (SzDb *db)
+{
+  g_return_if_fail (db != NULL);
+  g_return_if_fail (db->bulk_depth > 0 && db->depth >= db->bulk_depth);
+  db->bulk_depth = 0;
 }
 
 gboolean
@@ -170,6 +186,10 @@ sz_db_end (SzDb      *db,
         sqlite3_exec (db->handle, "ROLLBACK", NULL, NULL, NULL);
       return FALSE;
     }
+
+  /* Inside a bulk load: no savepoint was taken (see sz_db_begin_bulk). */
+  if (db->bulk_depth > 0 && db->depth >= db->bulk_depth)
+    return ok;
 
   if (!ok)
     {

@@ -75,6 +75,13 @@ gboolean      sz_db_end              (SzDb           *db,
                                       gboolean        ok,
                                       GError        **error);
 gboolean      sz_db_in_transaction   (SzDb           *db);
+/* For a bulk loader inside its own transaction that rolls the whole of it
+ * back on any failure (the import): until sz_db_end_bulk(), the begins
+ * and ends nested in the current transaction take no savepoints, which
+ * spares two statements in every save of a 40,000-row file.  A nested
+ * failure then leaves its partial writes for the outer rollback. */
+void          sz_db_begin_bulk       (SzDb           *db);
+void          sz_db_end_bulk         (SzDb           *db);
 
 /* For src/core only: SQL stays behind the core's functions. */
 sqlite3      *sz_db_handle           (SzDb           *db);

@@ -625,6 +625,9 @@ run (SzImport  *im,
   r = sz_import_run_new (im, error);
   if (r == NULL)
     return sz_db_end (im->db, FALSE, NULL);
+  /* Any failure below rolls the whole run back: the saves need no
+   * savepoints of their own. */
+  sz_db_begin_bulk (im->db);
 
   n = sz_table_get_n_rows (im->table);
   for (guint row = 0; ok && row < n; row++)
@@ -643,6 +646,7 @@ run (SzImport  *im,
         ok = sz_import_run_row (r, row, error);
     }
 
+  sz_db_end_bulk (im->db);
   if (!ok)
     return sz_db_end (im->db, FALSE, NULL);
   if (!commit || im->report.errors > 0)
