@@ -594,7 +594,7 @@ format_code_kind (const char *code)
 typedef struct
 {
   Ctx         ctx;
-  GHashTable *custom;        /* numFmtId → TRUE/FALSE as pointers */
+  GHashTable *custom;        /* numFmtId → its Format, as a pointer */
   GArray     *xf_formats;    /* numFmtId per cellXfs index */
 } StylesCtx;
 
