@@ -9,12 +9,15 @@
 #include <glib/gi18n-lib.h>
 #include <errno.h>
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "sz-export.h"
 #include "sz-fonts.h"
 #include "sz-render-cairo.h"
 #include "sz-render-hpdf.h"
+#include "sz-safe-file.h"
 #include "sz-text.h"
 
 /* One board of a document, after the first pass. */
@@ -221,20 +224,22 @@ writer_add (Writer       *w,
                  : sz_cairo_pdf_add_page (w->cairo, page, error);
 }
 
-static gboolean
+/* Finishes the document in its temporary file (mode 0600, beside the
+ * target) and returns that file's name, not yet renamed. */
+static char *
 writer_close (Writer  *w,
               gboolean ok,
               GError **error)
 {
-  gboolean saved = FALSE;
+  char *temp = NULL;
 
   if (ok)
-    saved = w->haru ? sz_hpdf_writer_save (w->haru, w->path, error)
-                    : sz_cairo_pdf_finish (w->cairo, error);
+    temp = w->haru ? sz_hpdf_writer_save_temp (w->haru, w->path, error)
+                   : sz_cairo_pdf_finish_temp (w->cairo, error);
   g_clear_pointer (&w->haru, sz_hpdf_writer_free);
   g_clear_pointer (&w->cairo, sz_cairo_pdf_free);
   g_clear_pointer (&w->path, g_free);
-  return saved;
+  return temp;
 }
 
 static SzPage *
@@ -259,26 +264,40 @@ tick (Export *e)
     e->options->progress (e->done, e->total, e->options->progress_data);
 }
 
+/* Records planned[from..to) as printed, pending on @temp being renamed to
+ * @path (see sz-board-print.c): one transaction for the batch. */
 static gboolean
-record (Export  *e,
-        GArray  *planned,
-        guint    from,
-        guint    to,
-        GError **error)
+record_pending (Export      *e,
+                GArray      *planned,
+                guint        from,
+                guint        to,
+                const char  *temp,
+                const char  *path,
+                GError     **error)
 {
   SzDb *db = sz_board_source_get_db (e->source);
   gint64 community_id = sz_board_source_get_community_id (e->source);
+  GStatBuf st;
   gboolean ok;
 
-  if (e->options->no_record)
-    return TRUE;
+  if (g_stat (temp, &st) != 0)
+    {
+      int saved = errno;
+      g_autofree char *name = g_filename_display_name (path);
+
+      g_set_error (error, SZ_RENDER_ERROR, SZ_RENDER_ERROR_WRITE,
+                   /* Translators: a file name, then the system's reason */
+                   _("Cannot write “%s”: %s"), name, g_strerror (saved));
+      return FALSE;
+    }
   if (!sz_db_begin (db, error))
     return FALSE;
   ok = TRUE;
   for (guint i = from; i < to && ok; i++)
     {
       Planned *p = &g_array_index (planned, Planned, i);
-      ok = sz_board_print_record (db, community_id, p->ref.kind, p->ref.place_id, p->hash, error);
+      ok = sz_board_print_prepare (db, community_id, p->ref.kind, p->ref.place_id, p->hash,
+                                   path, (guint64) st.st_dev, (guint64) st.st_ino, error);
     }
   return sz_db_end (db, ok, error);
 }
@@ -293,6 +312,8 @@ write_document (Export      *e,
                 const char  *path,
                 GError     **error)
 {
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *temp = NULL;
   SzDocInfo info = { 0 };
   Writer w = { 0 };
   gboolean ok = TRUE;
@@ -323,12 +344,32 @@ write_document (Export      *e,
       pages++;
       tick (e);
     }
-  if (!writer_close (&w, ok, ok ? error : NULL))
+  temp = writer_close (&w, ok, ok ? error : NULL);
+  if (temp == NULL)
+    return FALSE;
+  /* The board and its record as one step: the print is committed as
+   * pending on this file, the file renamed into place, the print settled
+   * by whether the rename happened (sz-board-print.c says why this order
+   * keeps "boards --stale" exact through a kill at any moment). */
+  if (!e->options->no_record && !record_pending (e, planned, from, to, temp, path, error))
+    {
+      sz_safe_file_discard (temp);
+      return FALSE;
+    }
+  ok = sz_safe_file_commit (temp, path, SZ_SAFE_FILE_DEFAULT, &local_error);
+  if (!e->options->no_record)
+    ok = sz_board_print_settle (sz_board_source_get_db (e->source), ok ? error : NULL) && ok;
+  if (local_error != NULL)
+    {
+      g_set_error_literal (error, SZ_RENDER_ERROR, SZ_RENDER_ERROR_WRITE, local_error->message);
+      return FALSE;
+    }
+  if (!ok)
     return FALSE;
   e->summary->boards += to - from;
   e->summary->pages += pages;
   g_ptr_array_add (e->summary->files, g_strdup (path));
-  return record (e, planned, from, to, error);
+  return TRUE;
 }
 
 static gboolean
@@ -366,6 +407,27 @@ ensure_dir (const char  *dir,
   return TRUE;
 }
 
+/* What an export killed half-way left behind is put right before this one
+ * writes: the temporary files of dead processes in the target folder (they
+ * hold names and phones) are removed, and prints left pending are settled.
+ * While it runs, SIGINT and SIGTERM remove its temporary files, unless the
+ * program handles those signals itself. */
+static gboolean
+prepare_folder (SzBoardSource          *source,
+                const SzExportOptions  *options,
+                GError                **error)
+{
+  g_autofree char *folder = options->mode == SZ_EXPORT_ONE_FILE
+                            ? g_path_get_dirname (options->output) : g_strdup (options->output);
+  struct sigaction old = { 0 };
+
+  if (sigaction (SIGTERM, NULL, &old) == 0 && old.sa_handler == SIG_DFL)
+    sz_safe_file_cleanup_on_signals ();
+  sz_safe_file_clean_stale (folder);
+  return options->no_record
+         || sz_board_print_settle (sz_board_source_get_db (source), error);
+}
+
 gboolean
 sz_export_boards (SzBoardSource          *source,
                   GArray                 *refs,
@@ -386,6 +448,8 @@ sz_export_boards (SzBoardSource          *source,
   g_return_val_if_fail (summary != NULL && summary->problems != NULL, FALSE);
   g_return_val_if_fail (options->output != NULL, FALSE);
 
+  if (!prepare_folder (source, options, error))
+    return FALSE;
   fonts = sz_fonts_new (error);
   if (fonts == NULL)
     return FALSE;

@@ -13,6 +13,7 @@
 
 #include "sz-render-cairo.h"
 #include "sz-render-cairo-private.h"
+#include "sz-safe-file.h"
 
 /* A PDF through cairo's PDF surface.  Pages are drawn by sz-render-cairo.c;
  * this file adds the bookmarks, page labels and document info, and writes
@@ -184,32 +185,54 @@ sz_cairo_pdf_get_n_pages (SzCairoPdf *pdf)
   return pdf->n_pages;
 }
 
-gboolean
-sz_cairo_pdf_finish (SzCairoPdf  *pdf,
-                     GError     **error)
+char *
+sz_cairo_pdf_finish_temp (SzCairoPdf  *pdf,
+                          GError     **error)
 {
-  g_return_val_if_fail (pdf != NULL, FALSE);
-  g_return_val_if_fail (!pdf->finished, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  g_return_val_if_fail (pdf != NULL, NULL);
+  g_return_val_if_fail (!pdf->finished, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   pdf->finished = TRUE;
   if (pdf->broken)
     {
       g_set_error (error, SZ_RENDER_ERROR, SZ_RENDER_ERROR_ENGINE,
                    _("The PDF cannot be finished after an earlier error."));
-      return FALSE;
+      return NULL;
     }
   /* cairo would make a blank page of an empty document. */
   if (pdf->n_pages == 0)
     {
       g_set_error (error, SZ_RENDER_ERROR, SZ_RENDER_ERROR_INVALID,
                    _("There are no pages to put in the PDF."));
-      return FALSE;
+      return NULL;
     }
   cairo_surface_finish (pdf->surface);
   if (!pdf_check (pdf, CAIRO_STATUS_SUCCESS, error))
+    return NULL;
+  return _sz_cairo_out_file_close (g_steal_pointer (&pdf->out), error);
+}
+
+gboolean
+sz_cairo_pdf_finish (SzCairoPdf  *pdf,
+                     GError     **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *temp = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (pdf != NULL, FALSE);
+
+  path = pdf->out != NULL ? g_strdup (pdf->out->path) : NULL;
+  temp = sz_cairo_pdf_finish_temp (pdf, error);
+  if (temp == NULL)
     return FALSE;
-  return _sz_cairo_out_file_commit (g_steal_pointer (&pdf->out), error);
+  if (!sz_safe_file_commit (temp, path, SZ_SAFE_FILE_DEFAULT, &local_error))
+    {
+      g_set_error_literal (error, SZ_RENDER_ERROR, SZ_RENDER_ERROR_WRITE, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 void

@@ -55,6 +55,12 @@ SzCairoOutFile *_sz_cairo_out_file_open     (const char          *path,
 cairo_status_t  _sz_cairo_out_file_write    (void                *closure,
                                              const unsigned char *data,
                                              unsigned int         length);
+/* Closes the temporary file (created by sz_safe_file_create_temp(), mode
+ * 0600) and returns its name, not yet renamed: the caller commits it with
+ * sz_safe_file_commit() or discards it.  NULL on a write error, the file
+ * removed.  @out is consumed either way. */
+char           *_sz_cairo_out_file_close    (SzCairoOutFile      *out,
+                                             GError             **error);
 /* Flushes to disk and renames into place; on failure the temporary file
  * is removed.  @out is consumed either way. */
 gboolean        _sz_cairo_out_file_commit   (SzCairoOutFile      *out,

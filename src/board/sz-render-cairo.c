@@ -21,6 +21,7 @@
 
 #include "sz-render-cairo.h"
 #include "sz-render-cairo-private.h"
+#include "sz-safe-file.h"
 
 /* Fonts: one cairo face per font file for the whole process, because
  * cairo's glyph and PDF subset caches key on the face. */
@@ -615,10 +616,9 @@ _sz_cairo_out_file_free (SzCairoOutFile *out)
   if (out == NULL)
     return;
   if (out->stream != NULL)
-    {
-      fclose (out->stream);
-      g_unlink (out->tmp_path);
-    }
+    fclose (out->stream);
+  /* Not committed: the temporary file goes, and leaves the signal list. */
+  sz_safe_file_discard (out->tmp_path);
   g_free (out->path);
   g_free (out->tmp_path);
   g_free (out);
@@ -629,26 +629,25 @@ _sz_cairo_out_file_open (const char  *path,
                          GError     **error)
 {
   g_autoptr(SzCairoOutFile) out = g_new0 (SzCairoOutFile, 1);
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *name = g_strdup_printf (".%s.XXXXXX", base);
-  int fd;
+  g_autoptr(GError) local_error = NULL;
+  int fd = -1;
 
   out->path = g_strdup (path);
-  out->tmp_path = g_build_filename (dir, name, NULL);
-  /* 0666 so that umask, not this code, decides who may read the file. */
-  fd = g_mkstemp_full (out->tmp_path, O_WRONLY | O_CLOEXEC, 0666);
-  if (fd >= 0 && (out->stream = fdopen (fd, "wb")) == NULL)
+  /* Beside @path, mode 0600 from the first byte (boards carry names and
+   * phones), removed on SIGINT/SIGTERM and by the next run's cleanup. */
+  out->tmp_path = sz_safe_file_create_temp (path, &fd, &local_error);
+  if (out->tmp_path == NULL)
+    {
+      g_set_error_literal (error, SZ_RENDER_ERROR, SZ_RENDER_ERROR_WRITE, local_error->message);
+      return NULL;
+    }
+  out->stream = fdopen (fd, "wb");
+  if (out->stream == NULL)
     {
       int saved_errno = errno;
 
       close (fd);
-      g_unlink (out->tmp_path);
-      errno = saved_errno;
-    }
-  if (out->stream == NULL)
-    {
-      _sz_cairo_set_write_error (error, path, errno);
+      _sz_cairo_set_write_error (error, path, saved_errno);
       return NULL;
     }
   return g_steal_pointer (&out);
@@ -673,28 +672,43 @@ _sz_cairo_out_file_write (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
-gboolean
-_sz_cairo_out_file_commit (SzCairoOutFile  *out,
-                           GError         **error)
+char *
+_sz_cairo_out_file_close (SzCairoOutFile  *out,
+                          GError         **error)
 {
   int saved_errno = out->saved_errno;
+  char *temp = NULL;
 
   if (saved_errno == 0 && fflush (out->stream) != 0)
-    saved_errno = errno;
-  if (saved_errno == 0 && g_fsync (fileno (out->stream)) != 0)
     saved_errno = errno;
   if (fclose (out->stream) != 0 && saved_errno == 0)
     saved_errno = errno;
   out->stream = NULL;
-  if (saved_errno == 0 && g_rename (out->tmp_path, out->path) != 0)
-    saved_errno = errno;
   if (saved_errno != 0)
-    {
-      g_unlink (out->tmp_path);
-      _sz_cairo_set_write_error (error, out->path, saved_errno);
-    }
+    _sz_cairo_set_write_error (error, out->path, saved_errno);
+  else
+    temp = g_steal_pointer (&out->tmp_path);
   _sz_cairo_out_file_free (out);
-  return saved_errno == 0;
+  return temp;
+}
+
+gboolean
+_sz_cairo_out_file_commit (SzCairoOutFile  *out,
+                           GError         **error)
+{
+  g_autofree char *path = g_strdup (out->path);
+  g_autofree char *temp = _sz_cairo_out_file_close (out, error);
+  g_autoptr(GError) local_error = NULL;
+
+  if (temp == NULL)
+    return FALSE;
+  /* fsync, rename into place, fsync of the folder. */
+  if (!sz_safe_file_commit (temp, path, SZ_SAFE_FILE_DEFAULT, &local_error))
+    {
+      g_set_error_literal (error, SZ_RENDER_ERROR, SZ_RENDER_ERROR_WRITE, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean

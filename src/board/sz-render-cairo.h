@@ -46,6 +46,12 @@ guint            sz_cairo_pdf_get_n_pages (SzCairoPdf      *pdf);
 /* Finishes and closes the file. */
 gboolean         sz_cairo_pdf_finish     (SzCairoPdf       *pdf,
                                           GError          **error);
+/* Finishes the PDF in its temporary file (mode 0600, beside the path given
+ * to sz_cairo_pdf_new()) and returns that file's name without renaming it:
+ * the caller commits it with sz_safe_file_commit() or discards it with
+ * sz_safe_file_discard().  NULL on failure, the file removed. */
+char            *sz_cairo_pdf_finish_temp (SzCairoPdf      *pdf,
+                                           GError         **error);
 void             sz_cairo_pdf_free       (SzCairoPdf       *pdf);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SzCairoPdf, sz_cairo_pdf_free)

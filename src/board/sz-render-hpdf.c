@@ -6,14 +6,17 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <math.h>
 #include <string.h>
 #include <cairo.h>
 #include <glib/gi18n-lib.h>
 #include <hpdf.h>
+#include <unistd.h>
 
 #include "sz-render-cairo.h"
 #include "sz-render-hpdf.h"
+#include "sz-safe-file.h"
 
 struct _SzHpdfWriter
 {
@@ -685,12 +688,15 @@ sz_hpdf_writer_get_n_pages (SzHpdfWriter *w)
   return w->n_pages;
 }
 
-gboolean
-sz_hpdf_writer_save (SzHpdfWriter  *w,
-                     const char    *path,
-                     GError       **error)
+char *
+sz_hpdf_writer_save_temp (SzHpdfWriter  *w,
+                          const char    *path,
+                          GError       **error)
 {
   g_autoptr(GError) local_error = NULL;
+  char *temp;
+  gsize done = 0;
+  int fd = -1, saved = 0;
   g_autofree guint8 *data = NULL;
   HPDF_UINT32 size = 0;
 
@@ -702,13 +708,13 @@ sz_hpdf_writer_save (SzHpdfWriter  *w,
     {
       g_set_error (error, SZ_RENDER_ERROR, SZ_RENDER_ERROR_ENGINE,
                    _("The PDF cannot be saved after an earlier error."));
-      return FALSE;
+      return NULL;
     }
   if (w->n_pages == 0)
     {
       g_set_error (error, SZ_RENDER_ERROR, SZ_RENDER_ERROR_INVALID,
                    _("There are no pages to put in the PDF."));
-      return FALSE;
+      return NULL;
     }
   /* Through memory, not HPDF_SaveToFile, which never checks that its
    * last block reached the disk. */
@@ -729,16 +735,59 @@ sz_hpdf_writer_save (SzHpdfWriter  *w,
       g_autofree char *what = g_strdup_printf (_("libharu cannot write “%s”"), path);
 
       take_error (w, error, SZ_RENDER_ERROR_FAILED, what);
-      return FALSE;
+      return NULL;
     }
-  /* A temporary file beside @path renamed into place, so that a failure
-   * never leaves half a PDF under that name. */
-  if (!g_file_set_contents_full (path, (const char *) data, size,
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0666, &local_error))
+  /* Not HPDF_SaveToFile to the final name: a temporary file beside @path
+   * (mode 0600: boards carry names and phones; removed on SIGINT/SIGTERM
+   * and by the next run's cleanup), renamed into place by the caller. */
+  temp = sz_safe_file_create_temp (path, &fd, &local_error);
+  if (temp == NULL)
     {
+      g_set_error_literal (error, SZ_RENDER_ERROR, SZ_RENDER_ERROR_WRITE, local_error->message);
+      return NULL;
+    }
+  while (done < size && saved == 0)
+    {
+      gssize n = write (fd, data + done, size - done);
+
+      if (n > 0)
+        done += n;
+      else if (n == 0 || errno != EINTR)
+        saved = n < 0 ? errno : EIO;
+    }
+  if (close (fd) != 0 && saved == 0)
+    saved = errno;
+  if (saved != 0)
+    {
+      sz_safe_file_discard (temp);
+      g_free (temp);
       g_set_error (error, SZ_RENDER_ERROR, SZ_RENDER_ERROR_WRITE,
                    /* Translators: a file path, then the system's reason */
-                   _("Cannot write “%s”: %s"), path, local_error->message);
+                   _("Cannot write “%s”: %s"), path, g_strerror (saved));
+      return NULL;
+    }
+  return temp;
+}
+
+gboolean
+sz_hpdf_writer_save (SzHpdfWriter  *w,
+                     const char    *path,
+                     GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *temp = NULL;
+
+  g_return_val_if_fail (w != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  temp = sz_hpdf_writer_save_temp (w, path, error);
+  if (temp == NULL)
+    return FALSE;
+  /* fsync, rename, fsync of the folder: never half a PDF under @path. */
+  if (!sz_safe_file_commit (temp, path, SZ_SAFE_FILE_DEFAULT, &local_error))
+    {
+      g_set_error_literal (error, SZ_RENDER_ERROR, SZ_RENDER_ERROR_WRITE, local_error->message);
       return FALSE;
     }
   return TRUE;

@@ -26,6 +26,12 @@ guint         sz_hpdf_writer_get_n_pages (SzHpdfWriter  *writer);
 gboolean      sz_hpdf_writer_save     (SzHpdfWriter     *writer,
                                        const char       *path,
                                        GError          **error);
+/* Writes the PDF to a temporary file beside @path (mode 0600) and returns
+ * its name, not renamed: the caller commits it with sz_safe_file_commit()
+ * or discards it.  NULL on failure, nothing left behind. */
+char         *sz_hpdf_writer_save_temp (SzHpdfWriter    *writer,
+                                        const char      *path,
+                                        GError         **error);
 void          sz_hpdf_writer_free     (SzHpdfWriter     *writer);
 
 /* Whether libharu can draw every run of @page (fonts and characters). */

@@ -16,6 +16,8 @@ static const char * const audited_tables[] = {
   /* Since migration 3: the intake of issue records (their history is
    * append-only and needs no log). */
   "record", "record_category",
+  /* Not board_print nor board_print_pending (migrations 2 and 5): a print
+   * log and its bookkeeping during an export, written by every export. */
 };
 
 void

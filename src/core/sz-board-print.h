@@ -44,6 +44,24 @@ gboolean      sz_board_print_record     (SzDb         *db,
                                          gint64        place_id,
                                          const char   *content_hash,
                                          GError      **error);
+/* A print whose file is renamed into place after the record, as one step
+ * (see sz-board-print.c): sz_board_print_prepare() records the print as
+ * pending on the file @file_path will be once the temporary file with
+ * device @file_dev and inode @file_ino is renamed to it; after the rename
+ * (or a failure, or on the next run after a kill), sz_board_print_settle()
+ * keeps the prints whose file is in place and undoes the others.  Until
+ * then, sz_board_print_load() reads pending prints the same way. */
+gboolean      sz_board_print_prepare    (SzDb         *db,
+                                         gint64        community_id,
+                                         SzBoardKind   kind,
+                                         gint64        place_id,
+                                         const char   *content_hash,
+                                         const char   *file_path,
+                                         guint64       file_dev,
+                                         guint64       file_ino,
+                                         GError      **error);
+gboolean      sz_board_print_settle     (SzDb         *db,
+                                         GError      **error);
 /* Every recorded print of the community's boards, keyed by
  * sz_board_print_key(); values are SzBoardPrint. */
 GHashTable   *sz_board_print_load       (SzDb         *db,

@@ -35,6 +35,7 @@ static const Migration migrations[] = {
   { 2, "0002-boards.sql", NULL },
   { 3, "0003-records.sql", migrate_0003_after },
   { 4, "0004-import.sql", NULL },
+  { 5, "0005-board-print-pending.sql", NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SZ_DB_SCHEMA_VERSION);
