@@ -11,8 +11,8 @@
 G_BEGIN_DECLS
 
 /* Reads one sheet of an Excel 97–2003 workbook (.xls, BIFF8, as Excel and
- * WPS still save it) through libfreexl.  @sheet NULL: the first sheet that
- * has cells.  Dates come as dates, numbers as SzCellKind says. */
+ * WPS still save it) through libfreexl.  @sheet NULL: the first visible
+ * sheet that has cells.  Dates come as dates, numbers as SzCellKind says. */
 SzTable *sz_xls_read_file (const char  *path,
                            const char  *sheet,
                            GError     **error);
