@@ -305,7 +305,6 @@ resolve_grid (SzImportRun  *run,
 {
   SzImport *im = run->im;
   const char *text = sz_import_cell (im, row, SZ_IMPORT_FIELD_GRID);
-  g_autofree char *quoted = sz_import_quote (text);
   g_autofree char *number_text = NULL;
   g_autoptr(SzGrid) g = NULL;
   int number = sz_import_parse_number (text, "网格");
@@ -314,7 +313,11 @@ resolve_grid (SzImportRun  *run,
   if (number < 0)
     {
       /* A grid may be named instead of numbered: 丰和第一网格. */
+      g_autofree char *quoted = NULL;
+
       id = sz_id_map_lookup (run->grid_names, text);
+      if (id == 0)
+        quoted = sz_import_quote (text);
       if (id == 0)
         sz_import_problem (im, SZ_IMPORT_PROBLEM_ERROR, row, sz_import_get_column (im, SZ_IMPORT_FIELD_GRID),
                            /* Translators: the cell's text */
@@ -351,10 +354,19 @@ resolve_compound (SzImportRun  *run,
                   GError      **error)
 {
   SzImport *im = run->im;
-  g_autofree char *name = g_utf8_normalize (sz_import_cell (im, row, SZ_IMPORT_FIELD_COMPOUND), -1, G_NORMALIZE_NFC);
+  const char *text = sz_import_cell (im, row, SZ_IMPORT_FIELD_COMPOUND);
+  g_autofree char *name = NULL;
   g_autoptr(SzCompound) c = NULL;
   gint64 id;
 
+  /* Names are kept NFC, as most files already have them: a known name
+   * needs no normalising. */
+  if ((id = sz_id_map_lookup (run->compounds, text)) != 0)
+    {
+      check_new_place (run, row, 'c', id, SZ_IMPORT_FIELD_COMPOUND);
+      return id;
+    }
+  name = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
   if (name == NULL)
     name = g_strdup ("");
   if ((id = sz_id_map_lookup (run->compounds, name)) != 0)

@@ -59,8 +59,13 @@ char *
 sz_import_fold_identifier (const char *text)
 {
   g_autofree char *nfkc = NULL;
+  gboolean ascii = TRUE;
   GString *out;
 
+  for (const char *p = text; *p && ascii; p++)
+    ascii = (guchar) *p < 0x80;
+  if (ascii)
+    return g_strdup (text);   /* nothing to fold: most cells */
   if (!g_utf8_validate (text, -1, NULL))
     return g_strdup ("");
   /* NFKC folds full-width digits and letters, but also more (㈠, ½):
@@ -131,8 +136,16 @@ sz_import_parse_level (const char *text,
     { "楼栋长", SZ_LEVEL_BUILDING }, { "楼长", SZ_LEVEL_BUILDING }, { "栋长", SZ_LEVEL_BUILDING },
     { "单元长", SZ_LEVEL_UNIT },
   };
-  g_autofree char *lower = g_utf8_strdown (text, -1);
+  g_autofree char *lower = NULL;
 
+  /* The words rosters use, before the translated and English titles. */
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (g_str_equal (text, words[i].word))
+      {
+        *level = words[i].level;
+        return TRUE;
+      }
+  lower = g_utf8_strdown (text, -1);
   for (SzLevel l = 0; l < SZ_N_LEVELS; l++)
     {
       g_autofree char *title = g_utf8_strdown (sz_level_head_title (l), -1);
@@ -251,7 +264,7 @@ sz_import_read_phone (SzImport       *im,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *text = sz_import_fold_identifier (sz_import_cell (im, row, field));
-  g_autofree char *quoted = sz_import_quote (text);
+  g_autofree char *quoted = NULL;
   SzCellKind kind = sz_import_cell_kind (im, row, field);
   int column = sz_import_get_column (im, field);
   char *value;
@@ -259,6 +272,20 @@ sz_import_read_phone (SzImport       *im,
   *phone = NULL;
   if (*text == '\0')
     return TRUE;
+
+  /* The common case first: a phone as people type it. */
+  if (kind != SZ_CELL_NUMBER || all_digits (text))
+    {
+      value = g_strdup (text);
+      if (!is_scientific (text) && (kind != SZ_CELL_NUMBER || strlen (text) <= 15)
+          && sz_validate_phone (sz_import_header (im, field), &value, FALSE, NULL))
+        {
+          *phone = value;
+          return TRUE;
+        }
+      g_free (value);
+    }
+  quoted = sz_import_quote (text);
 
   if (is_scientific (text) || (kind == SZ_CELL_NUMBER && !all_digits (text)))
     {
