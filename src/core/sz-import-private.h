@@ -18,7 +18,8 @@ G_BEGIN_DECLS
  *   sz-import.c         the object: header, columns, problems, plan/apply;
  *   sz-import-values.c  reading one cell: numbers, yes/no, posts, phones,
  *                       dates as spreadsheets write them;
- *   sz-import-rows.c    one row: its places, its person, its post. */
+ *   sz-import-rows.c    one row: its places and its post;
+ *   sz-import-person.c  one row's person. */
 
 struct _SzImport
 {
@@ -128,5 +129,47 @@ gboolean     sz_import_run_row       (SzImportRun   *run,
                                       GError       **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SzImportRun, sz_import_run_free)
+
+/* People (sz-import-person.c) */
+/* What a row says of its person, read and checked before anything is
+ * written, so one pass shows all that is wrong in the row. */
+typedef struct
+{
+  char        *name;
+  char        *phone;
+  char        *phone2;
+  char        *consent_date;
+  const char  *gender;
+  const char  *background;
+  const char  *notes;
+  int          party;     /* -1: the row does not say */
+  int          consent;
+} PersonCells;
+
+void         _sz_import_person_cells_clear (PersonCells  *pc);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PersonCells, _sz_import_person_cells_clear)
+void         _sz_import_read_person_cells  (SzImportRun  *run,
+                                            guint         row,
+                                            PersonCells  *pc);
+/* The row's person found or made, with what the row says written to
+ * them; 0 after a problem noted, -1 when the database fails. */
+gint64       _sz_import_resolve_person     (SzImportRun  *run,
+                                            guint         row,
+                                            PersonCells  *pc,
+                                            GError      **error);
+/* How the run's map finds a person: "name\nphone". */
+static inline char *
+_sz_import_key_person (const char *name,
+                       const char *phone)
+{
+  return g_strdup_printf ("%s\n%s", name, phone ? phone : "");
+}
+/* Makes the person findable by name and phone for the rest of the run. */
+void         _sz_import_run_add_person     (SzImportRun  *run,
+                                            gint64        id,
+                                            const char   *name,
+                                            const char   *phone,
+                                            const char   *phone2);
+
 
 G_END_DECLS
