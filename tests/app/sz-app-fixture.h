@@ -120,3 +120,21 @@ test_screenshot_dir (void)
   g_mkdir_with_parents (dir, 0755);
   return dir;
 }
+
+/* Writes @widget as screenshots/PREFIX-WHAT-WxH.png, once it has settled;
+ * @width and @height name the window size the test gave it. */
+static inline void
+test_screenshot (GtkWidget  *widget,
+                 const char *prefix,
+                 const char *what,
+                 int         width,
+                 int         height)
+{
+  g_autofree char *dir = test_screenshot_dir ();
+  g_autofree char *name = g_strdup_printf ("%s-%s-%dx%d.png", prefix, what, width, height);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  test_settle (300);
+  g_assert_true (test_snapshot_png (widget, path));
+  g_test_message ("screenshot: %s", path);
+}

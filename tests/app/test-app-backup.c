@@ -48,21 +48,6 @@ find_toplevel (GType type)
   return found;
 }
 
-static void
-snapshot (GtkWidget  *widget,
-          const char *what,
-          int         width,
-          int         height)
-{
-  g_autofree char *dir = test_screenshot_dir ();
-  g_autofree char *name = g_strdup_printf ("backup-%s-%dx%d.png", what, width, height);
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-
-  test_settle (300);
-  g_assert_true (test_snapshot_png (widget, path));
-  g_test_message ("screenshot: %s", path);
-}
-
 static gint64
 add_compound (Fixture    *f,
               const char *name)
@@ -123,19 +108,19 @@ test_restore (Fixture *f, gconstpointer data)
   g_assert_nonnull (gtk_list_box_get_row_at_index (list, 0));
   g_assert_true (gtk_list_box_get_selected_row (list) == gtk_list_box_get_row_at_index (list, 0));
   g_assert_cmpstr (g_object_get_data (G_OBJECT (gtk_list_box_get_row_at_index (list, 0)), "path"), ==, info->path);
-  snapshot (dialog, "restore-list", 1280, 800);
+  test_screenshot (dialog, "backup", "restore-list", 1280, 800);
 
   g_signal_emit_by_name (test_get_widget (dialog, "restore_button"), "clicked");
   test_settle (100);
   confirm = find_toplevel (GTK_TYPE_MESSAGE_DIALOG);
-  snapshot (confirm, "restore-confirm", 1280, 800);
+  test_screenshot (confirm, "backup", "restore-confirm", 1280, 800);
   gtk_dialog_response (GTK_DIALOG (confirm), GTK_RESPONSE_ACCEPT);
   wait_restored (dialog);
   g_assert_true (sz_restore_dialog_has_restored (SZ_RESTORE_DIALOG (dialog)));
   status = gtk_label_get_text (GTK_LABEL (test_get_widget (dialog, "status_label")));
   g_test_message ("status: %s", status);
   g_assert_nonnull (strstr (status, "before-restore"));
-  snapshot (dialog, "restore-done", 1280, 800);
+  test_screenshot (dialog, "backup", "restore-done", 1280, 800);
 
   /* The window shows the restored roster: the later compound is gone. */
   g_assert_nonnull (sz_session_get_db (f->session));
@@ -188,7 +173,7 @@ test_export (Fixture *f, gconstpointer data)
   /* Off by default. */
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (test_get_widget (dialog, "phones_check"))));
   g_assert_false (gtk_widget_get_visible (test_get_widget (dialog, "reporters_check")));
-  snapshot (dialog, "export", 1280, 800);
+  test_screenshot (dialog, "backup", "export", 1280, 800);
 
   gtk_drop_down_set_selected (GTK_DROP_DOWN (test_get_widget (dialog, "format_dropdown")), 1);
   g_assert_true (sz_data_export_dialog_write (SZ_DATA_EXPORT_DIALOG (dialog), masked, &error));
@@ -204,13 +189,13 @@ test_export (Fixture *f, gconstpointer data)
   test_settle (50);
   /* Said before the file is written. */
   g_assert_true (gtk_widget_has_css_class (test_get_widget (dialog, "privacy_label"), "warning"));
-  snapshot (dialog, "export-full-phones", 1280, 800);
+  test_screenshot (dialog, "backup", "export-full-phones", 1280, 800);
   g_assert_true (sz_data_export_dialog_write (SZ_DATA_EXPORT_DIALOG (dialog), full, &error));
   g_assert_no_error (error);
   text = read_text (full);
   g_assert_true (g_regex_match (full_phone, text, 0, NULL));
   g_assert_cmpuint (file_mode (full), ==, 0600);
-  snapshot (dialog, "export-summary", 1280, 800);
+  test_screenshot (dialog, "backup", "export-summary", 1280, 800);
 
   /* A month's records as .xlsx: the month and the reporters show. */
   gtk_check_button_set_active (GTK_CHECK_BUTTON (test_get_widget (dialog, "phones_check")), FALSE);
@@ -242,14 +227,14 @@ test_small_screen (Fixture *f, gconstpointer data)
   dialog = find_toplevel (SZ_TYPE_RESTORE_DIALOG);
   g_assert_cmpint (gtk_widget_get_width (dialog), <=, 1024);
   g_assert_cmpint (gtk_widget_get_height (dialog), <=, 700);
-  snapshot (dialog, "restore-list", 1024, 700);
+  test_screenshot (dialog, "backup", "restore-list", 1024, 700);
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-data", NULL));
   dialog = find_toplevel (SZ_TYPE_DATA_EXPORT_DIALOG);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (test_get_widget (dialog, "what_dropdown")), 2);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (test_get_widget (dialog, "reporters_check")), TRUE);
-  snapshot (dialog, "export-records", 1024, 700);
+  test_screenshot (dialog, "backup", "export-records", 1024, 700);
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   /* What a damaged database at start shows (the message is the core's). */
@@ -257,7 +242,7 @@ test_small_screen (Fixture *f, gconstpointer data)
                                               "found: database disk image is malformed.");
   gtk_window_present (GTK_WINDOW (dialog));
   g_assert_nonnull (gtk_list_box_get_selected_row (GTK_LIST_BOX (test_get_widget (dialog, "backup_list"))));
-  snapshot (dialog, "damaged", 1024, 700);
+  test_screenshot (dialog, "backup", "damaged", 1024, 700);
   gtk_window_destroy (GTK_WINDOW (dialog));
   test_settle (50);
 }

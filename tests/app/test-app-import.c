@@ -247,21 +247,6 @@ open_dialog (Fixture    *f,
   return dialog;
 }
 
-static void
-snapshot (GtkWidget  *widget,
-          const char *what,
-          int         width,
-          int         height)
-{
-  g_autofree char *dir = test_screenshot_dir ();
-  g_autofree char *name = g_strdup_printf ("import-%s-%dx%d.png", what, width, height);
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-
-  test_settle (300);
-  g_assert_true (test_snapshot_png (widget, path));
-  g_test_message ("screenshot: %s", path);
-}
-
 static SzImportDialog *
 find_import_dialog (void)
 {
@@ -383,7 +368,7 @@ test_encoding (Fixture *f, gconstpointer data)
   g_assert_false (can_import (dialog));
   g_assert_cmpuint (list_n_items (dialog, "problems_view"), ==, 0);
   g_assert_cmpuint (gtk_drop_down_get_selected (encoding), ==, encoding_index ("UTF-8"));
-  snapshot (dialog, "encoding-error", 1280, 800);
+  test_screenshot (dialog, "import", "encoding-error", 1280, 800);
 
   gtk_drop_down_set_selected (encoding, encoding_index ("GB18030"));
   test_settle (100);
@@ -442,7 +427,7 @@ test_sheets (Fixture *f, gconstpointer data)
   g_assert_cmpuint (gtk_drop_down_get_selected (sheet), ==, sheet_index (sheet, "三长名册"));
   g_assert_true (shows_label (grid, "同意公示电话"));
   g_assert_false (gtk_widget_get_visible (test_get_widget (dialog, "missing_label")));
-  snapshot (dialog, "workbook", 1280, 800);
+  test_screenshot (dialog, "import", "workbook", 1280, 800);
 
   gtk_drop_down_set_selected (sheet, sheet_index (sheet, "网格一览"));
   test_settle (100);
@@ -596,7 +581,7 @@ test_import (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_get_visible (heads));
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (places)));
   g_assert_false (can_import (dialog));
-  snapshot (dialog, "problems", 1280, 800);
+  test_screenshot (dialog, "import", "problems", 1280, 800);
 
   /* The last problem is on the last row, beyond the first 20 shown. */
   g_assert_null (preview_row (dialog, LAST_LINE));
@@ -624,7 +609,7 @@ test_import (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_get_visible (test_get_widget (dialog, "close_button")));
   g_assert_false (gtk_widget_get_visible (test_get_widget (dialog, "import_button")));
   g_assert_cmpuint (list_n_items (dialog, "fixes_view"), >, 0);   /* the name, the consent's date */
-  snapshot (dialog, "summary", 1280, 800);
+  test_screenshot (dialog, "import", "summary", 1280, 800);
 
   /* The roster has the rows. */
   compound = compound_named (db, f->community, "幸福里");
@@ -693,7 +678,7 @@ test_empty_community (Fixture *f, gconstpointer data)
   test_settle (300);
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.import");
-  snapshot (GTK_WIDGET (f->window), "empty-community", 1280, 800);
+  test_screenshot (GTK_WIDGET (f->window), "import", "empty-community", 1280, 800);
 
   dialog = open_dialog (f, path);
   /* Enter does nothing while rows are refused. */
@@ -728,13 +713,13 @@ test_small_screen (Fixture *f, gconstpointer data)
   g_assert_cmpint (gtk_widget_get_height (dialog), <=, 700);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (test_get_widget (dialog, "column-6")), SZ_IMPORT_FIELD_PHONE + 1);
   test_settle (100);
-  snapshot (dialog, "problems", 1024, 700);
+  test_screenshot (dialog, "import", "problems", 1024, 700);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (test_get_widget (dialog, "places_check")), TRUE);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (test_get_widget (dialog, "heads_check")), TRUE);
   test_settle (100);
-  snapshot (dialog, "ready", 1024, 700);
+  test_screenshot (dialog, "import", "ready", 1024, 700);
   click (test_get_widget (dialog, "import_button"));
-  snapshot (dialog, "summary", 1024, 700);
+  test_screenshot (dialog, "import", "summary", 1024, 700);
   gtk_window_destroy (GTK_WINDOW (dialog));
   test_settle (50);
 }

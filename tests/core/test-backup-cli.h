@@ -25,34 +25,12 @@ cli (Result     *r,
   run_argv (r, FALSE, (const char * const *) args->pdata);
 }
 
-/* The CLI started, not waited for: to be killed. */
-static GSubprocess *
-spawn_cli (const char * const *args)
-{
-  g_autoptr(GSubprocessLauncher) launcher =
-    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  GSubprocess *proc;
-
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  g_subprocess_launcher_setenv (launcher, "HOME", g_get_home_dir (), TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
-  g_ptr_array_add (argv, (gpointer) cli_path ());
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  return proc;
-}
-
 /* Runs @args to the end; returns how long it took in µs. */
 static gint64
 time_cli (const char * const *args)
 {
   gint64 start = g_get_monotonic_time ();
-  g_autoptr(GSubprocess) proc = spawn_cli (args);
+  g_autoptr(GSubprocess) proc = test_spawn_cli (args);
 
   g_assert_true (g_subprocess_wait (proc, NULL, NULL));
   g_assert_true (g_subprocess_get_successful (proc));
@@ -65,7 +43,7 @@ static gboolean
 kill_cli_after (const char * const *args,
                 gint64              delay)
 {
-  g_autoptr(GSubprocess) proc = spawn_cli (args);
+  g_autoptr(GSubprocess) proc = test_spawn_cli (args);
   gboolean killed;
 
   g_usleep (delay);

@@ -547,27 +547,6 @@ test_cli (void)
   assert_contains (r.err, "GBK cannot hold");
 }
 
-static GSubprocess *
-spawn_cli (const char * const *args)
-{
-  g_autoptr(GSubprocessLauncher) launcher =
-    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  GSubprocess *proc;
-
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  g_subprocess_launcher_setenv (launcher, "HOME", g_get_home_dir (), TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
-  g_ptr_array_add (argv, (gpointer) cli_path ());
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  return proc;
-}
-
 /* A kill at any moment of an export leaves the old file or the new one,
  * and the next export removes the killed one's temporary file (names and
  * phones) at once; SIGTERM removes it before the process dies. */
@@ -601,7 +580,7 @@ test_kill (void)
     g_autoptr(GSubprocess) first = NULL;
 
     start = g_get_monotonic_time ();
-    first = spawn_cli (args);
+    first = test_spawn_cli (args);
     g_assert_true (g_subprocess_wait (first, NULL, NULL));
     g_assert_true (g_subprocess_get_successful (first));
     full_run = g_get_monotonic_time () - start;
@@ -610,7 +589,7 @@ test_kill (void)
     deadline = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
     while (runs < 10 || (runs < 60 && g_get_monotonic_time () < deadline))
       {
-        g_autoptr(GSubprocess) proc = spawn_cli (args);
+        g_autoptr(GSubprocess) proc = test_spawn_cli (args);
         g_autoptr(SzTable) table = NULL;
         g_autoptr(GDir) listing = NULL;
         const char *name;
