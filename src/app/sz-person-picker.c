@@ -30,6 +30,8 @@ struct _SzPersonPicker
   GtkGrid        *new_grid;
   GtkEntry       *name_entry;
   GtkEntry       *phone_entry;
+  GtkCheckButton *consent_check;
+  GtkEntry       *consent_date_entry;
   GtkDropDown    *chosen_drop_down;
   GtkWidget      *chosen_box;
   GtkButton      *pick_button;
@@ -41,6 +43,7 @@ struct _SzPersonPicker
   GtkWidget      *placeholder;
   GtkWidget      *name_error;
   GtkWidget      *phone_error;
+  GtkWidget      *consent_date_error;
   GtkWidget      *form_error;
 
   SzPersonPicked  picked;
@@ -77,8 +80,9 @@ current_posts_text (SzDb   *db,
       if (text->len > 0)
         /* Translators: separates a person's posts in a list */
         g_string_append (text, _("; "));
-      /* Translators: a current post: "Unit head" and where, "丰和林苑 2栋 1单元" */
-      g_string_append_printf (text, _("%s, %s"), sz_level_head_title (post->level), place ? place : "");
+      /* Translators: a current post: "Unit head" and where, "丰和林苑 2栋 1单元";
+       * the people list puts the place first ("丰和林苑 2栋 1单元 单元长") */
+      g_string_append_printf (text, C_("post and place", "%s, %s"), sz_level_head_title (post->level), place ? place : "");
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
@@ -150,7 +154,8 @@ run_search (SzPersonPicker *self)
       return;
     }
   db = sz_session_get_db (self->session);
-  hits = sz_search (db, query, 0, &error);
+  /* The session's community only: a head is appointed from its own. */
+  hits = sz_search_in (db, sz_session_get_community_id (self->session), query, 0, &error);
   if (hits == NULL)
     {
       gtk_label_set_text (GTK_LABEL (self->placeholder), error->message);
@@ -307,6 +312,8 @@ error_label_for (SzPersonPicker *self,
     return self->name_error;
   if (g_strcmp0 (field_id, "phone") == 0)
     return self->phone_error;
+  if (g_strcmp0 (field_id, "consent-date") == 0)
+    return self->consent_date_error;
   if (g_strcmp0 (field_id, "form") == 0)
     return self->form_error;
   return NULL;
@@ -368,32 +375,68 @@ sz_person_picker_create_person (SzPersonPicker *self,
 {
   g_autoptr(SzPerson) person = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *date = NULL;
   GtkWidget *label = NULL;
+  GtkWidget *focus = GTK_WIDGET (self->name_entry);
 
   g_return_val_if_fail (SZ_IS_PERSON_PICKER (self), FALSE);
 
   sz_field_error_set (self->name_error, NULL);
   sz_field_error_set (self->phone_error, NULL);
+  sz_field_error_set (self->consent_date_error, NULL);
   sz_field_error_set (self->form_error, NULL);
 
+  date = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->consent_date_entry))));
   person = sz_person_new ();
+  /* In the community being set up: the picker lists only its people. */
+  person->community_id = sz_session_get_community_id (self->session);
   person->name = g_strdup (name);
   person->phone = g_strdup (phone);
+  /* The answer, yes or no, and the day it was recorded, as on the
+   * person's own form. */
+  person->phone_consent = gtk_check_button_get_active (self->consent_check);
+  person->consent_date = *date ? g_steal_pointer (&date) : NULL;
   if (!sz_person_save (sz_session_get_db (self->session), person, &error))
     {
       /* The core's message names the field it is about. */
       if (g_str_has_prefix (error->message, _("Name")))
         label = self->name_error;
       else if (g_str_has_prefix (error->message, _("Phone")))
-        label = self->phone_error;
+        {
+          label = self->phone_error;
+          focus = GTK_WIDGET (self->phone_entry);
+        }
+      else if (g_str_has_prefix (error->message, _("Consent date")))
+        {
+          label = self->consent_date_error;
+          focus = GTK_WIDGET (self->consent_date_entry);
+        }
       sz_field_error_set (label ? label : self->form_error, error->message);
-      gtk_widget_grab_focus (GTK_WIDGET (label == self->phone_error ? self->phone_entry : self->name_entry));
+      gtk_widget_grab_focus (focus);
       return FALSE;
     }
   /* The new person is in the roster whatever the caller does next. */
   sz_session_changed (self->session);
   sz_person_picker_pick (self, person->id);
   return TRUE;
+}
+
+void
+sz_person_picker_set_consent (SzPersonPicker *self,
+                              gboolean        consent,
+                              const char     *date)
+{
+  g_return_if_fail (SZ_IS_PERSON_PICKER (self));
+
+  gtk_check_button_set_active (self->consent_check, consent);
+  gtk_editable_set_text (GTK_EDITABLE (self->consent_date_entry), date ? date : "");
+}
+
+/* The message under the date was about what is being corrected. */
+static void
+on_consent_date_changed_cb (SzPersonPicker *self)
+{
+  sz_field_error_set (self->consent_date_error, NULL);
 }
 
 static void
@@ -516,6 +559,8 @@ sz_person_picker_class_init (SzPersonPickerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SzPersonPicker, new_grid);
   gtk_widget_class_bind_template_child (widget_class, SzPersonPicker, name_entry);
   gtk_widget_class_bind_template_child (widget_class, SzPersonPicker, phone_entry);
+  gtk_widget_class_bind_template_child (widget_class, SzPersonPicker, consent_check);
+  gtk_widget_class_bind_template_child (widget_class, SzPersonPicker, consent_date_entry);
   gtk_widget_class_bind_template_child (widget_class, SzPersonPicker, chosen_drop_down);
   gtk_widget_class_bind_template_child (widget_class, SzPersonPicker, chosen_box);
   gtk_widget_class_bind_template_child (widget_class, SzPersonPicker, pick_button);
@@ -556,8 +601,16 @@ sz_person_picker_init (SzPersonPicker *self)
   gtk_grid_attach (self->new_grid, self->name_error, 1, 1, 1, 1);
   self->phone_error = sz_field_error_new ();
   gtk_grid_attach (self->new_grid, self->phone_error, 1, 3, 1, 1);
+  self->consent_date_error = sz_field_error_new ();
+  gtk_grid_attach (self->new_grid, self->consent_date_error, 1, 6, 1, 1);
   self->form_error = sz_field_error_new ();
-  gtk_grid_attach (self->new_grid, self->form_error, 0, 4, 2, 1);
+  gtk_grid_attach (self->new_grid, self->form_error, 0, 7, 2, 1);
+  g_signal_connect_swapped (self->consent_date_entry, "changed", G_CALLBACK (on_consent_date_changed_cb), self);
+  {
+    /* Asked now, so recorded today unless the office says otherwise. */
+    g_autofree char *today = sz_today ();
+    gtk_editable_set_text (GTK_EDITABLE (self->consent_date_entry), today);
+  }
 
   /* Capture: the entry's text would take Up and Down for itself. */
   keys = gtk_event_controller_key_new ();

@@ -51,12 +51,18 @@ void        sz_person_picker_set_chosen_by   (SzPersonPicker *self,
 /* Calls the callback with @person_id and closes the picker. */
 void        sz_person_picker_pick            (SzPersonPicker *self,
                                               gint64          person_id);
-/* "New person…": saves a person with @name and @phone and picks them;
- * FALSE with the core's message under its field ("name", "phone", or
- * "form"), the picker staying open. */
+/* "New person…": saves a person of the session's community with @name,
+ * @phone and the form's consent (yes or no, and the day it was recorded:
+ * today unless changed) and picks them; FALSE with the core's message
+ * under its field ("name", "phone", "consent-date" or "form"), the picker
+ * staying open. */
 gboolean    sz_person_picker_create_person   (SzPersonPicker *self,
                                               const char     *name,
                                               const char     *phone);
+/* Sets the new-person form's consent and its date ("" or NULL: none). */
+void        sz_person_picker_set_consent     (SzPersonPicker *self,
+                                              gboolean        consent,
+                                              const char     *date);
 const char *sz_person_picker_get_field_error (SzPersonPicker *self,
                                               const char     *field_id);
 

@@ -224,7 +224,7 @@ cmd_demo (int argc, char **argv)
     return EXIT_ERROR;
   if (!sz_demo_load (db, &community_id, &error)
       || (tree = sz_tree_load (db, community_id, &error)) == NULL
-      || (people = sz_person_list (db, &error)) == NULL)
+      || (people = sz_person_list_in (db, community_id, &error)) == NULL)
     {
       print_error (error);
       return EXIT_ERROR;
@@ -371,8 +371,9 @@ posts_of (SzDb   *db,
       if (s->len > 0)
         /* Translators: separates a person's posts in a list */
         g_string_append (s, _("; "));
-      /* Translators: a post and its place: "单元长 丰和林苑 2栋 1单元" */
-      g_string_append_printf (s, _("%s, %s"), sz_level_head_title (p->level), place ? place : "");
+      /* Translators: a post and its place: "Unit head, 丰和林苑 2栋 1单元";
+       * the people list puts the place first ("丰和林苑 2栋 1单元 单元长") */
+      g_string_append_printf (s, C_("post and place", "%s, %s"), sz_level_head_title (p->level), place ? place : "");
     }
   if (s->len == 0)
     g_string_append (s, _("no current post"));
@@ -390,6 +391,7 @@ cmd_search (int argc, char **argv)
   g_autoptr(SzDb) db = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(SzCommunity) community = NULL;
   g_autofree char *query = NULL;
 
   if (!parse_options ("search", _("QUERY"),
@@ -410,9 +412,9 @@ cmd_search (int argc, char **argv)
     }
   /* Several words are one query: "zhang wei" is "zhangwei". */
   query = g_strjoinv (" ", argv + 1);
-  if ((db = open_database (SZ_DB_OPEN_DEFAULT)) == NULL)
+  if ((db = open_database (SZ_DB_OPEN_DEFAULT)) == NULL || (community = find_community (db)) == NULL)
     return EXIT_ERROR;
-  hits = sz_search (db, query, opt_limit, &error);
+  hits = sz_search_in (db, community->id, query, opt_limit, &error);
   if (hits == NULL)
     {
       print_error (error);

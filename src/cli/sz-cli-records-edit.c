@@ -147,10 +147,11 @@ resolve_place (SzDb        *db,
   return FALSE;
 }
 
-/* --head: a person's number or their exact name. */
+/* --head: a person's number or their exact name, in @community. */
 static gboolean
-resolve_head (SzDb       *db,
-              const char *text,
+resolve_head (SzDb        *db,
+              SzCommunity *community,
+              const char  *text,
               gint64     *id,
               int        *status)
 {
@@ -163,10 +164,10 @@ resolve_head (SzDb       *db,
     {
       g_autoptr(SzPerson) p = sz_person_get (db, *id, NULL);
 
-      if (p != NULL)
+      if (p != NULL && p->community_id == community->id)
         return TRUE;
     }
-  if ((people = sz_person_list (db, &error)) == NULL)
+  if ((people = sz_person_list_in (db, community->id, &error)) == NULL)
     {
       *status = records_fail (error);
       return FALSE;
@@ -266,7 +267,7 @@ records_add (int argc, char **argv)
   record->description = g_strdup (opt_description);
   if (!resolve_place (db, community, opt_place, &record->place_kind, &record->place_id, &status)
       || (category = records_find_category (db, "--category", opt_category, &status)) == NULL
-      || (opt_head != NULL && !resolve_head (db, opt_head, &record->head_person_id, &status)))
+      || (opt_head != NULL && !resolve_head (db, community, opt_head, &record->head_person_id, &status)))
     return status;
   record->category_id = category->id;
   if (opt_class == NULL)

@@ -84,5 +84,10 @@ int               records_categories    (int                   argc,
                                          char                **argv);
 int               records_places        (int                   argc,
                                          char                **argv);
+/* The subcommands in sz-cli-records-stats.c. */
+int               records_stats         (int                   argc,
+                                         char                **argv);
+int               records_report        (int                   argc,
+                                         char                **argv);
 
 G_END_DECLS

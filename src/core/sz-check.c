@@ -232,33 +232,67 @@ check_heads (SzDb       *db,
   return TRUE;
 }
 
+/* One item per person who shares a phone (first or second) with someone
+ * else of the community, so that each can be opened and corrected. */
 static gboolean
 check_duplicate_phones (SzDb       *db,
+                        gint64      community_id,
                         GPtrArray  *items,
                         GError    **error)
 {
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   sqlite3_stmt *stmt;
   int rc;
 
-  /* Over everyone in the file: a phone typed under the wrong person is a
-   * mistake wherever the two live. */
+  /* Within the community: the people of another one (the demo before it
+   * is deleted) are not this office's mistakes. */
   stmt = sz_db_prepare (db,
-                        "SELECT phone, group_concat(name, '、'), min(id) FROM"
-                        " (SELECT phone, name, id FROM person WHERE phone IS NOT NULL"
-                        "  UNION SELECT phone2, name, id FROM person WHERE phone2 IS NOT NULL ORDER BY 1, 3)"
-                        " GROUP BY phone HAVING count(DISTINCT id) > 1 ORDER BY phone", error);
+                        "WITH numbers AS ("
+                        "   SELECT phone AS number, id, name, name_pinyin FROM person"
+                        "    WHERE community_id = ?1 AND phone IS NOT NULL"
+                        "   UNION SELECT phone2, id, name, name_pinyin FROM person"
+                        "    WHERE community_id = ?1 AND phone2 IS NOT NULL)"
+                        " SELECT number, id, name FROM numbers"
+                        "  WHERE number IN (SELECT number FROM numbers GROUP BY number HAVING count(DISTINCT id) > 1)"
+                        "  ORDER BY number, name_pinyin, name COLLATE PINYIN, id", error);
   if (stmt == NULL)
     return FALSE;
+  sqlite3_bind_int64 (stmt, 1, community_id);
   while ((rc = sz_db_step (db, stmt, error)) == SQLITE_ROW)
     {
-      g_autofree char *masked = sz_phone_mask ((const char *) sqlite3_column_text (stmt, 0));
+      char **row = g_new0 (char *, 4);
 
-      add_item (items, SZ_CHECK_DUPLICATE_PHONE, SZ_TARGET_PERSON, sqlite3_column_int64 (stmt, 2),
-                /* Translators: a masked phone, then a list of names */
-                g_strdup_printf (_("The phone %s is recorded for several people: %s."),
-                                 masked, sqlite3_column_text (stmt, 1)));
+      row[0] = sz_db_column_dup (stmt, 0);
+      row[1] = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 1));
+      row[2] = sz_db_column_dup (stmt, 2);
+      g_ptr_array_add (rows, row);
     }
-  return rc != 0;
+  if (rc == 0)
+    return FALSE;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      char **row = rows->pdata[i];
+      g_autofree char *masked = sz_phone_mask (row[0]);
+      GString *others = g_string_new (NULL);
+      g_autofree char *list = NULL;
+
+      for (guint j = 0; j < rows->len; j++)
+        {
+          char **other = rows->pdata[j];
+
+          if (j == i || !g_str_equal (other[0], row[0]) || g_str_equal (other[1], row[1]))
+            continue;
+          if (others->len > 0)
+            g_string_append (others, _(", "));
+          g_string_append (others, other[2]);
+        }
+      list = g_string_free (others, FALSE);
+      add_item (items, SZ_CHECK_DUPLICATE_PHONE, SZ_TARGET_PERSON, g_ascii_strtoll (row[1], NULL, 10),
+                /* Translators: a name, a masked phone, then a list of other names */
+                g_strdup_printf (_("%s: the phone %s is also recorded for %s."), row[2], masked, list));
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -366,7 +400,7 @@ sz_check_run (SzDb        *db,
   if (!check_file (db, items, error)
       || !check_grids (db, community_id, items, error)
       || !check_heads (db, community_id, items, error)
-      || !check_duplicate_phones (db, items, error)
+      || !check_duplicate_phones (db, community_id, items, error)
       || !check_hotlines (db, community_id, today, items, error))
     return NULL;
   return g_steal_pointer (&items);

@@ -13,6 +13,7 @@
 #include "sz-backup.h"
 #include "sz-db.h"
 #include "sz-db-private.h"
+#include "sz-demo.h"
 #include "sz-duty.h"
 #include "sz-record.h"
 
@@ -29,6 +30,7 @@ typedef struct
 
 static gboolean migrate_0001_after (SzDb *db, GError **error);
 static gboolean migrate_0003_after (SzDb *db, GError **error);
+static gboolean migrate_0006_after (SzDb *db, GError **error);
 
 static const Migration migrations[] = {
   { 1, "0001-roster.sql", migrate_0001_after },
@@ -36,6 +38,7 @@ static const Migration migrations[] = {
   { 3, "0003-records.sql", migrate_0003_after },
   { 4, "0004-import.sql", NULL },
   { 5, "0005-board-print-pending.sql", NULL },
+  { 6, "0006-community-people.sql", migrate_0006_after },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SZ_DB_SCHEMA_VERSION);
@@ -52,6 +55,37 @@ migrate_0003_after (SzDb    *db,
                     GError **error)
 {
   return sz_record_category_seed (db, error);
+}
+
+/* An existing demo database: its community is marked as the demo when it
+ * has the demo's name and street office (resources/demo). */
+static gboolean
+migrate_0006_after (SzDb    *db,
+                    GError **error)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (SZ_DEMO_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autoptr(GKeyFile) kf = g_key_file_new ();
+  g_autofree char *name = NULL;
+  g_autofree char *office = NULL;
+  sqlite3_stmt *stmt;
+  gsize len;
+  const char *data;
+
+  g_assert (bytes != NULL);
+  data = g_bytes_get_data (bytes, &len);
+  if (!g_key_file_load_from_data (kf, data, len, G_KEY_FILE_NONE, NULL))
+    g_assert_not_reached ();
+  name = g_key_file_get_string (kf, "Community", "Name", NULL);
+  office = g_key_file_get_string (kf, "Community", "StreetOffice", NULL);
+  stmt = sz_db_prepare (db, "UPDATE community SET demo = 1 WHERE name = ?1 AND street_office = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sz_db_bind_text (stmt, 1, name);
+  sz_db_bind_text (stmt, 2, office != NULL ? office : "");
+  if (sz_db_step (db, stmt, error) != SQLITE_DONE)
+    return FALSE;
+  sqlite3_reset (stmt);
+  return TRUE;
 }
 
 static gboolean

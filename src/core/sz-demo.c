@@ -17,7 +17,6 @@
 #include "sz-post.h"
 #include "sz-roster.h"
 
-#define DEMO_RESOURCE "/org/sanzhang/Sanzhang/core/demo/demo-community.ini"
 
 typedef struct
 {
@@ -69,6 +68,7 @@ load_community (Loader  *l,
                 GError **error)
 {
   g_autoptr(SzCommunity) c = sz_community_new ();
+  sqlite3_stmt *stmt;
 
   c->name = get (l, "Community", "Name");
   c->street_office = get (l, "Community", "StreetOffice");
@@ -81,7 +81,12 @@ load_community (Loader  *l,
   if (!sz_community_save (l->db, c, error))
     return FALSE;
   l->community_id = c->id;
-  return TRUE;
+  /* Made up: the app offers to replace it while it is the only one. */
+  stmt = sz_db_prepare (l->db, "UPDATE community SET demo = 1 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, c->id);
+  return sz_row_finish_write (l->db, stmt, NULL, error);
 }
 
 static gboolean
@@ -97,6 +102,7 @@ load_person (Loader      *l,
 
   if (!g_key_file_has_group (l->kf, group))
     return bad_file (error, group, "missing");
+  p->community_id = l->community_id;
   p->name = g_strdup (name);
   p->gender = get (l, group, "Gender");
   p->phone = get (l, group, "Phone");
@@ -380,7 +386,7 @@ sz_demo_load (SzDb    *db,
               gint64  *community_id,
               GError **error)
 {
-  g_autoptr(GBytes) bytes = g_resources_lookup_data (DEMO_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (SZ_DEMO_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
   g_autoptr(GKeyFile) kf = g_key_file_new ();
   gsize len;
   const char *data;

@@ -10,6 +10,9 @@
 
 G_BEGIN_DECLS
 
+/* The demo community's key file, in the core's resources. */
+#define SZ_DEMO_RESOURCE "/org/sanzhang/Sanzhang/core/demo/demo-community.ini"
+
 /* Loads the fictional demo community (resources/demo/demo-community.ini)
  * and a few months of made-up issue records up to now, in one transaction.  Refused when the database already holds a
  * community, so that made-up people never mix with real ones. */

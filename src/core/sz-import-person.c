@@ -160,6 +160,7 @@ _sz_import_resolve_person (SzImportRun  *run,
   else
     {
       p = sz_person_new ();
+      p->community_id = im->community_id;
       g_free (p->name);
       p->name = g_strdup (pc->name);
       changed = TRUE;

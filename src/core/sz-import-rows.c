@@ -200,8 +200,9 @@ sz_import_run_new (SzImport  *im,
                      " JOIN compound c ON c.id = b.compound_id WHERE c.community_id = ?1", each_building, error)
       || !load (run, "SELECT u.id, u.building_id, u.number FROM unit u JOIN building b ON b.id = u.building_id"
                      " JOIN compound c ON c.id = b.compound_id WHERE c.community_id = ?1", each_unit, error)
-      /* People belong to no community: a head may serve in two. */
-      || !load (run, "SELECT id, name, phone, phone2 FROM person WHERE ?1 = ?1 ORDER BY id", each_person, error)
+      /* People belong to a community: a name in another one is another
+       * person. */
+      || !load (run, "SELECT id, name, phone, phone2 FROM person WHERE community_id = ?1 ORDER BY id", each_person, error)
       || !load (run, "SELECT p.level, coalesce (p.grid_id, p.building_id, p.unit_id), p.person_id, pe.name"
                      " FROM post p JOIN person pe ON pe.id = p.person_id WHERE p.end_date IS NULL AND ?1 = ?1",
                 each_head, error))

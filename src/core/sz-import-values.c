@@ -278,7 +278,7 @@ sz_import_read_phone (SzImport       *im,
     {
       value = g_strdup (text);
       if (!is_scientific (text) && (kind != SZ_CELL_NUMBER || strlen (text) <= 15)
-          && sz_validate_phone (sz_import_header (im, field), &value, FALSE, NULL))
+          && sz_validate_person_phone (sz_import_header (im, field), &value, FALSE, NULL))
         {
           *phone = value;
           return TRUE;
@@ -306,7 +306,8 @@ sz_import_read_phone (SzImport       *im,
     }
 
   value = g_strdup (text);
-  if (sz_validate_phone (sz_import_header (im, field), &value, FALSE, &error))
+  /* A head's phone: a service number (12345) is refused here too. */
+  if (sz_validate_person_phone (sz_import_header (im, field), &value, FALSE, &error))
     {
       *phone = value;
       return TRUE;

@@ -84,8 +84,8 @@ validate (SzPerson  *p,
         }
     }
   if (!sz_validate_text (_("Name"), &p->name, TRUE, SZ_NAME_MAX_CHARS, error)
-      || !sz_validate_phone (_("Phone"), &p->phone, FALSE, error)
-      || !sz_validate_phone (_("Second phone"), &p->phone2, FALSE, error)
+      || !sz_validate_person_phone (_("Phone"), &p->phone, FALSE, error)
+      || !sz_validate_person_phone (_("Second phone"), &p->phone2, FALSE, error)
       || !sz_validate_date (_("Consent date"), &p->consent_date, FALSE, error)
       || !sz_validate_text (_("Notes"), &p->notes, FALSE, 500, error))
     return FALSE;
@@ -156,17 +156,27 @@ sz_person_save (SzDb      *db,
   g_free (p->name_initials);
   p->name_initials = sz_pinyin_initials (p->name_pinyin);
 
+  if (p->id == 0 && p->community_id <= 0)
+    {
+      g_set_error (error, SZ_ROSTER_ERROR, SZ_ROSTER_ERROR_INVALID,
+                   _("Community: a new person must belong to a community."));
+      return FALSE;
+    }
+
   if (!sz_db_begin (db, error))
     return FALSE;
-  if (p->home_unit_id != 0)
+  if (p->id == 0)
+    ok = sz_row_require (db, "SELECT 1 FROM community WHERE id = ?1", p->community_id, _("Community"), error);
+  if (ok && p->home_unit_id != 0)
     ok = sz_row_require (db, "SELECT 1 FROM unit WHERE id = ?1", p->home_unit_id, _("Home unit"), error);
   if (ok)
     {
       if (p->id == 0)
         stmt = sz_db_prepare (db,
                               "INSERT INTO person (name, gender, phone, phone2, party_member, background,"
-                              " home_unit_id, phone_consent, consent_date, notes, name_pinyin, name_initials, consent_source)"
-                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?14)", error);
+                              " home_unit_id, phone_consent, consent_date, notes, name_pinyin, name_initials, consent_source,"
+                              " community_id)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?14, ?15)", error);
       else
         stmt = sz_db_prepare (db,
                               "UPDATE person SET name = ?1, gender = ?2, phone = ?3, phone2 = ?4,"
@@ -192,6 +202,8 @@ sz_person_save (SzDb      *db,
       sz_db_bind_text (stmt, 14, p->consent_source != NULL ? p->consent_source : "");
       if (p->id != 0)
         sqlite3_bind_int64 (stmt, 13, p->id);
+      else
+        sqlite3_bind_int64 (stmt, 15, p->community_id);
       ok = sz_row_finish_write (db, stmt, &p->id, error);
       if (ok && sqlite3_changes (sz_db_handle (db)) == 0)
         {
@@ -203,7 +215,8 @@ sz_person_save (SzDb      *db,
 }
 
 #define PERSON_COLUMNS "id, name, gender, phone, phone2, party_member, background, home_unit_id," \
-                       " phone_consent, consent_date, notes, name_pinyin, name_initials, consent_source"
+                       " phone_consent, consent_date, notes, name_pinyin, name_initials, consent_source," \
+                       " community_id"
 
 static SzPerson *
 person_from_row (sqlite3_stmt *stmt)
@@ -224,6 +237,7 @@ person_from_row (sqlite3_stmt *stmt)
   p->name_pinyin = sz_db_column_dup (stmt, 11);
   p->name_initials = sz_db_column_dup (stmt, 12);
   p->consent_source = sz_db_column_dup (stmt, 13);
+  p->community_id = sqlite3_column_int64 (stmt, 14);
   return p;
 }
 
@@ -237,6 +251,21 @@ sz_person_get (SzDb    *db,
   if (stmt == NULL)
     return NULL;
   return sz_row_get (db, stmt, id, _("Person"), (gpointer) person_from_row, error);
+}
+
+GPtrArray *
+sz_person_list_in (SzDb    *db,
+                   gint64   community_id,
+                   GError **error)
+{
+  sqlite3_stmt *stmt = sz_db_prepare (db,
+                                      "SELECT " PERSON_COLUMNS " FROM person WHERE community_id = ?1"
+                                      " ORDER BY name_pinyin, name COLLATE PINYIN, id", error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, community_id);
+  return sz_row_collect (db, stmt, (gpointer) person_from_row, (GDestroyNotify) sz_person_free, error);
 }
 
 GPtrArray *

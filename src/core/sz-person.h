@@ -17,6 +17,9 @@ G_BEGIN_DECLS
 typedef struct
 {
   gint64    id;
+  /* The community the person belongs to: required for a new person; a
+   * saved person stays in theirs (saving never moves them). */
+  gint64    community_id;
   char     *name;
   char     *gender;          /* "", "male", "female" */
   char     *phone;           /* normal form after saving */
@@ -52,7 +55,12 @@ gboolean             sz_person_save             (SzDb         *db,
 SzPerson            *sz_person_get              (SzDb         *db,
                                                  gint64        id,
                                                  GError      **error);
-/* Everyone, in pinyin order. */
+/* The people of @community_id, in pinyin order. */
+GPtrArray           *sz_person_list_in          (SzDb         *db,
+                                                 gint64        community_id,
+                                                 GError      **error);
+/* Everyone in every community, in pinyin order: for tools and tests; the
+ * app and the CLI list one community with sz_person_list_in(). */
 GPtrArray           *sz_person_list             (SzDb         *db,
                                                  GError      **error);
 /* Refused while the person has posts: their history is kept. */

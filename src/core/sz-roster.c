@@ -144,135 +144,6 @@ pinyin_key_of (const char *text)
   return sz_pinyin_key (text, FALSE);
 }
 
-/* Community */
-
-SzCommunity *
-sz_community_new (void)
-{
-  SzCommunity *c = g_new0 (SzCommunity, 1);
-
-  c->qr_max_age_days = SZ_QR_MAX_AGE_DEFAULT;
-  return c;
-}
-
-void
-sz_community_free (SzCommunity *c)
-{
-  if (c == NULL)
-    return;
-  g_free (c->name);
-  g_free (c->street_office);
-  g_free (c->address);
-  g_free (c->office_phone);
-  g_free (c->supervision_phone);
-  g_free (c->board_title);
-  g_free (c->board_qr_text);
-  g_free (c->board_qr_caption);
-  g_free (c->board_vacancy_text);
-  g_free (c);
-}
-
-gboolean
-sz_community_save (SzDb         *db,
-                   SzCommunity  *c,
-                   GError      **error)
-{
-  sqlite3_stmt *stmt;
-  gboolean ok;
-
-  g_return_val_if_fail (db != NULL && c != NULL, FALSE);
-
-  if (!sz_validate_text (_("Community name"), &c->name, TRUE, 60, error)
-      || !sz_validate_text (_("Street office"), &c->street_office, FALSE, 60, error)
-      || !sz_validate_text (_("Address"), &c->address, FALSE, 200, error)
-      || !sz_validate_phone (_("Office phone"), &c->office_phone, FALSE, error)
-      || !sz_validate_phone (_("Supervision phone"), &c->supervision_phone, FALSE, error)
-      || !sz_validate_text (_("Board title"), &c->board_title, FALSE, 30, error)
-      || !sz_validate_text (_("QR code text"), &c->board_qr_text, FALSE, 500, error)
-      || !sz_validate_text (_("QR code caption"), &c->board_qr_caption, FALSE, 30, error)
-      || !sz_validate_text (_("Vacancy wording"), &c->board_vacancy_text, FALSE, 30, error)
-      || !sz_validate_range (_("QR code age warning (days)"), c->qr_max_age_days, 1, 3650, error))
-    return FALSE;
-
-  if (!sz_db_begin (db, error))
-    return FALSE;
-  stmt = sz_db_prepare (db, "SELECT 1 FROM community WHERE name = ?1 AND street_office = ?2 AND id IS NOT ?3", error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      int rc;
-
-      sz_db_bind_text (stmt, 1, c->name);
-      sz_db_bind_text (stmt, 2, c->street_office);
-      sqlite3_bind_int64 (stmt, 3, c->id);
-      rc = sz_db_step (db, stmt, error);
-      sqlite3_reset (stmt);
-      ok = rc != 0;
-      if (rc == SQLITE_ROW)
-        {
-          g_set_error (error, SZ_ROSTER_ERROR, SZ_ROSTER_ERROR_DUPLICATE,
-                       /* Translators: %s is a community's name */
-                       _("Community name: “%s” of this street office is already in the database."), c->name);
-          ok = FALSE;
-        }
-    }
-  if (!ok)
-    return sz_db_end (db, FALSE, error);
-  if (c->id == 0)
-    stmt = sz_db_prepare (db,
-                          "INSERT INTO community (name, street_office, address, office_phone,"
-                          " supervision_phone, board_title, board_qr_text, board_qr_caption,"
-                          " board_vacancy_text, qr_max_age_days)"
-                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", error);
-  else
-    stmt = sz_db_prepare (db,
-                          "UPDATE community SET name = ?1, street_office = ?2, address = ?3,"
-                          " office_phone = ?4, supervision_phone = ?5, board_title = ?6, board_qr_text = ?7,"
-                          " board_qr_caption = ?8, board_vacancy_text = ?9, qr_max_age_days = ?10"
-                          " WHERE id = ?11",
-                          error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      sz_db_bind_text (stmt, 1, c->name);
-      sz_db_bind_text (stmt, 2, c->street_office);
-      sz_db_bind_text (stmt, 3, c->address);
-      sz_db_bind_text_opt (stmt, 4, c->office_phone);
-      sz_db_bind_text_opt (stmt, 5, c->supervision_phone);
-      sz_db_bind_text (stmt, 6, c->board_title);
-      sz_db_bind_text (stmt, 7, c->board_qr_text);
-      sz_db_bind_text (stmt, 8, c->board_qr_caption);
-      sz_db_bind_text (stmt, 9, c->board_vacancy_text);
-      sqlite3_bind_int (stmt, 10, c->qr_max_age_days);
-      if (c->id != 0)
-        sqlite3_bind_int64 (stmt, 11, c->id);
-      ok = sz_row_finish_write (db, stmt, &c->id, error);
-    }
-  return sz_db_end (db, ok, error);
-}
-
-static SzCommunity *
-community_from_row (sqlite3_stmt *stmt)
-{
-  SzCommunity *c = sz_community_new ();
-
-  c->id = sqlite3_column_int64 (stmt, 0);
-  c->name = sz_db_column_dup (stmt, 1);
-  c->street_office = sz_db_column_dup (stmt, 2);
-  c->address = sz_db_column_dup (stmt, 3);
-  c->office_phone = sz_db_column_dup (stmt, 4);
-  c->supervision_phone = sz_db_column_dup (stmt, 5);
-  c->board_title = sz_db_column_dup (stmt, 6);
-  c->board_qr_text = sz_db_column_dup (stmt, 7);
-  c->board_qr_caption = sz_db_column_dup (stmt, 8);
-  c->board_vacancy_text = sz_db_column_dup (stmt, 9);
-  c->qr_max_age_days = sqlite3_column_int (stmt, 10);
-  return c;
-}
-
-#define COMMUNITY_COLUMNS "id, name, street_office, address, office_phone, supervision_phone, board_title," \
-  " board_qr_text, board_qr_caption, board_vacancy_text, qr_max_age_days"
-
 /* Collects the rows of @stmt through @from_row; NULL with @error on failure. */
 GPtrArray *
 sz_row_collect (SzDb            *db,
@@ -315,55 +186,6 @@ sz_row_get (SzDb            *db,
   row = from_row (stmt);
   sqlite3_reset (stmt);
   return row;
-}
-
-SzCommunity *
-sz_community_get (SzDb    *db,
-                  gint64   id,
-                  GError **error)
-{
-  sqlite3_stmt *stmt = sz_db_prepare (db, "SELECT " COMMUNITY_COLUMNS " FROM community WHERE id = ?1", error);
-
-  if (stmt == NULL)
-    return NULL;
-  return sz_row_get (db, stmt, id, _("Community"), (gpointer) community_from_row, error);
-}
-
-SzCommunity *
-sz_community_get_first (SzDb    *db,
-                        GError **error)
-{
-  sqlite3_stmt *stmt = sz_db_prepare (db, "SELECT " COMMUNITY_COLUMNS " FROM community ORDER BY id LIMIT 1", error);
-  SzCommunity *c;
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  rc = sz_db_step (db, stmt, error);
-  if (rc != SQLITE_ROW)
-    return NULL;
-  c = community_from_row (stmt);
-  sqlite3_reset (stmt);
-  return c;
-}
-
-GPtrArray *
-sz_community_list (SzDb    *db,
-                   GError **error)
-{
-  sqlite3_stmt *stmt = sz_db_prepare (db, "SELECT " COMMUNITY_COLUMNS " FROM community ORDER BY name COLLATE PINYIN", error);
-
-  if (stmt == NULL)
-    return NULL;
-  return sz_row_collect (db, stmt, (gpointer) community_from_row, (GDestroyNotify) sz_community_free, error);
-}
-
-gboolean
-sz_community_delete (SzDb    *db,
-                     gint64   id,
-                     GError **error)
-{
-  return sz_row_delete (db, "DELETE FROM community WHERE id = ?1", id, _("Community"), error);
 }
 
 /* Grid */
@@ -598,6 +420,7 @@ sz_compound_save (SzDb        *db,
   if (!sz_db_begin (db, error))
     return FALSE;
   ok = sz_row_require (db, "SELECT 1 FROM community WHERE id = ?1", c->community_id, _("Community"), error)
+       && (c->grid_id == 0 || sz_row_require (db, "SELECT 1 FROM grid WHERE id = ?1", c->grid_id, _("Grid"), error))
        && name_taken (db, "SELECT 1 FROM compound WHERE community_id = ?1 AND name = ?2 AND id IS NOT ?3",
                       c->community_id, c->name, c->id, &taken, error);
   if (ok && taken)
@@ -611,11 +434,11 @@ sz_compound_save (SzDb        *db,
     {
       if (c->id == 0)
         stmt = sz_db_prepare (db, "INSERT INTO compound (community_id, name, address, property_company,"
-                                  " property_phone, name_pinyin) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+                                  " property_phone, name_pinyin, grid_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?8)", error);
       else
         stmt = sz_db_prepare (db, "UPDATE compound SET community_id = ?1, name = ?2, address = ?3,"
-                                  " property_company = ?4, property_phone = ?5, name_pinyin = ?6 WHERE id = ?7",
-                              error);
+                                  " property_company = ?4, property_phone = ?5, name_pinyin = ?6, grid_id = ?8"
+                                  " WHERE id = ?7", error);
       ok = stmt != NULL;
     }
   if (ok)
@@ -628,6 +451,8 @@ sz_compound_save (SzDb        *db,
       sz_db_bind_text (stmt, 6, key);
       if (c->id != 0)
         sqlite3_bind_int64 (stmt, 7, c->id);
+      if (c->grid_id != 0)
+        sqlite3_bind_int64 (stmt, 8, c->grid_id);
       ok = sz_row_finish_write (db, stmt, &c->id, error);
     }
   return sz_db_end (db, ok, error);
@@ -644,10 +469,11 @@ compound_from_row (sqlite3_stmt *stmt)
   c->address = sz_db_column_dup (stmt, 3);
   c->property_company = sz_db_column_dup (stmt, 4);
   c->property_phone = sz_db_column_dup (stmt, 5);
+  c->grid_id = sqlite3_column_int64 (stmt, 6);
   return c;
 }
 
-#define COMPOUND_COLUMNS "id, community_id, name, address, property_company, property_phone"
+#define COMPOUND_COLUMNS "id, community_id, name, address, property_company, property_phone, grid_id"
 
 SzCompound *
 sz_compound_get (SzDb    *db,

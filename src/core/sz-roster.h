@@ -24,6 +24,8 @@ typedef struct
   char   *board_qr_caption;
   char   *board_vacancy_text; /* "" prints the default wording */
   int     qr_max_age_days;    /* older stored WeChat QR images get a warning */
+  /* Read only: the made-up demo community of sz_demo_load(). */
+  gboolean demo;
 } SzCommunity;
 
 typedef struct
@@ -43,6 +45,9 @@ typedef struct
   char   *address;
   char   *property_company;   /* NULL or "": none */
   char   *property_phone;
+  /* The grid it was added under: where it shows while it has no building
+   * (its buildings say which grids it is in).  0: none. */
+  gint64  grid_id;
 } SzCompound;
 
 typedef struct
@@ -84,6 +89,16 @@ SzCommunity *sz_community_get_first (SzDb        *db,
                                     GError      **error);
 GPtrArray   *sz_community_list     (SzDb         *db,
                                     GError      **error);
+/* Sets *@only_demo to TRUE when the database holds exactly one community
+ * and it is the demo (SzCommunity.demo); FALSE otherwise (none, several,
+ * or one real one).  FALSE with @error only when the database fails. */
+gboolean     sz_community_only_demo (SzDb        *db,
+                                    gboolean     *only_demo,
+                                    GError      **error);
+/* Deletes the community and everything of it, in one transaction: its
+ * places, posts, hotlines, people (with their photos and QR images),
+ * issue records with their history, board prints, and the audit log's
+ * rows about all of these. */
 gboolean     sz_community_delete   (SzDb         *db,
                                     gint64        id,
                                     GError      **error);

@@ -32,6 +32,7 @@ typedef struct
   const char *alt_key;  /* @key with the surname's other readings, or NULL */
   const char *digits;   /* phones' digits, '|'-separated; NULL if none */
   gint64      id;
+  gint64      community_id;
   guint32     letters;  /* bit n: the key has letter 'a'+n */
   guint8      kind;
 } Entry;
@@ -117,6 +118,7 @@ add_rows (SzDb        *db,
         key = folded_key = sz_pinyin_key (folded, kind == SZ_HIT_PERSON);
 
       e.id = sqlite3_column_int64 (stmt, 0);
+      e.community_id = sqlite3_column_int64 (stmt, 4);
       e.shown = g_string_chunk_insert (index->strings, name);
       e.text = folded ? g_string_chunk_insert (index->strings, folded) : e.shown;
       e.key = g_string_chunk_insert_const (index->strings, key ? key : "");
@@ -190,9 +192,12 @@ get_index (SzDb    *db,
   index->strings = g_string_chunk_new (1 << 16);
   index->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
   index->stamp = stamp;
-  if (!add_rows (db, index, "SELECT id, name, name_pinyin, sz_digits(phone, phone2) FROM person", SZ_HIT_PERSON, error)
-      || !add_rows (db, index, "SELECT id, name, name_pinyin, NULL FROM compound", SZ_HIT_COMPOUND, error)
-      || !add_rows (db, index, "SELECT id, name, name_pinyin, NULL FROM grid WHERE name != ''", SZ_HIT_GRID, error))
+  /* Every community's: a search picks its own by community_id. */
+  if (!add_rows (db, index, "SELECT id, name, name_pinyin, sz_digits(phone, phone2), community_id FROM person",
+                 SZ_HIT_PERSON, error)
+      || !add_rows (db, index, "SELECT id, name, name_pinyin, NULL, community_id FROM compound", SZ_HIT_COMPOUND, error)
+      || !add_rows (db, index, "SELECT id, name, name_pinyin, NULL, community_id FROM grid WHERE name != ''",
+                    SZ_HIT_GRID, error))
     {
       index_free (index);
       return NULL;
@@ -330,11 +335,13 @@ match_digits (const Entry *e,
   return best;
 }
 
-GPtrArray *
-sz_search (SzDb        *db,
-           const char  *query,
-           guint        limit,
-           GError     **error)
+/* community_id 0: every community. */
+static GPtrArray *
+search (SzDb        *db,
+        gint64       community_id,
+        const char  *query,
+        guint        limit,
+        GError     **error)
 {
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) sz_search_hit_free);
   /* Per match quality, best first: hits by the key's own reading, then
@@ -368,6 +375,8 @@ sz_search (SzDb        *db,
       SzMatch m = SZ_MATCH_NONE;
       guint other_reading = 0;
 
+      if (community_id != 0 && e->community_id != community_id)
+        continue;
       if (q.digits != NULL)
         m = match_digits (e, q.digits);
       if (m == SZ_MATCH_NONE && (e->letters & q.letters) == q.letters)
@@ -415,4 +424,26 @@ sz_search (SzDb        *db,
       g_array_unref (buckets[b]);
     }
   return g_steal_pointer (&hits);
+}
+
+GPtrArray *
+sz_search_in (SzDb        *db,
+              gint64       community_id,
+              const char  *query,
+              guint        limit,
+              GError     **error)
+{
+  /* No community yet: nobody to find. */
+  if (community_id <= 0)
+    return g_ptr_array_new_with_free_func ((GDestroyNotify) sz_search_hit_free);
+  return search (db, community_id, query, limit, error);
+}
+
+GPtrArray *
+sz_search (SzDb        *db,
+           const char  *query,
+           guint        limit,
+           GError     **error)
+{
+  return search (db, 0, query, limit, error);
 }

@@ -38,13 +38,22 @@ void       sz_search_hit_free   (SzSearchHit  *hit);
  * those by another reading of its surname, then in pinyin order; at most
  * @limit hits (0: all).
  *
+ * Only people, compounds and grids of @community_id: the app and the
+ * CLI search one community.
+ *
  * The first search loads an index of the names into memory; later
  * searches reuse it until the database changes. */
-GPtrArray *sz_search            (SzDb         *db,
+GPtrArray *sz_search_in         (SzDb         *db,
+                                 gint64        community_id,
                                  const char   *query,
                                  guint         limit,
                                  GError      **error);
 
+/* The same over every community (tools and tests). */
+GPtrArray *sz_search            (SzDb         *db,
+                                 const char   *query,
+                                 guint         limit,
+                                 GError      **error);
 /* Loads (or reloads) the index now, so the first keystroke is quick. */
 gboolean   sz_search_prepare    (SzDb         *db,
                                  GError      **error);

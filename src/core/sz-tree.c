@@ -251,8 +251,9 @@ sz_tree_load (SzDb    *db,
   if (rc == 0)
     return NULL;
 
-  /* A compound without buildings yet belongs to no grid: show it under
-   * the community, so that a newly added one is not lost from sight. */
+  /* A compound without buildings yet shows under the grid it was added
+   * under, else under the community, so that a new one is not lost from
+   * sight. */
   {
     g_autoptr(GHashTable) placed = g_hash_table_new (g_int64_hash, g_int64_equal);
     g_autoptr(GPtrArray) all = NULL;
@@ -268,11 +269,13 @@ sz_tree_load (SzDb    *db,
     for (guint i = 0; i < all->len; i++)
       {
         SzCompound *c = all->pdata[i];
+        SzTreeNode *parent;
         SzTreeNode *node;
 
         if (g_hash_table_contains (placed, &c->id))
           continue;
-        node = node_new (SZ_NODE_COMPOUND, c->id, g_strdup (c->name), root);
+        parent = c->grid_id != 0 ? g_hash_table_lookup (grids, &c->grid_id) : NULL;
+        node = node_new (SZ_NODE_COMPOUND, c->id, g_strdup (c->name), parent != NULL ? parent : root);
         node->detail = g_strdup (c->property_company);
       }
   }

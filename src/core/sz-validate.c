@@ -177,6 +177,31 @@ sz_validate_phone (const char  *field,
   return TRUE;
 }
 
+gboolean
+sz_validate_person_phone (const char  *field,
+                          char       **value,
+                          gboolean     required,
+                          GError     **error)
+{
+  g_autofree char *typed = *value != NULL ? g_strstrip (g_strdup (*value)) : NULL;
+  SzPhoneKind kind;
+
+  if (!sz_validate_phone (field, value, required, error))
+    return FALSE;
+  if (*value == NULL)
+    return TRUE;
+  kind = sz_phone_kind (*value);
+  if (kind == SZ_PHONE_MOBILE || kind == SZ_PHONE_LANDLINE)
+    return TRUE;
+  /* 12345, 110, 95598 or 400…: a hotline's, never a person's. */
+  g_set_error (error, SZ_ROSTER_ERROR, SZ_ROSTER_ERROR_INVALID,
+               /* Translators: a field's label ("Phone"), then what was typed */
+               _("%s: “%s” is a service number, not a person's phone: give a mobile number (11 digits, "
+                 "such as 13800001234) or a landline with its area code (such as 0431-88886666)."),
+               field, typed);
+  return FALSE;
+}
+
 /* Compiled once: imports validate thousands of dates. */
 static GRegex *
 date_regex (void)

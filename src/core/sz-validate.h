@@ -39,6 +39,13 @@ gboolean     sz_validate_phone     (const char   *field,
                                     char        **value,
                                     gboolean      required,
                                     GError      **error);
+/* A person's phone (a head's, not a hotline's): a mobile or a landline
+ * (with or without an extension); a service or toll-free number (12345,
+ * 110, 400…) is refused with a message naming @field. */
+gboolean     sz_validate_person_phone (const char *field,
+                                    char        **value,
+                                    gboolean      required,
+                                    GError      **error);
 gboolean     sz_validate_date      (const char   *field,
                                     char        **value,
                                     gboolean      required,

@@ -92,6 +92,7 @@ typedef struct
   GRand     *rand;
   guint      batch;
   guint      communities_wanted;   /* 0: as the scale says */
+  gint64     community_id;         /* the community being generated: its people's */
   guint64    rows;
   guint      communities, grids, compounds, buildings, units;
   guint      filled, vacant, people;
@@ -192,6 +193,7 @@ new_person (Gen      *g,
   p->party_member = g_rand_int_range (g->rand, 0, 100) < 40;
   p->background = g_strdup (backgrounds[g_rand_int_range (g->rand, 0, g_strv_length ((char **) backgrounds))]);
   p->home_unit_id = home_unit_id;
+  p->community_id = g->community_id;
   if (g_rand_int_range (g->rand, 0, 100) < 70)
     {
       p->phone_consent = TRUE;
@@ -299,6 +301,7 @@ generate_community (Gen      *g,
   c->office_phone = make_landline (g->rand);
   if (!sz_community_save (g->db, c, error) || !tick (g, error))
     return FALSE;
+  g->community_id = c->id;
   g->communities++;
 
   for (guint i = 0; i < GRIDS_PER_COMMUNITY; i++)

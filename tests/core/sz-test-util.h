@@ -70,15 +70,18 @@ test_count (SzDb       *db,
   return n;
 }
 
+/* A person of @community. */
 static inline gint64
-test_add_person (SzDb       *db,
-                 const char *name,
-                 const char *phone,
-                 gboolean    consent)
+test_add_person_in (SzDb       *db,
+                    gint64      community,
+                    const char *name,
+                    const char *phone,
+                    gboolean    consent)
 {
   g_autoptr(SzPerson) p = sz_person_new ();
   g_autoptr(GError) error = NULL;
 
+  p->community_id = community;
   p->name = g_strdup (name);
   p->phone = g_strdup (phone);
   p->phone_consent = consent;
@@ -86,6 +89,49 @@ test_add_person (SzDb       *db,
   g_assert_true (sz_person_save (db, p, &error));
   g_assert_no_error (error);
   return p->id;
+}
+
+/* The first community, made ("测试社区") when there is none. */
+static inline gint64
+test_first_community (SzDb *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SzCommunity) c = sz_community_get_first (db, &error);
+
+  g_assert_no_error (error);
+  if (c == NULL)
+    {
+      c = sz_community_new ();
+      c->name = g_strdup ("测试社区");
+      g_assert_true (sz_community_save (db, c, &error));
+      g_assert_no_error (error);
+    }
+  return c->id;
+}
+
+/* A new person of the first community, to fill in and save. */
+static inline SzPerson *
+test_person_new (SzDb *db)
+{
+  SzPerson *p = sz_person_new ();
+
+  p->community_id = test_first_community (db);
+  return p;
+}
+
+/* A person of the first community (there must be one). */
+static inline gint64
+test_add_person (SzDb       *db,
+                 const char *name,
+                 const char *phone,
+                 gboolean    consent)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SzCommunity) c = sz_community_get_first (db, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (c);
+  return test_add_person_in (db, c->id, name, phone, consent);
 }
 
 static inline gint64

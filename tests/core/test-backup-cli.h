@@ -65,8 +65,8 @@ make_big_db (const char *name,
   g_autofree char *path = make_demo_db (name);
   g_autoptr(SzDb) db = sz_db_open (path, SZ_DB_OPEN_DEFAULT, &error);
   g_autofree char *sql = g_strdup_printf ("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %u)"
-                                          " INSERT INTO person (name, phone, notes)"
-                                          " SELECT '测试居民' || i, '139' || printf ('%%08d', i),"
+                                          " INSERT INTO person (community_id, name, phone, notes)"
+                                          " SELECT (SELECT min (id) FROM community), '测试居民' || i, '139' || printf ('%%08d', i),"
                                           " '备注：这是为了让数据库大一些的测试数据 ' || i FROM n", people);
 
   g_assert_no_error (error);

@@ -404,6 +404,12 @@ test_filters (void)
   assert_exit (&r, EXIT_OK);
   g_assert_true (lists_record (r.out, done));
   g_assert_false (lists_record (r.out, fresh));
+  /* Resolved and not yet asked how it went: waiting for the call. */
+  run (&r, path, "list", "--awaiting-follow-up", "--limit", "0", NULL);
+  assert_exit (&r, EXIT_OK);
+  g_assert_true (lists_record (r.out, done));
+  g_assert_false (lists_record (r.out, fresh));
+  g_assert_false (lists_record (r.out, late));
 
   /* Due today: open, not yet overdue, due before midnight.  An emergency
    * received 115 minutes ago is due in 5 minutes (today, unless the test

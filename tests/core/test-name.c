@@ -245,7 +245,7 @@ save_name (SzDb        *db,
            char       **stored,
            GError     **error)
 {
-  g_autoptr(SzPerson) p = sz_person_new ();
+  g_autoptr(SzPerson) p = test_person_new (db);
 
   p->name = g_strdup (name);
   if (!sz_person_save (db, p, error))
@@ -323,7 +323,7 @@ test_person_save (void)
 
   /* The pinyin key is the stored name's: ⼤ reads da. */
   {
-    g_autoptr(SzPerson) p = sz_person_new ();
+    g_autoptr(SzPerson) p = test_person_new (db);
 
     p->name = g_strdup ("\u2F24伟");
     g_assert_true (sz_person_save (db, p, &error));

@@ -11,6 +11,7 @@
 #include <glib.h>
 
 #include "sz-phone.h"
+#include "sz-validate.h"
 
 /* A translated field name, to check it reaches the message unharmed. */
 #define FIELD "户主电话"
@@ -409,6 +410,59 @@ test_round_trip_chinese (void)
   g_assert_cmpstr (normal, ==, "0431-88886666-123");
 }
 
+/* A person's phone is a mobile or a landline; a service number is for
+ * hotlines only, and the message names the field. */
+static void
+test_person_phone (void)
+{
+  static const char * const people[] = {
+    "13800001234", "0431-88886666", "0431-88886666-123", "010 6666 8888 转 12", "+86 138 0000 1234",
+  };
+  static const char * const services[] = { "12345", "110", "95598", "96777", "400-123-4567", "800 123 4567" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      char *value = g_strdup (people[i]);
+
+      g_assert_true (sz_validate_person_phone (FIELD, &value, FALSE, &error));
+      g_assert_no_error (error);
+      g_assert_true (sz_phone_kind (value) == SZ_PHONE_MOBILE || sz_phone_kind (value) == SZ_PHONE_LANDLINE);
+      g_free (value);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (services); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *expected = g_strdup_printf (FIELD ": “%s” is a service number", services[i]);
+      char *value = g_strdup (services[i]);
+
+      g_assert_false (sz_validate_person_phone (FIELD, &value, FALSE, &error));
+      g_assert_error (error, SZ_ROSTER_ERROR, SZ_ROSTER_ERROR_INVALID);
+      /* The message quotes it as typed. */
+      g_assert_true (g_str_has_prefix (error->message, expected));
+      g_free (value);
+
+      /* A hotline keeps taking it. */
+      value = g_strdup (services[i]);
+      g_clear_error (&error);
+      g_assert_true (sz_validate_phone (FIELD, &value, TRUE, &error));
+      g_assert_no_error (error);
+      g_free (value);
+    }
+  /* Blank stays allowed when not required; bad stays bad. */
+  {
+    g_autoptr(GError) error = NULL;
+    char *value = g_strdup ("  ");
+
+    g_assert_true (sz_validate_person_phone (FIELD, &value, FALSE, &error));
+    g_assert_null (value);
+    value = g_strdup ("1380000123");
+    g_assert_false (sz_validate_person_phone (FIELD, &value, FALSE, &error));
+    g_assert_nonnull (strstr (error->message, "is not a phone number"));
+    g_free (value);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -425,6 +479,7 @@ main (int   argc,
   g_test_add_func ("/core/phone/normalize-optional", test_normalize_optional);
   g_test_add_func ("/core/phone/normalize-null", test_normalize_null);
   g_test_add_func ("/core/phone/kind", test_kind);
+  g_test_add_func ("/core/phone/person", test_person_phone);
   g_test_add_func ("/core/phone/format", test_format);
   g_test_add_func ("/core/phone/mask", test_mask);
   g_test_add_func ("/core/phone/digits", test_digits);

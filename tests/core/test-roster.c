@@ -186,6 +186,7 @@ test_person (void)
   Roster r;
 
   roster_setup (&r, "person.db");
+  p->community_id = r.community;
   p->name = g_strdup ("单田芳");
   p->phone = g_strdup ("+86 138-0000-1234");
   p->phone2 = g_strdup ("０４３１－８０００００１２");
@@ -196,6 +197,7 @@ test_person (void)
 
   got = sz_person_get (r.db, p->id, &error);
   g_assert_no_error (error);
+  g_assert_cmpint (got->community_id, ==, r.community);
   g_assert_cmpstr (got->phone, ==, "13800001234");
   g_assert_cmpstr (got->phone2, ==, "0431-80000012");
   g_assert_cmpstr (got->name_pinyin, ==, "shan tian fang");
@@ -411,6 +413,44 @@ test_vacancies (void)
     g_assert_cmpstr (unit2->head_phone, ==, "13800001001");
     g_assert_true (unit2->head_consent);
   }
+  g_clear_pointer (&tree, sz_tree_node_free);
+
+  /* One added under grid 2 shows there, on every load, until it has a
+   * building; then its buildings say where it is. */
+  {
+    g_autoptr(SzCompound) under = sz_compound_new ();
+    g_autoptr(SzCompound) again = NULL;
+    SzTreeNode *grid2;
+
+    under->community_id = r.community;
+    under->grid_id = r.grid2;
+    under->name = g_strdup ("阳光小区");
+    g_assert_true (sz_compound_save (r.db, under, &error));
+    g_assert_no_error (error);
+    again = sz_compound_get (r.db, under->id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (again->grid_id, ==, r.grid2);
+    tree = sz_tree_load (r.db, r.community, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (tree->children->len, ==, 3);
+    grid2 = tree->children->pdata[1];
+    g_assert_cmpint (grid2->id, ==, r.grid2);
+    g_assert_cmpuint (grid2->children->len, ==, 1);
+    g_assert_cmpstr (((SzTreeNode *) grid2->children->pdata[0])->label, ==, "阳光小区");
+    g_clear_pointer (&tree, sz_tree_node_free);
+
+    test_add_building (r.db, under->id, r.grid1, "1栋");
+    tree = sz_tree_load (r.db, r.community, &error);
+    g_assert_no_error (error);
+    grid2 = tree->children->pdata[1];
+    g_assert_cmpuint (grid2->children->len, ==, 0);
+
+    /* A grid that is not there is refused, naming the field. */
+    under->grid_id = 999999;
+    g_assert_false (sz_compound_save (r.db, under, &error));
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+  }
   roster_teardown (&r);
 }
 
@@ -451,7 +491,26 @@ test_checks (void)
   g_assert_cmpuint (kinds[SZ_CHECK_GRID_SIZE], ==, 0);        /* 500 and 450 are fine */
   g_assert_cmpuint (kinds[SZ_CHECK_GRID_HOUSEHOLDS], ==, 1);  /* grid 1: 500 recorded, units give 24 */
   g_assert_cmpuint (kinds[SZ_CHECK_NO_CONSENT], ==, 1);
-  g_assert_cmpuint (kinds[SZ_CHECK_DUPLICATE_PHONE], ==, 1);
+  /* One per person sharing the number, each opening that person. */
+  g_assert_cmpuint (kinds[SZ_CHECK_DUPLICATE_PHONE], ==, 2);
+  {
+    gboolean seen_a = FALSE, seen_b = FALSE;
+
+    for (guint i = 0; i < items->len; i++)
+      {
+        SzCheckItem *item = items->pdata[i];
+
+        if (item->kind != SZ_CHECK_DUPLICATE_PHONE)
+          continue;
+        g_assert_cmpint (item->target, ==, SZ_TARGET_PERSON);
+        seen_a |= item->target_id == a;
+        seen_b |= item->target_id == b;
+        g_assert_nonnull (strstr (item->message, "138****1001"));
+        g_assert_nonnull (strstr (item->message, "王秀英"));
+        g_assert_nonnull (strstr (item->message, "李建国"));
+      }
+    g_assert_true (seen_a && seen_b);
+  }
   g_assert_cmpuint (kinds[SZ_CHECK_HOTLINE_STALE], ==, 1);
   g_assert_cmpuint (kinds[SZ_CHECK_HOTLINE_MISSING], ==, 3);  /* electricity, gas, heating */
   g_assert_cmpuint (kinds[SZ_CHECK_INTEGRITY], ==, 0);
