@@ -241,6 +241,8 @@ on_about_activated_cb (GSimpleAction *action,
 {
   SzApplication *self = user_data;
   const char *authors[] = { _("The Sanzhang developers"), NULL };
+  /* The authors' name in the user's language: no English on screen. */
+  g_autofree char *copyright = g_strdup_printf ("© 2026 %s", _("The Sanzhang developers"));
 
   gtk_show_about_dialog (gtk_application_get_active_window (GTK_APPLICATION (self)),
                          "program-name", _("Sanzhang"),
@@ -251,7 +253,7 @@ on_about_activated_cb (GSimpleAction *action,
                          "license-type", GTK_LICENSE_GPL_3_0,
                          "authors", authors,
                          "translator-credits", _("translator-credits"),
-                         "copyright", "© 2026 The Sanzhang developers",
+                         "copyright", copyright,
                          NULL);
 }
 

@@ -257,6 +257,8 @@ _sz_person_dialog_collect (SzPersonDialog *self)
   const char * const *backgrounds = sz_person_backgrounds ();
 
   p->id = self->person_id;
+  /* A new person joins the community shown; a saved one stays in theirs. */
+  p->community_id = self->original ? self->original->community_id : sz_session_get_community_id (self->session);
   p->name = entry_text (self->name_entry);
   p->gender = g_strdup (gender < G_N_ELEMENTS (genders) ? genders[gender] : "");
   p->phone = entry_text (self->phone_entry);
@@ -268,6 +270,11 @@ _sz_person_dialog_collect (SzPersonDialog *self)
   p->home_unit_id = unit < self->unit_ids->len ? g_array_index (self->unit_ids, gint64, unit) : 0;
   p->phone_consent = gtk_check_button_get_active (self->consent_check);
   p->consent_date = entry_text (self->consent_date_entry);
+  /* The answer as recorded elsewhere (an import) stays its source until
+   * the form changes it. */
+  if (self->original != NULL && p->phone_consent == self->original->phone_consent
+      && g_strcmp0 (g_strstrip (p->consent_date), self->original->consent_date ? self->original->consent_date : "") == 0)
+    p->consent_source = g_strdup (self->original->consent_source);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   p->notes = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   return p;

@@ -188,6 +188,8 @@ _sz_person_dialog_load_images (SzPersonDialog *self,
       ImageSlot *s = slot (self, kind);
 
       s->bytes = sz_person_get_image (db, person_id, kind, NULL, &s->taken_on, &error);
+      s->loaded = s->bytes ? g_bytes_ref (s->bytes) : NULL;
+      s->loaded_taken_on = g_strdup (s->taken_on);
       if (error != NULL)
         {
           sz_show_error (parent ? GTK_WIDGET (parent) : GTK_WIDGET (self), _("An image could not be read"), error);
@@ -200,17 +202,19 @@ _sz_person_dialog_load_images (SzPersonDialog *self,
   update_image (self, SZ_IMAGE_QR);
 }
 
-/* Stores what changed, each image in its own transaction; stops at the
- * first refusal, with its message under the image. */
+/* Stores what changed; stops at the first refusal.  The slots keep what
+ * they hold: the dialog closes after a save, or shows the refusal and
+ * the whole save was rolled back. */
 gboolean
-_sz_person_dialog_save_images (SzPersonDialog *self)
+_sz_person_dialog_save_images (SzPersonDialog  *self,
+                               gint64           person_id,
+                               GError         **error)
 {
   SzDb *db = sz_session_get_db (self->session);
 
   for (SzImageKind kind = SZ_IMAGE_PHOTO; kind <= SZ_IMAGE_QR; kind++)
     {
       ImageSlot *s = slot (self, kind);
-      g_autoptr(GError) error = NULL;
       g_autofree char *date = NULL;
       gboolean ok;
 
@@ -220,17 +224,11 @@ _sz_person_dialog_save_images (SzPersonDialog *self)
       if (!s->changed && !(date != NULL && s->bytes != NULL && g_strcmp0 (date, s->taken_on) != 0))
         continue;
       if (s->bytes != NULL)
-        ok = sz_person_set_image (db, self->person_id, kind, s->bytes, date, &error);
+        ok = sz_person_set_image (db, person_id, kind, s->bytes, date, error);
       else
-        ok = sz_person_clear_image (db, self->person_id, kind, &error);
+        ok = sz_person_clear_image (db, person_id, kind, error);
       if (!ok)
-        {
-          _sz_person_dialog_show_error (self, _("The image could not be saved"), error);
-          return FALSE;
-        }
-      s->changed = FALSE;
-      g_free (s->taken_on);
-      s->taken_on = g_steal_pointer (&date);
+        return FALSE;
     }
   return TRUE;
 }

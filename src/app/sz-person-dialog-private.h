@@ -39,6 +39,9 @@ typedef struct
   GBytes   *bytes;      /* what the preview shows and Save stores; NULL: none */
   char     *taken_on;   /* the stored image's date */
   gboolean  changed;    /* chosen or removed since it was last stored */
+  /* As the dialog found it: what undo puts back. */
+  GBytes   *loaded;
+  char     *loaded_taken_on;
 } ImageSlot;
 
 struct _SzPersonDialog
@@ -110,10 +113,14 @@ void        _sz_person_dialog_update_name_notice (SzPersonDialog *self);
 SzPerson   *_sz_person_dialog_collect            (SzPersonDialog *self);
 
 /* sz-person-dialog-images.c: loading them is the last step of
- * _sz_person_dialog_load(); saving them follows the details' save. */
+ * _sz_person_dialog_load(); saving them follows the details' save, in
+ * the same transaction (the caller's): on failure @error's message names
+ * the image, and the caller rolls the whole save back. */
 void        _sz_person_dialog_load_images        (SzPersonDialog *self,
                                                   GtkWindow      *parent,
                                                   gint64          person_id);
-gboolean    _sz_person_dialog_save_images        (SzPersonDialog *self);
+gboolean    _sz_person_dialog_save_images        (SzPersonDialog *self,
+                                                  gint64          person_id,
+                                                  GError        **error);
 
 G_END_DECLS

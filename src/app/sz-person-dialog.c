@@ -46,25 +46,6 @@ enum
 
 static guint signals[N_SIGNALS];
 
-static SzPerson *
-person_copy (const SzPerson *p)
-{
-  SzPerson *copy = sz_person_new ();
-
-  copy->id = p->id;
-  copy->name = g_strdup (p->name);
-  copy->gender = g_strdup (p->gender);
-  copy->phone = g_strdup (p->phone);
-  copy->phone2 = g_strdup (p->phone2);
-  copy->party_member = p->party_member;
-  copy->background = g_strdup (p->background);
-  copy->home_unit_id = p->home_unit_id;
-  copy->phone_consent = p->phone_consent;
-  copy->consent_date = g_strdup (p->consent_date);
-  copy->notes = g_strdup (p->notes);
-  return copy;
-}
-
 Field
 _sz_person_dialog_field_from_id (const char *field_id)
 {
@@ -125,12 +106,47 @@ clear_error_cb (GtkWidget *error_label)
 
 /* Saving */
 
+/* The undo step of an edit: the person as the dialog found them, with
+ * their photo and QR code (NULL: none), all put back in one transaction. */
+typedef struct
+{
+  SzPerson *person;
+  GBytes   *images[2];      /* SzImageKind */
+  char     *taken_on[2];
+} EditUndo;
+
+static void
+edit_undo_free (gpointer data)
+{
+  EditUndo *u = data;
+
+  sz_person_free (u->person);
+  for (guint i = 0; i < G_N_ELEMENTS (u->images); i++)
+    {
+      g_clear_pointer (&u->images[i], g_bytes_unref);
+      g_free (u->taken_on[i]);
+    }
+  g_free (u);
+}
+
 static gboolean
 undo_edit_cb (SzSession  *session,
               gpointer    data,
               GError    **error)
 {
-  return sz_person_save (sz_session_get_db (session), data, error);
+  EditUndo *u = data;
+  SzDb *db = sz_session_get_db (session);
+  gboolean ok;
+
+  if (!sz_db_begin (db, error))
+    return FALSE;
+  ok = sz_person_save (db, u->person, error);
+  for (SzImageKind kind = SZ_IMAGE_PHOTO; ok && kind <= SZ_IMAGE_QR; kind++)
+    if (u->images[kind] != NULL)
+      ok = sz_person_set_image (db, u->person->id, kind, u->images[kind], u->taken_on[kind], error);
+    else
+      ok = sz_person_clear_image (db, u->person->id, kind, error);
+  return sz_db_end (db, ok, ok ? error : NULL) && ok;
 }
 
 static gboolean
@@ -141,35 +157,55 @@ undo_add_cb (SzSession  *session,
   return sz_person_delete (sz_session_get_db (session), *(gint64 *) data, error);
 }
 
+/* The details and the images in one transaction: a refused image leaves
+ * nothing saved, and the dialog open with the message under it. */
 gboolean
 sz_person_dialog_save (SzPersonDialog *self)
 {
+  SzDb *db;
   g_autoptr(SzPerson) p = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *label = NULL;
-  gboolean images_ok;
+  gboolean ok;
+  gboolean details_ok = FALSE;
 
   g_return_val_if_fail (SZ_IS_PERSON_DIALOG (self), FALSE);
 
   if (!gtk_widget_get_sensitive (GTK_WIDGET (self->save_button)))
     return FALSE;
+  db = sz_session_get_db (self->session);
   clear_errors (self);
   p = _sz_person_dialog_collect (self);
-  if (!sz_person_save (sz_session_get_db (self->session), p, &error))
+  ok = sz_db_begin (db, &error);
+  if (ok)
     {
-      _sz_person_dialog_show_error (self, _("The person could not be saved"), error);
+      ok = details_ok = sz_person_save (db, p, &error);
+      ok = ok && _sz_person_dialog_save_images (self, p->id, &error);
+      ok = sz_db_end (db, ok, ok ? &error : NULL) && ok;
+    }
+  if (!ok)
+    {
+      _sz_person_dialog_show_error (self, details_ok ? _("The image could not be saved")
+                                                     : _("The person could not be saved"), error);
       return FALSE;
     }
   self->person_id = p->id;
 
-  /* Undo puts back the details as they were when the dialog opened, or
-   * removes the person it added, however many times Save was pressed. */
+  /* Undo puts back the details and the images as they were when the
+   * dialog opened, or removes the person it added. */
   if (self->original != NULL)
     {
+      EditUndo *u = g_new0 (EditUndo, 1);
+
+      for (SzImageKind kind = SZ_IMAGE_PHOTO; kind <= SZ_IMAGE_QR; kind++)
+        {
+          u->images[kind] = self->images[kind].loaded ? g_bytes_ref (self->images[kind].loaded) : NULL;
+          u->taken_on[kind] = g_strdup (self->images[kind].loaded_taken_on);
+        }
       /* Translators: what Ctrl+Z undoes; %s is a person's name */
       label = g_strdup_printf (_("Edit %s"), self->original->name);
-      sz_session_push_undo (self->session, label, undo_edit_cb, person_copy (self->original),
-                            (GDestroyNotify) sz_person_free);
+      u->person = g_steal_pointer (&self->original);
+      sz_session_push_undo (self->session, label, undo_edit_cb, u, edit_undo_free);
     }
   else
     {
@@ -178,11 +214,8 @@ sz_person_dialog_save (SzPersonDialog *self)
       sz_session_push_undo (self->session, label, undo_add_cb, g_memdup2 (&p->id, sizeof (gint64)), g_free);
     }
 
-  images_ok = _sz_person_dialog_save_images (self);
   g_signal_emit (self, signals[SAVED], 0, p->id);
   sz_session_changed (self->session);
-  if (!images_ok)
-    return FALSE;
   gtk_window_destroy (GTK_WINDOW (self));
   return TRUE;
 }
@@ -233,6 +266,8 @@ sz_person_dialog_finalize (GObject *object)
     {
       g_clear_pointer (&self->images[i].bytes, g_bytes_unref);
       g_clear_pointer (&self->images[i].taken_on, g_free);
+      g_clear_pointer (&self->images[i].loaded, g_bytes_unref);
+      g_clear_pointer (&self->images[i].loaded_taken_on, g_free);
     }
   G_OBJECT_CLASS (sz_person_dialog_parent_class)->finalize (object);
 }

@@ -15,10 +15,10 @@ G_BEGIN_DECLS
 #define SZ_TYPE_PERSON_DIALOG (sz_person_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (SzPersonDialog, sz_person_dialog, SZ, PERSON_DIALOG, GtkWindow)
 
-/* Edits a person (0: a new one); saves in one transaction and calls
- * sz_session_changed().  Emits "saved" (gint64 person_id) just before
- * that, after each save of the person's details, even when an image then
- * fails. */
+/* Edits a person (0: a new one); saves the details and the images in one
+ * transaction, pushes the undo step (all of them back as the dialog found
+ * them, or the new person removed) and calls sz_session_changed().  Emits
+ * "saved" (gint64 person_id) just before that. */
 GtkWidget  *sz_person_dialog_new             (GtkWindow      *parent,
                                               SzSession      *session,
                                               gint64          person_id);

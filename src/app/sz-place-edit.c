@@ -63,29 +63,38 @@ undo_delete (SzSession  *session,
 {
   SzDb *db = sz_session_get_db (session);
   gint64 community = sz_session_get_community_id (session);
+  SzNodeKind old_kind = sz_session_get_place_kind (session);
+  gint64 old_id = sz_session_get_place_id (session);
   g_autoptr(SzBuilding) b = NULL;
+  gboolean ok;
 
   /* Select what stays before the place goes, so that no view reloads a
-   * place that is gone. */
+   * place that is gone; back where it was if the place stays. */
   switch (u->kind)
     {
     case SZ_NODE_GRID:
       sz_session_select_place (session, SZ_NODE_COMMUNITY, community);
-      return sz_grid_delete (db, u->id, error);
+      ok = sz_grid_delete (db, u->id, error);
+      break;
     case SZ_NODE_COMPOUND:
       sz_session_select_place (session, SZ_NODE_COMMUNITY, community);
-      return sz_compound_delete (db, u->id, error);
+      ok = sz_compound_delete (db, u->id, error);
+      break;
     case SZ_NODE_BUILDING:
       b = sz_building_get (db, u->id, error);
       if (b == NULL)
         return FALSE;
       sz_session_select_place (session, SZ_NODE_COMPOUND, b->compound_id);
-      return sz_building_delete (db, u->id, error);
+      ok = sz_building_delete (db, u->id, error);
+      break;
     case SZ_NODE_COMMUNITY:
     case SZ_NODE_UNIT:
     default:
       g_return_val_if_reached (FALSE);
     }
+  if (!ok)
+    sz_session_select_place (session, old_kind, old_id);
+  return ok;
 }
 
 static gboolean
@@ -220,6 +229,7 @@ sz_place_add_grid (SzSession   *session,
 gboolean
 sz_place_add_compound (SzSession   *session,
                        const char  *name,
+                       gint64       grid_id,
                        gint64      *id,
                        GError     **error)
 {
@@ -230,6 +240,7 @@ sz_place_add_compound (SzSession   *session,
 
   c->community_id = sz_session_get_community_id (session);
   c->name = g_strdup (name);
+  c->grid_id = grid_id;
   if (!sz_compound_save (sz_session_get_db (session), c, error))
     return FALSE;
   undo = g_strdup_printf (_("Add %s"), c->name);
@@ -263,42 +274,6 @@ save_units (SzDb     *db,
       if (ids != NULL)
         g_array_append_val (ids, u->id);
     }
-  return TRUE;
-}
-
-gboolean
-sz_place_add_building (SzSession   *session,
-                       gint64       compound_id,
-                       gint64       grid_id,
-                       const char  *name,
-                       int          n_units,
-                       gint64      *id,
-                       GError     **error)
-{
-  SzDb *db;
-  g_autoptr(SzBuilding) b = sz_building_new ();
-  g_autofree char *label = NULL;
-  g_autofree char *undo = NULL;
-  gboolean ok;
-
-  g_return_val_if_fail (SZ_IS_SESSION (session), FALSE);
-
-  db = sz_session_get_db (session);
-  b->compound_id = compound_id;
-  b->grid_id = grid_id;
-  b->name = g_strdup (name);
-  /* The building and its units are one change: one transaction. */
-  if (!sz_db_begin (db, error))
-    return FALSE;
-  ok = sz_building_save (db, b, error) && save_units (db, b->id, 0, 1, n_units, NULL, error);
-  if (!sz_db_end (db, ok, ok ? error : NULL) || !ok)
-    return FALSE;
-  label = building_label (session, b->id);
-  undo = g_strdup_printf (_("Add %s"), label);
-  push_undo (session, undo, undo_new (UNDO_DELETE, SZ_NODE_BUILDING, b->id));
-  if (id != NULL)
-    *id = b->id;
-  finish (session, SZ_NODE_BUILDING, b->id);
   return TRUE;
 }
 

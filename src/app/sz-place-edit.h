@@ -23,16 +23,10 @@ gboolean   sz_place_add_grid            (SzSession         *session,
                                          const char        *name,
                                          gint64            *id,
                                          GError           **error);
+/* @grid_id: the grid it shows under until it has a building (0: none). */
 gboolean   sz_place_add_compound        (SzSession         *session,
                                          const char        *name,
-                                         gint64            *id,
-                                         GError           **error);
-/* With @n_units units numbered 1 to @n_units (0: none yet). */
-gboolean   sz_place_add_building        (SzSession         *session,
-                                         gint64             compound_id,
                                          gint64             grid_id,
-                                         const char        *name,
-                                         int                n_units,
                                          gint64            *id,
                                          GError           **error);
 /* @count units numbered from @first. */

@@ -169,21 +169,18 @@ on_appoint_button_clicked_cb (SzPlacePage *self)
   gtk_window_present (GTK_WINDOW (picker));
 }
 
-/* With @try_only, finds out whether the core would accept the date and
- * reason, and changes nothing: the user hears of a mistake before being
- * asked to confirm. */
+/* Ends the current head's term.  Not undoable (the core cannot reopen a
+ * term): sz_session_changed() forgets any undo step before it. */
 static gboolean
 end_term (SzPlacePage  *self,
           const char   *end_date,
           const char   *reason,
-          gboolean      try_only,
           GError      **error)
 {
   SzDb *db = sz_session_get_db (self->session);
   g_autoptr(SzPost) current = NULL;
   g_autoptr(GError) local_error = NULL;
   SzLevel level;
-  gboolean ok;
 
   if (self->record == NULL || !level_of (self->kind, &level))
     current = NULL;
@@ -196,18 +193,10 @@ end_term (SzPlacePage  *self,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  if (!try_only)
-    {
-      if (!sz_post_end (db, current->id, end_date, reason, error))
-        return FALSE;
-      sz_session_changed (self->session);
-      return TRUE;
-    }
-  if (!sz_db_begin (db, error))
+  if (!sz_post_end (db, current->id, end_date, reason, error))
     return FALSE;
-  ok = sz_post_end (db, current->id, end_date, reason, error);
-  sz_db_end (db, FALSE, NULL);
-  return ok;
+  sz_session_changed (self->session);
+  return TRUE;
 }
 
 gboolean
@@ -218,11 +207,12 @@ sz_place_page_end_term (SzPlacePage  *self,
 {
   g_return_val_if_fail (SZ_IS_PLACE_PAGE (self), FALSE);
 
-  return end_term (self, end_date, reason, FALSE, error);
+  return end_term (self, end_date, reason, error);
 }
 
-/* "End Term…": the date and the reason, then a confirmation, since the
- * core cannot reopen a term. */
+/* "End Term…": one form, the date and the reason, that says what ending
+ * means; its red button ends the term.  A refusal shows under its field
+ * and the form stays. */
 typedef struct
 {
   SzPlacePage *self;
@@ -243,13 +233,6 @@ end_dialog_free (gpointer data)
 }
 
 static void
-destroy_window_cb (gpointer data)
-{
-  gtk_window_destroy (GTK_WINDOW (data));
-  g_object_unref (data);
-}
-
-static void
 end_dialog_show_error (EndDialog    *ed,
                        const GError *error)
 {
@@ -262,58 +245,29 @@ end_dialog_show_error (EndDialog    *ed,
   sz_field_error_set (label, error->message);
 }
 
-/* Runs the end for real (@try_only FALSE), or tries it. */
-static gboolean
-end_dialog_end (EndDialog *ed,
-                gboolean   try_only)
-{
-  const char *date = gtk_editable_get_text (GTK_EDITABLE (ed->date_entry));
-  const char *reason = gtk_editable_get_text (GTK_EDITABLE (ed->reason_entry));
-  g_autoptr(GError) error = NULL;
-
-  sz_field_error_set (ed->date_error, NULL);
-  sz_field_error_set (ed->reason_error, NULL);
-  sz_field_error_set (ed->form_error, NULL);
-  if (end_term (ed->self, *date ? date : NULL, reason, try_only, &error))
-    return TRUE;
-  end_dialog_show_error (ed, error);
-  return FALSE;
-}
-
-static void
-on_end_confirmed_cb (GtkWidget *widget,
-                     gpointer   user_data)
-{
-  EndDialog *ed = user_data;
-  GtkWidget *dialog = GTK_WIDGET (gtk_widget_get_root (ed->date_entry));
-
-  if (!end_dialog_end (ed, FALSE))
-    return;
-  /* Not now: destroying it would take the confirmation, which is still
-   * running us, along with it. */
-  gtk_widget_set_visible (dialog, FALSE);
-  g_idle_add_once (destroy_window_cb, g_object_ref (dialog));
-}
-
 static void
 on_end_dialog_response_cb (GtkDialog *dialog,
                            int        response,
                            EndDialog *ed)
 {
-  g_autofree char *title = NULL;
+  const char *date = gtk_editable_get_text (GTK_EDITABLE (ed->date_entry));
+  const char *reason = gtk_editable_get_text (GTK_EDITABLE (ed->reason_entry));
+  g_autoptr(GError) error = NULL;
 
   if (response != GTK_RESPONSE_ACCEPT)
     {
       gtk_window_destroy (GTK_WINDOW (dialog));
       return;
     }
-  if (!end_dialog_end (ed, TRUE))
-    return;
-  /* Translators: %s is a head's name */
-  title = g_strdup_printf (_("End the term of %s?"), ed->self->head_name ? ed->self->head_name : "");
-  sz_confirm (ed->reason_entry, title,
-              _("A term that has ended cannot be reopened; to have the same person back, appoint them again."),
-              _("_End Term"), on_end_confirmed_cb, ed, NULL);
+  sz_field_error_set (ed->date_error, NULL);
+  sz_field_error_set (ed->reason_error, NULL);
+  sz_field_error_set (ed->form_error, NULL);
+  if (!end_term (ed->self, *date ? date : NULL, reason, &error))
+    {
+      end_dialog_show_error (ed, error);
+      return;
+    }
+  gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 static GtkWidget *
@@ -366,8 +320,10 @@ on_end_button_clicked_cb (SzPlacePage *self)
   gtk_widget_set_margin_end (grid, 18);
   gtk_widget_set_margin_top (grid, 18);
   gtk_widget_set_margin_bottom (grid, 18);
-  /* Translators: a head's name, then the date their term began */
-  text = g_strdup_printf (_("%s has held this post since %s."), self->head_name, self->head_since);
+  /* Translators: a head's name, then the date their term began; then what ending it means */
+  text = g_strdup_printf (_("%s has held this post since %s. An ended term stays in the history and cannot be "
+                            "reopened; to have the same person back, appoint them again."),
+                          self->head_name, self->head_since);
   note = gtk_label_new (text);
   gtk_label_set_wrap (GTK_LABEL (note), TRUE);
   gtk_label_set_xalign (GTK_LABEL (note), 0);
@@ -381,6 +337,7 @@ on_end_button_clicked_cb (SzPlacePage *self)
   gtk_grid_attach (GTK_GRID (grid), ed->form_error, 0, 5, 2, 1);
   gtk_box_append (GTK_BOX (gtk_dialog_get_content_area (GTK_DIALOG (dialog))), grid);
   g_signal_connect (dialog, "response", G_CALLBACK (on_end_dialog_response_cb), ed);
+  gtk_widget_set_name (dialog, "end-term-dialog");
   gtk_widget_grab_focus (ed->reason_entry);
   gtk_window_present (GTK_WINDOW (dialog));
 }

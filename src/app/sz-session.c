@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "sz-session.h"
+#include "sz-staff.h"
 
 struct _SzSession
 {
@@ -22,6 +23,9 @@ struct _SzSession
   SzUndoFunc      undo_func;
   gpointer        undo_data;
   GDestroyNotify  undo_destroy;
+  /* Pushed since the last "changed": the step belongs to the change
+   * being announced, so sz_session_changed() keeps it. */
+  gboolean        undo_fresh;
 };
 
 G_DEFINE_FINAL_TYPE (SzSession, sz_session, G_TYPE_OBJECT)
@@ -53,6 +57,7 @@ clear_undo (SzSession *self)
   self->undo_func = NULL;
   self->undo_data = NULL;
   self->undo_destroy = NULL;
+  self->undo_fresh = FALSE;
   g_clear_pointer (&self->undo_label, g_free);
   if (had)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
@@ -126,6 +131,9 @@ sz_session_new (SzDb      *db,
   self->community_id = community_id;
   self->place_id = community_id;
   self->settings = settings ? g_object_ref (settings) : NULL;
+  /* Records and the audit log name the staff member set in the
+   * preferences, from the start and after every change of it. */
+  sz_staff_follow (self);
   return self;
 }
 
@@ -189,6 +197,12 @@ void
 sz_session_changed (SzSession *self)
 {
   g_return_if_fail (SZ_IS_SESSION (self));
+  /* A change that pushed no step of its own cannot be undone, and the
+   * step before it would now undo something older than the last change,
+   * perhaps only in part: it goes. */
+  if (!self->undo_fresh)
+    clear_undo (self);
+  self->undo_fresh = FALSE;
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -234,6 +248,7 @@ sz_session_push_undo (SzSession      *self,
   self->undo_func = func;
   self->undo_data = data;
   self->undo_destroy = destroy;
+  self->undo_fresh = TRUE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
 }
 

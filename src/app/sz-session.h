@@ -47,7 +47,10 @@ void        sz_session_reopen_db        (SzSession      *session,
 /* The application's settings (org.sanzhang.Sanzhang); borrowed. */
 GSettings  *sz_session_get_settings     (SzSession      *session);
 
-/* Emits "changed": every view reloads what it shows. */
+/* Emits "changed": every view reloads what it shows.  Every saver calls
+ * it after its change; one that pushed an undo step pushes it first.  A
+ * change that pushed no step cannot be undone, so the step of an earlier
+ * change is forgotten: Ctrl+Z only ever undoes the last change. */
 void        sz_session_changed          (SzSession      *session);
 
 /* The place the views are about; emits "place-selected" when it differs.
@@ -58,8 +61,9 @@ void        sz_session_select_place     (SzSession      *session,
 SzNodeKind  sz_session_get_place_kind   (SzSession      *session);
 gint64      sz_session_get_place_id     (SzSession      *session);
 
-/* Ctrl+Z: one step, the last change.  @label says what it undoes
- * ("Edit 2栋"). */
+/* Ctrl+Z: one step, the last change, pushed just before its
+ * sz_session_changed().  @label says what it undoes ("Edit 2栋"), and
+ * @func puts back all of that, in one transaction, or nothing. */
 void        sz_session_push_undo        (SzSession      *session,
                                          const char     *label,
                                          SzUndoFunc      func,

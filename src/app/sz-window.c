@@ -20,6 +20,7 @@
 #include "sz-records-page.h"
 #include "sz-restore-dialog.h"
 #include "sz-roster.h"
+#include "sz-toast.h"
 #include "sz-window.h"
 
 struct _SzWindow
@@ -32,12 +33,20 @@ struct _SzWindow
   GtkRevealer          *demo_revealer;
   GtkLabel             *demo_label;
   GtkButton            *undo_button;
-  GtkRevealer          *start_revealer;
+  GtkOverlay           *overlay;
+  GtkStack             *main_stack;
+  GtkLabel             *start_title;
+
+  /* Borrowed references (the overlay holds it) */
+  GtkWidget            *toast;
 
   /* Owned references */
   SzSession            *session;
   GtkWidget            *sidebar;
-  GtkWidget            *new_community_dialog;
+
+  /* The start page gave way to the community's details, until the
+   * community changes. */
+  gint64                details_community_id;
 };
 
 G_DEFINE_FINAL_TYPE (SzWindow, sz_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -156,17 +165,97 @@ on_restore_cb (GtkWidget  *widget,
     gtk_window_present (GTK_WINDOW (sz_restore_dialog_new (GTK_WINDOW (self), self->session)));
 }
 
-/* A community with no grid yet: the note above the pages says how to
- * begin (issue 12 makes this a whole start page). */
+/* A community with no grid yet: the start page stands in for the place
+ * page and says how to begin (import a roster, or add the first grid),
+ * unless the user asked for the community's details.  Grids from either
+ * way (the session's "changed") take it away. */
 static void
 update_start (SzWindow *self)
 {
-  g_autoptr(GPtrArray) grids = sz_grid_list (sz_session_get_db (self->session),
-                                             sz_session_get_community_id (self->session), NULL);
+  SzDb *db = sz_session_get_db (self->session);
+  gint64 community = sz_session_get_community_id (self->session);
+  g_autoptr(GPtrArray) grids = NULL;
+  g_autoptr(SzCommunity) c = NULL;
+  gboolean empty;
 
-  gtk_revealer_set_reveal_child (self->start_revealer, grids != NULL && grids->len == 0);
+  /* A restore has the file closed. */
+  if (db == NULL)
+    return;
+  grids = sz_grid_list (db, community, NULL);
+  empty = grids != NULL && grids->len == 0;
+  if (empty && (c = sz_community_get (db, community, NULL)) != NULL)
+    {
+      g_autofree char *title = NULL;
+
+      /* Translators: the title of the page of a community with no grid yet; %s is its name */
+      title = g_strdup_printf (_("%s has no grids yet"), c->name);
+      gtk_label_set_text (self->start_title, title);
+    }
+  if (self->details_community_id != community)
+    self->details_community_id = 0;
+  gtk_stack_set_visible_child_name (self->main_stack,
+                                    empty && self->details_community_id == 0
+                                    && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "place") == 0
+                                    ? "start" : "pages");
 }
 
+/* While only the demo is there: the note that says so, and the way to
+ * replace it by an empty community of the office's own (also in the main
+ * menu).  From the database, on every start and after every change. */
+static void
+update_demo (SzWindow *self)
+{
+  SzDb *db = sz_session_get_db (self->session);
+  gboolean only_demo = FALSE;
+
+  if (db == NULL)
+    return;
+  if (!sz_community_only_demo (db, &only_demo, NULL))
+    only_demo = FALSE;
+  gtk_revealer_set_reveal_child (self->demo_revealer, only_demo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-community", only_demo);
+}
+
+static void
+on_session_changed_cb (SzWindow *self)
+{
+  update_start (self);
+  update_demo (self);
+}
+
+static void
+on_add_first_grid_cb (GtkWidget  *widget,
+                      const char *action,
+                      GVariant   *parameter)
+{
+  SzWindow *self = SZ_WINDOW (widget);
+
+  /* The dialog of the sidebar's +, for the community. */
+  sz_session_select_place (self->session, SZ_NODE_COMMUNITY, sz_session_get_community_id (self->session));
+  gtk_widget_activate_action (self->sidebar, "sidebar.add-grid", NULL);
+}
+
+static void
+on_community_details_cb (GtkWidget  *widget,
+                         const char *action,
+                         GVariant   *parameter)
+{
+  SzWindow *self = SZ_WINDOW (widget);
+
+  self->details_community_id = sz_session_get_community_id (self->session);
+  sz_session_select_place (self->session, SZ_NODE_COMMUNITY, self->details_community_id);
+  sz_window_show_page (self, "place");
+  update_start (self);
+}
+
+GtkWidget *
+sz_window_get_toast (SzWindow *self)
+{
+  g_return_val_if_fail (SZ_IS_WINDOW (self), NULL);
+  return self->toast;
+}
+
+/* Ctrl+Z, and the window says what was undone, or why it could not be. */
 static void
 on_undo_cb (GtkWidget  *widget,
             const char *action,
@@ -174,11 +263,19 @@ on_undo_cb (GtkWidget  *widget,
 {
   SzWindow *self = SZ_WINDOW (widget);
   g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *text = NULL;
 
   if (!sz_session_can_undo (self->session))
     return;
-  if (!sz_session_undo (self->session, &error))
-    sz_show_error (widget, _("The change could not be undone"), error);
+  label = g_strdup (sz_session_get_undo_label (self->session));
+  if (sz_session_undo (self->session, &error))
+    /* Translators: a short message after Ctrl+Z; %s says what: "Edit 张三" */
+    text = g_strdup_printf (_("Undone: %s"), label ? label : "");
+  else
+    /* Translators: a short message after Ctrl+Z; the first %s says what ("Edit 张三"), the second why not */
+    text = g_strdup_printf (_("Not undone: %s. %s"), label ? label : "", error->message);
+  sz_toast_show (SZ_TOAST (self->toast), text);
 }
 
 static void
@@ -246,8 +343,9 @@ start_new_community (SzWindow  *self,
       return;
     }
   gtk_window_destroy (GTK_WINDOW (dialog));
-  gtk_revealer_set_reveal_child (self->demo_revealer, FALSE);
+  /* "changed": the note goes, and the start page shows. */
   sz_session_set_community_id (self->session, c->id);
+  sz_window_show_page (self, "place");
 }
 
 static void
@@ -286,14 +384,20 @@ on_new_community_response_cb (GtkDialog *dialog,
       gtk_window_destroy (GTK_WINDOW (dialog));
       return;
     }
+  /* Focus out first: a text entry made insensitive while focused keeps
+   * its cursor blinking, and GTK warns. */
+  gtk_window_set_focus (GTK_WINDOW (dialog), NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (dialog), FALSE);
   sz_backup_create_async (sz_db_get_path (sz_session_get_db (self->session)), NULL, SZ_BACKUP_TAG_NEW_COMMUNITY,
                           NULL, on_new_community_backup_done_cb, g_object_ref (dialog));
 }
 
 static void
-on_new_community_clicked_cb (SzWindow *self)
+on_new_community_cb (GtkWidget  *widget,
+                     const char *action,
+                     GVariant   *parameter)
 {
+  SzWindow *self = SZ_WINDOW (widget);
   GtkWidget *dialog;
   GtkWidget *grid;
   GtkWidget *entry;
@@ -371,8 +475,9 @@ sz_window_class_init (SzWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SzWindow, demo_revealer);
   gtk_widget_class_bind_template_child (widget_class, SzWindow, demo_label);
   gtk_widget_class_bind_template_child (widget_class, SzWindow, undo_button);
-  gtk_widget_class_bind_template_child (widget_class, SzWindow, start_revealer);
-  gtk_widget_class_bind_template_callback (widget_class, on_new_community_clicked_cb);
+  gtk_widget_class_bind_template_child (widget_class, SzWindow, overlay);
+  gtk_widget_class_bind_template_child (widget_class, SzWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, SzWindow, start_title);
 
   gtk_widget_class_install_action (widget_class, "win.find", NULL, on_find_cb);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, on_print_cb);
@@ -382,12 +487,19 @@ sz_window_class_init (SzWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-data", NULL, on_export_data_cb);
   gtk_widget_class_install_action (widget_class, "win.restore", NULL, on_restore_cb);
   gtk_widget_class_install_action (widget_class, "win.show-place", "(ix)", on_show_place_cb);
+  gtk_widget_class_install_action (widget_class, "win.new-community", NULL, on_new_community_cb);
+  gtk_widget_class_install_action (widget_class, "win.add-first-grid", NULL, on_add_first_grid_cb);
+  gtk_widget_class_install_action (widget_class, "win.community-details", NULL, on_community_details_cb);
+  /* Also without the application's accelerators (the tests have none). */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
 }
 
 static void
 sz_window_init (SzWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->toast = sz_toast_new ();
+  gtk_overlay_add_overlay (self->overlay, self->toast);
 }
 
 SzWindow *
@@ -421,10 +533,10 @@ sz_window_new (SzApplication *app,
   /* Translators: the page of residents' issue records (民情) */
   gtk_stack_add_titled (self->stack, sz_records_page_new (session), "records", _("Records"));
 
-  gtk_revealer_set_reveal_child (self->demo_revealer, demo);
   g_signal_connect_object (session, "notify::can-undo", G_CALLBACK (on_can_undo_notify_cb), self, G_CONNECT_SWAPPED);
   update_undo (self);
-  g_signal_connect_object (session, "changed", G_CALLBACK (update_start), self, G_CONNECT_SWAPPED);
-  update_start (self);
+  g_signal_connect_object (session, "changed", G_CALLBACK (on_session_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (update_start), self, G_CONNECT_SWAPPED);
+  on_session_changed_cb (self);
   return self;
 }

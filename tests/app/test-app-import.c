@@ -666,17 +666,17 @@ test_empty_community (Fixture *f, gconstpointer data)
   SzDb *db = sz_session_get_db (f->session);
   g_autoptr(SzCommunity) c = sz_community_new ();
   g_autoptr(GError) error = NULL;
-  GtkWidget *revealer = test_get_widget (GTK_WIDGET (f->window), "start_revealer");
+  GtkStack *main_stack = GTK_STACK (test_get_widget (GTK_WIDGET (f->window), "main_stack"));
   GtkWidget *button = test_get_widget (GTK_WIDGET (f->window), "start_import_button");
   GtkWidget *dialog;
 
-  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "pages");
   c->name = g_strdup ("和平社区");
   g_assert_true (sz_community_save (db, c, &error));
   g_assert_no_error (error);
   sz_session_set_community_id (f->session, c->id);
   test_settle (300);
-  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "start");
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.import");
   test_screenshot (GTK_WIDGET (f->window), "import", "empty-community", 1280, 800);
 
@@ -696,7 +696,7 @@ test_empty_community (Fixture *f, gconstpointer data)
   wait_for_page (dialog, "summary");
   gtk_window_destroy (GTK_WINDOW (dialog));
   test_settle (300);
-  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "pages");
 }
 
 /* The preview with problems and the summary, on the smaller screen. */
