@@ -7,12 +7,16 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "sz-app-util.h"
 #include "sz-check.h"
 #include "sz-checks-page.h"
 #include "sz-hotline.h"
+#include "sz-person.h"
+#include "sz-person-dialog.h"
 #include "sz-post.h"
+#include "sz-record.h"
 
 struct _SzChecksPage
 {
@@ -48,11 +52,13 @@ typedef enum
   N_SEVERITIES
 } Severity;
 
-/* Where a row takes the user: a place of the sidebar. */
+/* Where a row takes the user: a place of the sidebar, or with
+ * @person_id, that person's form. */
 typedef struct
 {
   SzNodeKind kind;
   gint64     id;
+  gint64     person_id;
 } Target;
 
 static Severity
@@ -149,7 +155,8 @@ row_new (Severity      severity,
       GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
 
       gtk_widget_set_valign (arrow, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (arrow), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Go to the place"), -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (arrow), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      target->person_id ? _("Open the person") : _("Go to the place"), -1);
       gtk_box_append (GTK_BOX (box), arrow);
       g_object_set_data_full (G_OBJECT (row), "target", g_memdup2 (target, sizeof *target), g_free);
     }
@@ -221,6 +228,18 @@ place_text (SzChecksPage *self,
   return label ? label : g_strdup (node->label);
 }
 
+/* "Edit 张三": where a person's finding is fixed; NULL when the person
+ * is gone. */
+static char *
+person_text (SzChecksPage *self,
+             gint64        person_id)
+{
+  g_autoptr(SzPerson) person = sz_person_get (sz_session_get_db (self->session), person_id, NULL);
+
+  /* Translators: under a check's message: where choosing it takes the user; %s is a person's name */
+  return person ? g_strdup_printf (C_("check", "Edit %s"), person->name) : NULL;
+}
+
 /* Where to fix a check's finding.  A person's finding goes to the place
  * of their current post here: the core names the person, not the post. */
 static gboolean
@@ -231,6 +250,15 @@ check_target (SzChecksPage      *self,
               Target            *target)
 {
   SzDb *db = sz_session_get_db (self->session);
+
+  /* A shared phone is fixed on the person's form, which the place's page
+   * does not have (whichever person target the core gives it). */
+  if (item->kind == SZ_CHECK_DUPLICATE_PHONE && item->target != SZ_TARGET_NONE && item->target != SZ_TARGET_GRID
+      && item->target != SZ_TARGET_HOTLINE)
+    {
+      target->person_id = item->target_id;
+      return TRUE;
+    }
 
   switch (item->target)
     {
@@ -323,8 +351,8 @@ reload (SzChecksPage *self)
   g_autoptr(GHashTable) places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) vacancies = NULL;
   g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *at = g_date_time_format (now, "%H:%M");
+  /* In the records' time zone and format, whatever the machine's zone. */
+  g_autofree char *at = sz_record_format_time (sz_record_now ());
   g_autofree char *summary = NULL;
 
   self->dirty = FALSE;
@@ -369,8 +397,11 @@ reload (SzChecksPage *self)
 
         if (check_severity (item->kind) != severity)
           continue;
+        memset (&target, 0, sizeof target);
         has_target = check_target (self, places, community, item, &target);
-        if (has_target)
+        if (has_target && target.person_id != 0)
+          place = person_text (self, target.person_id);
+        else if (has_target)
           place = place_text (self, places, target.kind, target.id);
         gtk_list_box_append (self->problems_list,
                              row_new (severity, item->message, place, has_target && place ? &target : NULL));
@@ -378,8 +409,8 @@ reload (SzChecksPage *self)
   self->n_problems = items->len;
 
   show_counts (self);
-  /* Translators: under the page title; the community's name, then a time of day (14:05) */
-  summary = g_strdup_printf (_("%s, checked at %s. Choose a row to go to the place to fix it."), tree->label, at);
+  /* Translators: under the page title; the community's name, then a date and time (2026-11-25 14:05) */
+  summary = g_strdup_printf (_("%s, checked at %s. Choose a row to go where it is fixed."), tree->label, at);
   gtk_label_set_text (self->summary_label, summary);
 }
 
@@ -389,7 +420,15 @@ on_list_row_activated_cb (SzChecksPage  *self,
 {
   Target *target = g_object_get_data (G_OBJECT (row), "target");
 
-  if (target != NULL)
+  if (target != NULL && target->person_id != 0)
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *dialog = sz_person_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->session,
+                                                target->person_id);
+
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  else if (target != NULL)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.show-place", "(ix)", (int) target->kind, target->id);
 }
 

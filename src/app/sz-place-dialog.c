@@ -10,8 +10,10 @@
 
 #include "sz-app-util.h"
 #include "sz-hotline.h"
+#include "sz-place-add-building.h"
 #include "sz-place-dialog.h"
 #include "sz-place-edit.h"
+#include "sz-place-tree.h"
 #include "sz-roster.h"
 
 static char *
@@ -231,6 +233,9 @@ typedef struct
   GtkWidget         *grid;
   GtkWidget         *count;
   GtkWidget         *first;
+  GtkWidget         *floors;
+  GtkWidget         *households;
+  gint64             grid_id;     /* a new compound shows under this grid */
   GtkWidget         *error;
   GArray            *compound_ids;
   GArray            *grid_ids;
@@ -262,6 +267,28 @@ add_row (EditDialog *d,
   d->rows++;
 }
 
+/* A line of explanation under the field above it. */
+static void
+add_hint (EditDialog *d,
+          const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_grid_attach (d->form, label, 1, d->rows, 1, 1);
+  d->rows++;
+}
+
+static void
+on_spin_activate_cb (GtkWidget *spin)
+{
+  gtk_widget_activate_default (spin);
+}
+
 static GtkWidget *
 add_spin (EditDialog *d,
           const char *mnemonic,
@@ -270,8 +297,14 @@ add_spin (EditDialog *d,
           int         value)
 {
   GtkWidget *spin = gtk_spin_button_new_with_range (min, max, 1);
+  GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (spin));
 
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
+  /* Enter in a number adds, as in a name.  GTK 4.8's spin button has no
+   * "activates-default" and keeps Enter to itself: after it took the
+   * typed value, the dialog's default response goes. */
+  g_signal_connect_object (text, "activate", G_CALLBACK (on_spin_activate_cb), spin,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   add_row (d, mnemonic, spin);
   return spin;
 }
@@ -358,11 +391,13 @@ on_edit_dialog_response_cb (GtkDialog *dialog,
       ok = sz_place_add_grid (d->session, spin_value (d->number), name, NULL, &error);
       break;
     case SZ_PLACE_DIALOG_ADD_COMPOUND:
-      ok = sz_place_add_compound (d->session, name, NULL, &error);
+      /* Under the grid it was added from (until it has a building). */
+      ok = sz_place_add_compound (d->session, name, d->grid_id, NULL, &error);
       break;
     case SZ_PLACE_DIALOG_ADD_BUILDING:
-      ok = sz_place_add_building (d->session, chosen_id (d->compound, d->compound_ids),
-                                  chosen_id (d->grid, d->grid_ids), name, spin_value (d->count), NULL, &error);
+      ok = sz_place_add_building_with_units (d->session, chosen_id (d->compound, d->compound_ids),
+                                             chosen_id (d->grid, d->grid_ids), name, spin_value (d->floors),
+                                             spin_value (d->count), spin_value (d->households), NULL, &error);
       break;
     case SZ_PLACE_DIALOG_ADD_UNITS:
       ok = sz_place_add_units (d->session, d->id, spin_value (d->first), spin_value (d->count), &error);
@@ -444,6 +479,7 @@ build_form (EditDialog       *d,
     case SZ_PLACE_DIALOG_ADD_COMPOUND:
       *title = g_strdup (_("Add Compound"));
       d->name = add_entry (d, _("Compound _name"), NULL);
+      d->grid_id = grid ? grid->id : 0;
       break;
 
     case SZ_PLACE_DIALOG_ADD_BUILDING:
@@ -453,6 +489,9 @@ build_form (EditDialog       *d,
       d->name = add_entry (d, _("Building _name"), NULL);
       gtk_entry_set_placeholder_text (GTK_ENTRY (d->name), _("e.g. 2栋, 5号楼"));
       d->count = add_spin (d, _("_Units"), 0, 99, 1);
+      d->floors = add_spin (d, _("_Floors"), 0, 200, 0);
+      d->households = add_spin (d, _("_Households per unit"), 0, 2000, 0);
+      add_hint (d, _("The same number for every unit: change a unit's own number on its page afterwards."));
       break;
 
     case SZ_PLACE_DIALOG_ADD_UNITS:

@@ -12,14 +12,16 @@
 
 G_BEGIN_DECLS
 
-/* SzPlacePage is spread over three files: sz-place-page.c (the form,
- * households, reloading), sz-place-page-heads.c and
+/* SzPlacePage is spread over five files: sz-place-page.c (loading and
+ * the class), sz-place-page-form.c (the place's own fields, saving and its
+ * undo), sz-place-page-households.c, sz-place-page-heads.c and
  * sz-place-page-hotlines.c (one section each). */
 struct _SzPlacePage
 {
   GtkWidget    parent_instance;
 
   /* Template widgets */
+  GtkScrolledWindow *scrolled_window;
   GtkLabel    *title_label;
   GtkLabel    *subtitle_label;
   GtkLabel    *missing_label;
@@ -31,6 +33,7 @@ struct _SzPlacePage
   GtkLabel    *households_label;
   GtkWidget   *households_warning;
   GtkLabel    *households_warning_label;
+  GtkWidget   *households_sum_button;
   GtkWidget   *heads_box;
   GtkLabel    *heads_title;
   GtkLabel    *vacant_label;
@@ -62,6 +65,7 @@ struct _SzPlacePage
   gpointer     record;
   gboolean     has_scope;     /* it has hotlines of its own, at @scope */
   SzScope      scope;
+  int          units_sum;     /* a grid's units' households when they differ from its own, else -1 */
 };
 
 /* Shared by the sections. */
@@ -73,8 +77,42 @@ GtkWidget  *_sz_place_page_row_label_new    (const char     *text,
                                              gboolean        expand,
                                              const char     *css_class);
 
+/* The place's record after @kind (an SzCommunity, SzGrid, …). */
+gpointer    _sz_place_page_record_get       (SzDb           *db,
+                                             SzNodeKind      kind,
+                                             gint64          id,
+                                             GError        **error);
+void        _sz_place_page_record_free      (SzNodeKind      kind,
+                                             gpointer        record);
+char       *_sz_place_page_record_label     (SzDb           *db,
+                                             SzNodeKind      kind,
+                                             gpointer        record);
+
+/* The form, from self->kind and self->record: built afresh, refreshed
+ * keeping what is being typed, the links to the places around it, and the
+ * Save button's sensitivity. */
+void        _sz_place_page_form_init        (SzPlacePage    *self);
+void        _sz_place_page_class_form_init  (GtkWidgetClass *widget_class);
+void        _sz_place_page_form_build       (SzPlacePage    *self);
+void        _sz_place_page_form_refresh     (SzPlacePage    *self);
+void        _sz_place_page_form_links       (SzPlacePage    *self);
+void        _sz_place_page_form_clear_errors (SzPlacePage   *self);
+void        _sz_place_page_form_update_save (SzPlacePage    *self);
+
+/* Saves @edited (borrowed), a record of the place shown, as one undo step
+ * back to @previous (taken, freed on failure), then sz_session_changed(). */
+gboolean    _sz_place_page_save_edit        (SzPlacePage    *self,
+                                             gpointer        previous,
+                                             gpointer        edited,
+                                             GError        **error);
+/* The place shown, as saved now. */
+gpointer    _sz_place_page_load_record      (SzPlacePage    *self,
+                                             GError        **error);
+
 /* Each section binds its template children's callbacks and reloads
  * itself from self->kind, self->id and self->record. */
+void        _sz_place_page_class_households_init (GtkWidgetClass *widget_class);
+void        _sz_place_page_households_reload   (SzPlacePage    *self);
 void        _sz_place_page_class_heads_init    (GtkWidgetClass *widget_class);
 void        _sz_place_page_heads_reload        (SzPlacePage    *self);
 void        _sz_place_page_class_hotlines_init (GtkWidgetClass *widget_class);

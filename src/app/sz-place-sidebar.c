@@ -10,35 +10,9 @@
 
 #include "sz-app-util.h"
 #include "sz-place-dialog.h"
-#include "sz-place-sidebar.h"
-#include "sz-place-tree.h"
-
-struct _SzPlaceSidebar
-{
-  GtkWidget           parent_instance;
-
-  /* Template widgets */
-  GtkSearchEntry     *search_entry;
-  GtkScrolledWindow  *scrolled_window;
-  GtkListView        *list_view;
-  GtkMenuButton      *add_button;
-
-  /* Owned references */
-  SzSession          *session;
-  SzPlaceTree        *tree;
-  GtkSingleSelection *selection;
-  GtkWidget          *context_menu;
-  char               *query;
-  gboolean            reloading;
-};
+#include "sz-place-sidebar-private.h"
 
 G_DEFINE_FINAL_TYPE (SzPlaceSidebar, sz_place_sidebar, GTK_TYPE_WIDGET)
-
-static SzLevel
-kind_level (SzNodeKind kind)
-{
-  return kind == SZ_NODE_GRID ? SZ_LEVEL_GRID : kind == SZ_NODE_BUILDING ? SZ_LEVEL_BUILDING : SZ_LEVEL_UNIT;
-}
 
 static SzTreeNode *
 selected_node (SzPlaceSidebar *self)
@@ -54,229 +28,6 @@ context_node (SzPlaceSidebar *self)
   SzTreeNode *node = selected_node (self);
 
   return node ? node : sz_place_tree_get_root (self->tree);
-}
-
-/* Rows: labels, counts, vacancy marks */
-
-static char *
-count_text (const SzTreeNode *node)
-{
-  int n = (int) node->children->len;
-
-  switch (node->kind)
-    {
-    case SZ_NODE_COMPOUND:
-      /* Translators: a count on a row of the narrow place list; keep it short */
-      return n ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d building", "%d buildings", n), n) : NULL;
-    case SZ_NODE_BUILDING:
-      /* Translators: a count on a row of the narrow place list; keep it short */
-      return n ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d unit", "%d units", n), n) : NULL;
-    case SZ_NODE_COMMUNITY:
-    case SZ_NODE_GRID:
-    case SZ_NODE_UNIT:
-    default:
-      /* Translators: a count on a row of the narrow place list; keep it short */
-      return node->households ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d household", "%d households",
-                                                              node->households), node->households) : NULL;
-    }
-}
-
-static char *
-row_tooltip (const SzTreeNode *node)
-{
-  GString *tip = g_string_new (node->label);
-  g_autofree char *count = count_text (node);
-
-  if (node->detail != NULL && *node->detail)
-    {
-      g_string_append_c (tip, '\n');
-      /* Translators: in a compound's tooltip; %s is its property company */
-      g_string_append_printf (tip, _("Property company: %s"), node->detail);
-    }
-  if (node->has_head)
-    {
-      const char *title = sz_level_head_title (kind_level (node->kind));
-
-      g_string_append_c (tip, '\n');
-      if (node->head_person_id != 0)
-        /* Translators: a row's tooltip: a post ("Building head") and who holds it */
-        g_string_append_printf (tip, _("%s: %s"), title, node->head_name);
-      else
-        /* Translators: a row's tooltip: a post ("Building head") without a head */
-        g_string_append_printf (tip, _("%s: vacant"), title);
-    }
-  if (count != NULL)
-    g_string_append_printf (tip, "\n%s", count);
-  return g_string_free (tip, FALSE);
-}
-
-static void
-fill_row (GtkListItem *list_item)
-{
-  GtkWidget *expander = gtk_list_item_get_child (list_item);
-  GtkLabel *label = g_object_get_data (G_OBJECT (expander), "label");
-  GtkLabel *count = g_object_get_data (G_OBJECT (expander), "count");
-  GtkLabel *vacant = g_object_get_data (G_OBJECT (expander), "vacant");
-  SzTreeNode *node = sz_place_tree_row_node (gtk_list_item_get_item (list_item));
-  g_autofree char *count_str = NULL;
-
-  if (node == NULL)
-    return;
-  count_str = count_text (node);
-  gtk_label_set_text (label, node->label);
-  gtk_label_set_text (count, count_str ? count_str : "");
-  gtk_widget_set_visible (GTK_WIDGET (count), count_str != NULL);
-  gtk_widget_set_visible (GTK_WIDGET (vacant), node->vacancies > 0);
-  if (node->vacancies == 0)
-    gtk_label_set_text (vacant, "");
-  else if (node->kind == SZ_NODE_UNIT)
-    /* Translators: the red mark of a unit without a head; keep it very short (缺) */
-    gtk_label_set_text (vacant, _("vacant"));
-  else
-    {
-      /* Translators: the red mark of a place with N vacant head posts; keep it very short (缺%d) */
-      g_autofree char *mark = g_strdup_printf (_("%d vacant"), node->vacancies);
-
-      gtk_label_set_text (vacant, mark);
-    }
-}
-
-/* Tooltips are made when asked for: setting one on a row on screen makes
- * GTK ask the X server where the pointer is, a round trip per row. */
-static gboolean
-on_row_query_tooltip_cb (GtkWidget  *widget,
-                         int         x,
-                         int         y,
-                         gboolean    keyboard,
-                         GtkTooltip *tooltip,
-                         gpointer    user_data)
-{
-  GtkWidget *expander = user_data;
-  GtkListItem *list_item = g_object_get_data (G_OBJECT (expander), "list-item");
-  SzTreeNode *node = sz_place_tree_row_node (gtk_list_item_get_item (list_item));
-  g_autofree char *text = NULL;
-
-  if (node == NULL)
-    return FALSE;
-  if (widget != expander && node->kind == SZ_NODE_UNIT)
-    text = g_strdup (_("The unit head post is vacant."));
-  else if (widget != expander)
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "%d head post is vacant here or below.",
-                                         "%d head posts are vacant here or below.",
-                                         node->vacancies), node->vacancies);
-  else
-    text = row_tooltip (node);
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
-}
-
-static GtkWidget *selected_row_widget (SzPlaceSidebar *self);
-static void popup_context_menu (SzPlaceSidebar *self,
-                                GtkWidget      *anchor,
-                                double          x,
-                                double          y);
-
-static void
-on_row_menu_pressed_cb (GtkGesture     *gesture,
-                        int             n_press,
-                        double          x,
-                        double          y,
-                        SzPlaceSidebar *self)
-{
-  GtkWidget *expander = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
-  GtkListItem *list_item = g_object_get_data (G_OBJECT (expander), "list-item");
-  guint position = gtk_list_item_get_position (list_item);
-
-  if (position == GTK_INVALID_LIST_POSITION)
-    return;
-  gtk_gesture_set_state (gesture, GTK_EVENT_SEQUENCE_CLAIMED);
-  /* The menu acts on the selected row: select the one it was asked on. */
-  gtk_single_selection_set_selected (self->selection, position);
-  popup_context_menu (self, expander, x, y);
-}
-
-static void
-on_row_long_pressed_cb (GtkGesture     *gesture,
-                        double          x,
-                        double          y,
-                        SzPlaceSidebar *self)
-{
-  on_row_menu_pressed_cb (gesture, 1, x, y, self);
-}
-
-static void
-on_factory_setup_cb (GtkSignalListItemFactory *factory,
-                     GtkListItem              *list_item,
-                     SzPlaceSidebar           *self)
-{
-  GtkWidget *expander = gtk_tree_expander_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new (NULL);
-  GtkWidget *count = gtk_label_new (NULL);
-  GtkWidget *vacant = gtk_label_new (NULL);
-  GtkGesture *gesture;
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_add_css_class (count, "dim-label");
-  gtk_widget_add_css_class (count, "numeric");
-  gtk_widget_add_css_class (vacant, "vacant");
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), count);
-  gtk_box_append (GTK_BOX (box), vacant);
-  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
-  g_object_set_data (G_OBJECT (expander), "label", label);
-  g_object_set_data (G_OBJECT (expander), "count", count);
-  g_object_set_data (G_OBJECT (expander), "vacant", vacant);
-  g_object_set_data (G_OBJECT (expander), "list-item", list_item);
-  gtk_widget_set_has_tooltip (expander, TRUE);
-  gtk_widget_set_has_tooltip (vacant, TRUE);
-  g_signal_connect (expander, "query-tooltip", G_CALLBACK (on_row_query_tooltip_cb), expander);
-  g_signal_connect (vacant, "query-tooltip", G_CALLBACK (on_row_query_tooltip_cb), expander);
-
-  gesture = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
-  g_signal_connect (gesture, "pressed", G_CALLBACK (on_row_menu_pressed_cb), self);
-  gtk_widget_add_controller (expander, GTK_EVENT_CONTROLLER (gesture));
-  gesture = gtk_gesture_long_press_new ();
-  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (gesture), TRUE);
-  g_signal_connect (gesture, "pressed", G_CALLBACK (on_row_long_pressed_cb), self);
-  gtk_widget_add_controller (expander, GTK_EVENT_CONTROLLER (gesture));
-
-  gtk_list_item_set_child (list_item, expander);
-}
-
-static void
-on_factory_bind_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *list_item,
-                    SzPlaceSidebar           *self)
-{
-  GtkTreeListRow *row = gtk_list_item_get_item (list_item);
-  g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
-  gulong handler;
-
-  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (gtk_list_item_get_child (list_item)), row);
-  fill_row (list_item);
-  /* A reload of the same shape swaps the nodes under the rows in place. */
-  handler = g_signal_connect_swapped (item, "changed", G_CALLBACK (fill_row), list_item);
-  g_object_set_data (G_OBJECT (list_item), "changed-handler", GSIZE_TO_POINTER (handler));
-}
-
-static void
-on_factory_unbind_cb (GtkSignalListItemFactory *factory,
-                      GtkListItem              *list_item,
-                      SzPlaceSidebar           *self)
-{
-  GtkTreeListRow *row = gtk_list_item_get_item (list_item);
-  g_autoptr(GObject) item = row ? gtk_tree_list_row_get_item (row) : NULL;
-  gulong handler = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (list_item), "changed-handler"));
-
-  if (item != NULL && handler != 0)
-    g_signal_handler_disconnect (item, handler);
-  g_object_set_data (G_OBJECT (list_item), "changed-handler", NULL);
-  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (gtk_list_item_get_child (list_item)), NULL);
 }
 
 /* Selecting */
@@ -390,6 +141,7 @@ reload (SzPlaceSidebar *self)
   if (sz_place_tree_set_root (self->tree, root))
     {
       gtk_single_selection_set_model (self->selection, G_LIST_MODEL (sz_place_tree_get_model (self->tree)));
+      _sz_place_sidebar_watch_model (self);
       gtk_adjustment_set_value (vadjustment, scroll);
     }
 
@@ -506,7 +258,7 @@ on_search_entry_previous_match_cb (SzPlaceSidebar *self)
 static void
 focus_selected_row (SzPlaceSidebar *self)
 {
-  GtkWidget *row = selected_row_widget (self);
+  GtkWidget *row = _sz_place_sidebar_row_widget (self, gtk_single_selection_get_selected (self->selection));
 
   if (row == NULL || !gtk_widget_grab_focus (gtk_widget_get_parent (row)))
     gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
@@ -634,7 +386,7 @@ build_menu (const SzTreeNode *node)
     g_menu_append (add, _("Add _Units…"), "sidebar.add-units");
   if (node->kind != SZ_NODE_UNIT)
     g_menu_append (add, _("Add _Building…"), "sidebar.add-building");
-  if (node->kind == SZ_NODE_COMMUNITY || node->kind == SZ_NODE_COMPOUND)
+  if (node->kind == SZ_NODE_COMMUNITY || node->kind == SZ_NODE_GRID || node->kind == SZ_NODE_COMPOUND)
     g_menu_append (add, _("Add _Compound…"), "sidebar.add-compound");
   if (node->kind == SZ_NODE_COMMUNITY || node->kind == SZ_NODE_GRID)
     g_menu_append (add, _("Add _Grid…"), "sidebar.add-grid");
@@ -650,11 +402,11 @@ build_menu (const SzTreeNode *node)
   return G_MENU_MODEL (menu);
 }
 
-static void
-popup_context_menu (SzPlaceSidebar *self,
-                    GtkWidget      *anchor,
-                    double          x,
-                    double          y)
+void
+_sz_place_sidebar_popup_context_menu (SzPlaceSidebar *self,
+                                      GtkWidget      *anchor,
+                                      double          x,
+                                      double          y)
 {
   SzTreeNode *node = context_node (self);
   g_autoptr(GMenuModel) menu = NULL;
@@ -671,37 +423,18 @@ popup_context_menu (SzPlaceSidebar *self,
   gtk_popover_popup (GTK_POPOVER (self->context_menu));
 }
 
-/* The row widget showing the selected row, if it is on screen. */
-static GtkWidget *
-selected_row_widget (SzPlaceSidebar *self)
-{
-  guint selected = gtk_single_selection_get_selected (self->selection);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *expander = gtk_widget_get_first_child (child);
-      GtkListItem *list_item = expander ? g_object_get_data (G_OBJECT (expander), "list-item") : NULL;
-
-      if (list_item != NULL && gtk_list_item_get_position (list_item) == selected
-          && gtk_widget_get_mapped (expander))
-        return expander;
-    }
-  return NULL;
-}
-
 static void
 on_context_menu_action_cb (GtkWidget  *widget,
                            const char *action,
                            GVariant   *parameter)
 {
   SzPlaceSidebar *self = SZ_PLACE_SIDEBAR (widget);
-  GtkWidget *row = selected_row_widget (self);
+  GtkWidget *row = _sz_place_sidebar_row_widget (self, gtk_single_selection_get_selected (self->selection));
 
   if (row != NULL)
-    popup_context_menu (self, row, gtk_widget_get_width (row) / 2.0, gtk_widget_get_height (row));
+    _sz_place_sidebar_popup_context_menu (self, row, gtk_widget_get_width (row) / 2.0, gtk_widget_get_height (row));
   else
-    popup_context_menu (self, GTK_WIDGET (self->add_button), 0, 0);
+    _sz_place_sidebar_popup_context_menu (self, GTK_WIDGET (self->add_button), 0, 0);
 }
 
 static void
@@ -744,6 +477,7 @@ sz_place_sidebar_dispose (GObject *object)
   SzPlaceSidebar *self = SZ_PLACE_SIDEBAR (object);
   GtkWidget *child;
 
+  _sz_place_sidebar_unwatch_model (self);
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
@@ -801,15 +535,10 @@ sz_place_sidebar_class_init (SzPlaceSidebarClass *klass)
 static void
 sz_place_sidebar_init (SzPlaceSidebar *self)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   GtkEventController *controller;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (on_factory_unbind_cb), self);
-  gtk_list_view_set_factory (self->list_view, factory);
+  _sz_place_sidebar_init_rows (self);
 
   self->tree = sz_place_tree_new ();
   self->selection = gtk_single_selection_new (NULL);

@@ -8,6 +8,7 @@
 
 #include <gtk/gtk.h>
 
+#include "sz-session.h"
 #include "sz-tree.h"
 
 G_BEGIN_DECLS
