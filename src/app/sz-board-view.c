@@ -252,19 +252,26 @@ sz_board_view_print (SzBoardView *self)
   sz_print_operation_run_dialog (operation, get_window (self));
 }
 
-void
+GtkWidget *
 sz_board_view_export (SzBoardView *self)
 {
   GtkWidget *dialog;
 
-  g_return_if_fail (SZ_IS_BOARD_VIEW (self));
+  g_return_val_if_fail (SZ_IS_BOARD_VIEW (self), NULL);
 
+  _sz_board_view_ensure_layout (self);
   dialog = sz_export_dialog_new (get_window (self), self->session,
                                  sz_session_get_place_kind (self->session),
                                  sz_session_get_place_id (self->session));
   sz_export_dialog_set_layout (SZ_EXPORT_DIALOG (dialog), _sz_board_view_current_paper (self),
                                _sz_board_view_current_landscape (self), _sz_board_view_current_style (self));
+  /* The kind of board on screen is the one being worked on: a building's
+   * board shown, building boards chosen (the dialog's own choice, unit
+   * boards, stays when nothing is shown). */
+  if (self->has_ref)
+    sz_export_dialog_set_kinds (SZ_EXPORT_DIALOG (dialog), 1u << self->ref.kind);
   gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
 }
 
 void

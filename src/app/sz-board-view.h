@@ -18,9 +18,11 @@ G_DECLARE_FINAL_TYPE (SzBoardView, sz_board_view, SZ, BOARD_VIEW, GtkWidget)
 
 /* The selected place's board, drawn live from its display list. */
 GtkWidget  *sz_board_view_new         (SzSession     *session);
-/* Print… and Export PDF… for the selected place (Ctrl+P, Ctrl+E). */
+/* Print… and Export PDF… for the selected place (Ctrl+P, Ctrl+E).  The
+ * export dialog (returned, already shown) has the kind of the board shown
+ * chosen. */
 void        sz_board_view_print       (SzBoardView   *self);
-void        sz_board_view_export      (SzBoardView   *self);
+GtkWidget  *sz_board_view_export      (SzBoardView   *self);
 /* What the "Stale boards (N)" button does. */
 void        sz_board_view_show_stale  (SzBoardView   *self);
 

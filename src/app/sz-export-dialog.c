@@ -296,10 +296,11 @@ sz_export_dialog_new (GtkWindow  *parent,
                                    g_settings_get_enum (settings, "style") == SZ_STYLE_PLAIN ? SZ_STYLE_PLAIN
                                                                                              : SZ_STYLE_RED);
     }
-  /* Translators: %s is the engine's name: "libharu" or "cairo" */
-  engine = g_strdup_printf (_("PDF engine: %s (set in Preferences). Boards with characters libharu cannot draw "
-                              "are drawn with cairo."),
-                            self->engine == SZ_ENGINE_CAIRO ? "cairo" : "libharu");
+  if (self->engine == SZ_ENGINE_CAIRO)
+    engine = g_strdup (_("PDF method: fine, smallest files (set in Preferences)."));
+  else
+    engine = g_strdup (_("PDF method: fast, for many boards (set in Preferences). A board with a character the fast "
+                         "way cannot draw is made the fine way."));
   gtk_label_set_text (self->engine_label, engine);
   load_place (self);
   update_layout_label (self);
@@ -315,6 +316,13 @@ sz_export_dialog_set_kinds (SzExportDialog *self,
 
   for (guint k = 0; k < SZ_N_BOARD_KINDS; k++)
     gtk_check_button_set_active (kind_check (self, k), (kinds & (1u << k)) != 0);
+}
+
+guint
+sz_export_dialog_get_kinds (SzExportDialog *self)
+{
+  g_return_val_if_fail (SZ_IS_EXPORT_DIALOG (self), 0);
+  return _sz_export_dialog_get_kinds (self);
 }
 
 void

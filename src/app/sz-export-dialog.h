@@ -27,6 +27,8 @@ GtkWidget             *sz_export_dialog_new          (GtkWindow      *parent,
  * (kinds the place has no board of are ignored). */
 void                   sz_export_dialog_set_kinds    (SzExportDialog *self,
                                                       guint           kinds);
+/* The kinds chosen, of those the place has. */
+guint                  sz_export_dialog_get_kinds    (SzExportDialog *self);
 /* Exactly these boards (copied) instead of the place's: "Reprint all…"
  * of the stale boards.  The kind checkboxes are hidden. */
 void                   sz_export_dialog_set_refs     (SzExportDialog *self,

@@ -26,6 +26,8 @@ struct _SzPreferencesWindow
 
   /* Template widgets */
   GtkWidget            *settings_box;
+  GtkWidget            *staff_box;
+  GtkEntry             *staff_entry;
   GtkDropDown          *paper_dropdown;
   GtkEntry             *paper_entry;
   GtkWidget            *paper_error;

@@ -10,6 +10,7 @@
 
 #include "sz-backup-preferences.h"
 #include "sz-preferences-window-private.h"
+#include "sz-staff.h"
 
 /* Two halves: what this computer starts boards with (GSettings, applied
  * as soon as it changes, as GNOME users expect), and what the community's
@@ -55,6 +56,8 @@ sz_preferences_window_class_init (SzPreferencesWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/sanzhang/Sanzhang/ui/sz-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SzPreferencesWindow, settings_box);
+  gtk_widget_class_bind_template_child (widget_class, SzPreferencesWindow, staff_box);
+  gtk_widget_class_bind_template_child (widget_class, SzPreferencesWindow, staff_entry);
   gtk_widget_class_bind_template_child (widget_class, SzPreferencesWindow, paper_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SzPreferencesWindow, paper_entry);
   gtk_widget_class_bind_template_child (widget_class, SzPreferencesWindow, paper_error);
@@ -121,6 +124,8 @@ sz_preferences_window_new (GtkWindow *parent,
     }
   else
     gtk_widget_set_sensitive (self->settings_box, FALSE);
+  /* An older settings schema has no name to keep. */
+  gtk_widget_set_visible (self->staff_box, sz_staff_has_setting (settings));
   /* This computer's backups: a section of its own (sz-backup-preferences.c). */
   gtk_box_append (GTK_BOX (self->settings_box), sz_backup_preferences_new (settings));
 

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "sz-app-util.h"
+#include "sz-phone.h"
 #include "sz-record-action-dialog.h"
 
 typedef enum
@@ -52,6 +53,8 @@ struct _SzRecordActionDialog
   GtkButton      *save_button;
   GtkBox         *content_box;
   GtkLabel       *record_label;
+  GtkWidget      *reporter_box;
+  GtkLabel       *reporter_label;
   GtkGrid        *grid;
   GtkLabel       *department_label;
   GtkBox         *department_box;
@@ -318,6 +321,13 @@ sz_record_action_dialog_get_field_error (SzRecordActionDialog *self,
   return gtk_label_get_text (GTK_LABEL (self->errors[field]));
 }
 
+const char *
+sz_record_action_dialog_get_reporter_text (SzRecordActionDialog *self)
+{
+  g_return_val_if_fail (SZ_IS_RECORD_ACTION_DIALOG (self), NULL);
+  return gtk_widget_get_visible (self->reporter_box) ? gtk_label_get_text (self->reporter_label) : NULL;
+}
+
 SzAction
 sz_record_action_dialog_get_action (SzRecordActionDialog *self)
 {
@@ -361,6 +371,8 @@ sz_record_action_dialog_class_init (SzRecordActionDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SzRecordActionDialog, save_button);
   gtk_widget_class_bind_template_child (widget_class, SzRecordActionDialog, content_box);
   gtk_widget_class_bind_template_child (widget_class, SzRecordActionDialog, record_label);
+  gtk_widget_class_bind_template_child (widget_class, SzRecordActionDialog, reporter_box);
+  gtk_widget_class_bind_template_child (widget_class, SzRecordActionDialog, reporter_label);
   gtk_widget_class_bind_template_child (widget_class, SzRecordActionDialog, grid);
   gtk_widget_class_bind_template_child (widget_class, SzRecordActionDialog, department_label);
   gtk_widget_class_bind_template_child (widget_class, SzRecordActionDialog, department_box);
@@ -411,6 +423,23 @@ sz_record_action_dialog_init (SzRecordActionDialog *self)
         gtk_box_append (boxes[i], self->errors[i]);
     }
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->save_button));
+}
+
+/* Who to call for the follow-up: the reporter's name and phone in full,
+ * for dialling.  The only place the app shows a reporter's phone whole. */
+static char *
+reporter_text (const SzRecord *record)
+{
+  g_autofree char *phone = record->reporter_phone ? sz_phone_format (record->reporter_phone) : NULL;
+  gboolean named = record->reporter_name != NULL && *record->reporter_name;
+
+  if (phone != NULL && *phone && named)
+    /* Translators: in the follow-up form: the reporter's name and phone, in full, to call */
+    return g_strdup_printf (_("Call %s on %s."), record->reporter_name, phone);
+  if (phone != NULL && *phone)
+    /* Translators: in the follow-up form: an anonymous reporter's phone, in full, to call */
+    return g_strdup_printf (_("Call the reporter on %s."), phone);
+  return g_strdup (_("The reporter left no phone number: note in the note how the resident was asked."));
 }
 
 /* "No. 12 · 丰和林苑 2栋 1单元 · 供水", then the description. */
@@ -467,6 +496,13 @@ sz_record_action_dialog_new (GtkWindow *parent,
   gtk_widget_set_visible (GTK_WIDGET (self->department_box), dispatch);
   gtk_widget_set_visible (GTK_WIDGET (self->contact_label), dispatch);
   gtk_widget_set_visible (GTK_WIDGET (self->contact_box), dispatch);
+  if (follow_up && record != NULL)
+    {
+      g_autofree char *reporter = reporter_text (record);
+
+      gtk_label_set_text (self->reporter_label, reporter);
+      gtk_widget_set_visible (self->reporter_box, TRUE);
+    }
   gtk_widget_set_visible (GTK_WIDGET (self->satisfaction_label), follow_up);
   gtk_widget_set_visible (GTK_WIDGET (self->satisfaction_box), follow_up);
   note_wording (action, state, &note_label, &note_hint);

@@ -26,6 +26,9 @@ GtkWidget  *sz_record_action_dialog_new             (GtkWindow            *paren
                                                      gint64                record_id,
                                                      SzAction              action);
 SzAction    sz_record_action_dialog_get_action      (SzRecordActionDialog *self);
+/* The follow-up's "Call 钱女士 on 139 1234 5678.": the reporter's phone in
+ * full, as nowhere else; NULL for other actions. */
+const char *sz_record_action_dialog_get_reporter_text (SzRecordActionDialog *self);
 
 /* For tests: what typing does.  @field_id is one of "at", "actor",
  * "department", "contact", "note", "satisfaction" (a database string:

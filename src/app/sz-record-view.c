@@ -202,7 +202,7 @@ show_fields (SzRecordView *self,
   g_clear_pointer (&self->reporter_text, g_free);
   if (named && *phone)
     /* Translators: a reporter: name and (masked) phone */
-    self->reporter_text = g_strdup_printf (_("%s, %s"), record->reporter_name, phone);
+    self->reporter_text = g_strdup_printf (C_("reporter", "%s, %s"), record->reporter_name, phone);
   else if (named)
     self->reporter_text = g_strdup (record->reporter_name);
   else if (*phone)

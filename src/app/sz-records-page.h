@@ -42,6 +42,12 @@ void        sz_records_page_set_overdue_only    (SzRecordsPage *self,
                                                  gboolean       overdue);
 void        sz_records_page_set_due_today       (SzRecordsPage *self,
                                                  gboolean       due_today);
+/* 待回访: resolved records waiting for the follow-up call, whatever the
+ * status filter says (it is set aside meanwhile).  The three quick
+ * filters (overdue, due today, awaiting follow-up) exclude each other,
+ * and each shows how many records it would list. */
+void        sz_records_page_set_awaiting_follow_up (SzRecordsPage *self,
+                                                 gboolean       awaiting);
 /* A grid's id, 0 for any, -1 for records under no grid; FALSE when the
  * community has no such grid. */
 gboolean    sz_records_page_set_grid_filter     (SzRecordsPage *self,

@@ -165,8 +165,8 @@ plan (Export    *e,
 
           g_unichar_to_utf8 (haru_char, buf);
           if (!*need_cairo)
-            *why_cairo = g_strdup_printf (_("%s: the character “%s” (%s) is drawn with the cairo engine,"
-                                            " because libharu 2.3.0 cannot draw it."),
+            *why_cairo = g_strdup_printf (_("%s: the character “%s” (%s) cannot be drawn the fast way:"
+                                            " this file is made the fine way."),
                                           haru_what, buf, code);
           *need_cairo = TRUE;
         }

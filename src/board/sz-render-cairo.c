@@ -73,7 +73,7 @@ font_entry_get (const SzFontFile  *font,
     {
       g_set_error (error, SZ_RENDER_ERROR, SZ_RENDER_ERROR_FONT,
                    /* Translators: a font file, its face index, then FreeType's error code */
-                   _("The font “%s” (face %d) cannot be opened: FreeType error %d."),
+                   _("The font “%s” (face %d) cannot be opened (error %d)."),
                    font->path, font->index, ft_error);
       return NULL;
     }
@@ -192,11 +192,10 @@ image_decode (const SzImageItem  *image,
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, SZ_RENDER_ERROR, SZ_RENDER_ERROR_IMAGE,
-                   /* Translators: a MIME type ("image/png"), then the decoder's reason */
-                   _("A picture (%s) on the board is damaged and cannot be printed: %s"),
-                   image->mime_type ? image->mime_type : "?",
+                   /* Translators: the reason follows: "it cannot be read as a picture" or the decoder's */
+                   _("A photo or picture on the board is damaged and cannot be printed: %s"),
                    local_error ? local_error->message :
-                   surface ? cairo_status_to_string (status) : _("only JPEG and PNG can be printed"));
+                   surface ? _("it cannot be read as a picture.") : _("only JPEG and PNG pictures can be printed."));
       g_clear_pointer (&surface, cairo_surface_destroy);
       return NULL;
     }
@@ -526,8 +525,8 @@ _sz_cairo_set_error (GError         **error,
                      cairo_status_t   status)
 {
   g_set_error (error, SZ_RENDER_ERROR, SZ_RENDER_ERROR_ENGINE,
-               /* Translators: %s is cairo's reason */
-               _("Cairo cannot draw the page: %s"), cairo_status_to_string (status));
+               /* Translators: %d is the drawing library's error number, for whoever looks into it */
+               _("The page cannot be drawn (error %d)."), (int) status);
 }
 
 gboolean

@@ -43,7 +43,7 @@ take_error (SzHpdfWriter  *w,
 {
   g_set_error (error, SZ_RENDER_ERROR, code,
                /* Translators: what failed, then libharu's error numbers */
-               _("%s (libharu error 0x%04X, detail %u)."),
+               _("%s (error 0x%04X, detail %u)."),
                what, (guint) w->error_no, (guint) w->error_detail);
   w->error_no = HPDF_OK;
   w->error_detail = 0;
@@ -59,22 +59,22 @@ item_problem (const SzItem *item)
 
   if ((item->kind == SZ_ITEM_RECT && item->rect.line_width > HPDF_MAX_LINEWIDTH) ||
       (item->kind == SZ_ITEM_LINE && item->line.line_width > HPDF_MAX_LINEWIDTH))
-    return g_strdup (_("libharu cannot draw lines wider than 100 points."));
+    return g_strdup (_("The fast PDF method cannot draw lines wider than 100 points."));
   if (item->kind != SZ_ITEM_TEXT || !_sz_hpdf_text_drawn (t))
     return NULL;
   if (t->font == NULL || !t->font->haru_ok)
     /* Translators: a font's family name, then its file */
-    return g_strdup_printf (_("libharu cannot embed the font “%s” (%s)."),
+    return g_strdup_printf (_("The fast PDF method cannot put the font “%s” (%s) in the file."),
                             t->font ? t->font->family : "?", t->font ? t->font->path : "?");
   if (t->size > HPDF_MAX_FONTSIZE)
-    return g_strdup_printf (_("libharu cannot draw “%s” at %g points: its largest size is 600."),
+    return g_strdup_printf (_("The fast PDF method cannot draw “%s” at %g points: its largest size is 600."),
                             t->utf8, t->size);
   if (!g_utf8_validate (t->utf8, -1, NULL))
     return g_strdup (_("A text on the page is not valid UTF-8."));
   for (const char *p = t->utf8; *p; p = g_utf8_next_char (p))
     if (g_utf8_get_char (p) > 0xffff)
       /* Translators: a character, its code point, the text it is in */
-      return g_strdup_printf (_("libharu cannot encode the character “%.*s” (U+%04X) in “%s”."),
+      return g_strdup_printf (_("The fast PDF method cannot draw the character “%.*s” (U+%04X) in “%s”."),
                               (int) (g_utf8_next_char (p) - p), p, g_utf8_get_char (p), t->utf8);
   return NULL;
 }
@@ -89,7 +89,7 @@ engine_check (const SzPage  *page,
   if (!(page->width >= HPDF_MIN_PAGE_SIZE && page->width <= HPDF_MAX_PAGE_SIZE &&
         page->height >= HPDF_MIN_PAGE_SIZE && page->height <= HPDF_MAX_PAGE_SIZE))
     /* Translators: the page's width and height in points */
-    why = g_strdup_printf (_("libharu makes pages of 3 to 14400 points (5.08 m) a side, not %g × %g points."),
+    why = g_strdup_printf (_("The fast PDF method makes pages of 3 to 14400 points (5.08 m) a side, not %g × %g points."),
                            page->width, page->height);
   for (guint i = 0; why == NULL && i < page->items->len; i++)
     why = item_problem (g_ptr_array_index (page->items, i));
@@ -176,7 +176,7 @@ sz_hpdf_writer_new (const SzDocInfo  *info,
   if (w->pdf == NULL)
     {
       g_set_error (error, SZ_RENDER_ERROR, SZ_RENDER_ERROR_FAILED,
-                   _("libharu cannot start a PDF document."));
+                   _("The fast PDF method cannot start a PDF file."));
       return NULL;
     }
   HPDF_SetCompressionMode (w->pdf, HPDF_COMP_ALL);
@@ -196,7 +196,7 @@ sz_hpdf_writer_new (const SzDocInfo  *info,
   set_creation_date (w);
   if (w->error_no != HPDF_OK)
     {
-      take_error (w, error, SZ_RENDER_ERROR_FAILED, _("libharu cannot set up the PDF document"));
+      take_error (w, error, SZ_RENDER_ERROR_FAILED, _("The fast PDF method cannot set up the PDF file"));
       return NULL;
     }
   return g_steal_pointer (&w);
@@ -220,7 +220,7 @@ font_lookup (SzHpdfWriter      *w,
     font = HPDF_GetFont (w->pdf, name, "UTF-8");
   if (font == NULL || w->error_no != HPDF_OK)
     {
-      g_autofree char *what = g_strdup_printf (_("libharu cannot load the font “%s” (%s)"),
+      g_autofree char *what = g_strdup_printf (_("The fast PDF method cannot load the font “%s” (%s)"),
                                                file->family, file->path);
 
       take_error (w, error, SZ_RENDER_ERROR_FONT, what);
@@ -322,9 +322,7 @@ image_lookup (SzHpdfWriter       *w,
     image = png_load (w, item->data);
   if (image == NULL || w->error_no != HPDF_OK)
     {
-      /* Translators: a MIME type ("image/png") */
-      g_autofree char *what = g_strdup_printf (_("A picture (%s) on the board is damaged and cannot be printed"),
-                                               item->mime_type ? item->mime_type : "?");
+      g_autofree char *what = g_strdup (_("A photo or picture on the board is damaged and cannot be printed"));
 
       /* cairo, which decodes PNGs, gives no reason worth showing. */
       if (w->error_no != HPDF_OK)
@@ -458,7 +456,7 @@ sz_hpdf_writer_add_page (SzHpdfWriter  *w,
   if (pen.page == NULL || w->error_no != HPDF_OK)
     {
       w->broken = TRUE;
-      take_error (w, error, SZ_RENDER_ERROR_FAILED, _("libharu cannot draw the page"));
+      take_error (w, error, SZ_RENDER_ERROR_FAILED, _("The fast PDF method cannot draw the page"));
       return FALSE;
     }
   w->n_pages++;
@@ -516,7 +514,7 @@ sz_hpdf_writer_save_temp (SzHpdfWriter  *w,
     }
   if (data == NULL || w->error_no != HPDF_OK || size != HPDF_GetStreamSize (w->pdf))
     {
-      g_autofree char *what = g_strdup_printf (_("libharu cannot write “%s”"), path);
+      g_autofree char *what = g_strdup_printf (_("The PDF file “%s” cannot be written"), path);
 
       take_error (w, error, SZ_RENDER_ERROR_FAILED, what);
       return NULL;

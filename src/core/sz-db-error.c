@@ -40,8 +40,11 @@ sz_db_set_error (SzDb    *db,
    * (before that, NOTADB means another kind of file). */
   if (db != NULL && (primary == SQLITE_CORRUPT || (primary == SQLITE_NOTADB && db->opened)))
     {
-      /* Translators: how damage was found; %s is SQLite's message ("database disk image is malformed") */
-      g_autofree char *found = g_strdup_printf (_("SQLite reported “%s” while reading it"), sqlite3_errstr (rc));
+      /* Translators: how damage was found */
+      g_autofree char *found = g_strdup (_("a part of it could not be read back"));
+
+      /* The database engine's own words are for whoever repairs the file. */
+      g_debug ("%s: %s", file, sqlite3_errstr (rc));
       sz_db_mark_damaged (db, found);
       primary = SQLITE_CORRUPT;
     }

@@ -66,6 +66,10 @@ filter_where (const SzRecordFilter *f)
     g_string_append (w, " AND s.status IN " OPEN_STATUSES " AND s.due_at > 0 AND s.due_at < ?3");
   if (f->due_today)
     g_string_append (w, " AND s.status IN " OPEN_STATUSES " AND s.due_at >= ?3 AND s.due_at < ?4");
+  /* Resolved is the one status between the resolution and the follow-up
+   * call (or a close without one). */
+  if (f->awaiting_follow_up)
+    g_string_append (w, " AND s.status = 'resolved'");
   if (f->grid_id > 0)
     g_string_append (w, " AND r.grid_id = ?5");
   else if (f->grid_id < 0)
@@ -161,6 +165,7 @@ sz_record_list (SzDb                  *db,
    * the same pass.  Without them, the newest rows come straight from the
    * index and a count of record alone is cheap. */
   by_state = filter->status != SZ_RECORD_FILTER_ANY_STATUS || filter->overdue || filter->due_today
+             || filter->awaiting_follow_up
              || (filter->search != NULL && *filter->search != '\0');
   /* Without a month, grid or category to narrow the records, the state
    * (its index on status and due time, or a scan of the search text) is
@@ -208,6 +213,48 @@ sz_record_list (SzDb                  *db,
         }
     }
   return g_steal_pointer (&rows);
+}
+
+gboolean
+sz_record_count_quick (SzDb                 *db,
+                       const SzRecordFilter *filter,
+                       SzRecordCounts       *counts,
+                       GError              **error)
+{
+  SzRecordFilter rest;
+  g_autofree char *where = NULL;
+  g_autofree char *sql = NULL;
+  gint64 now;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (filter != NULL && counts != NULL, FALSE);
+
+  memset (counts, 0, sizeof *counts);
+  now = filter->now != 0 ? filter->now : sz_record_now ();
+  /* The same narrowing as the list, without what the counts are of. */
+  rest = *filter;
+  rest.status = SZ_RECORD_FILTER_ANY_STATUS;
+  rest.overdue = rest.due_today = rest.awaiting_follow_up = FALSE;
+  where = filter_where (&rest);
+  /* The state's index on status and due time finds the three directly. */
+  sql = g_strconcat ("SELECT"
+                     " coalesce (sum (s.status IN " OPEN_STATUSES " AND s.due_at > 0 AND s.due_at < ?3), 0),"
+                     " coalesce (sum (s.status IN " OPEN_STATUSES " AND s.due_at >= ?3 AND s.due_at < ?4), 0),"
+                     " coalesce (sum (s.status = 'resolved'), 0)"
+                     " FROM record r JOIN record_state s ON s.record_id = r.id",
+                     where, " AND (s.status = 'resolved' OR s.status IN " OPEN_STATUSES ")", NULL);
+  stmt = sz_db_prepare (db, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  filter_bind (stmt, &rest, now);
+  if (sz_db_step (db, stmt, error) != SQLITE_ROW)
+    return FALSE;
+  counts->overdue = sqlite3_column_int (stmt, 0);
+  counts->due_today = sqlite3_column_int (stmt, 1);
+  counts->awaiting_follow_up = sqlite3_column_int (stmt, 2);
+  sqlite3_reset (stmt);
+  return TRUE;
 }
 
 /* Figures */

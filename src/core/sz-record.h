@@ -357,6 +357,7 @@ typedef struct
   int      status;         /* an SzRecordStatus, or SZ_RECORD_FILTER_* */
   gboolean overdue;        /* only open records past due at @now */
   gboolean due_today;      /* only open records due before the end of today */
+  gboolean awaiting_follow_up; /* only resolved records not yet followed up (回访) or closed */
   gint64   grid_id;        /* 0: any; -1: records under no grid */
   gint64   category_id;    /* 0: any */
   int      channel;        /* an SzChannel, or -1: any */
@@ -398,6 +399,21 @@ void        sz_record_row_free              (SzRecordRow    *row);
 GPtrArray  *sz_record_list                  (SzDb           *db,
                                              const SzRecordFilter *filter,
                                              guint          *total,
+                                             GError        **error);
+
+/* What the list's quick filters would show, each on its own with the
+ * grid, category, channel, month and search of @filter (its status,
+ * overdue, due_today and awaiting_follow_up are ignored). */
+typedef struct
+{
+  guint overdue;
+  guint due_today;
+  guint awaiting_follow_up;
+} SzRecordCounts;
+
+gboolean    sz_record_count_quick           (SzDb           *db,
+                                             const SzRecordFilter *filter,
+                                             SzRecordCounts *counts,
                                              GError        **error);
 
 /* ---- Figures ------------------------------------------------------------- */

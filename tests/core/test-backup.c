@@ -648,7 +648,7 @@ test_damage_stops_writes (void)
     g_assert_false (sz_community_save (db, c, &error));
     g_assert_error (error, SZ_DB_ERROR, SZ_DB_ERROR_CORRUPT);
     g_assert_nonnull (strstr (error->message, "nothing more will be written"));
-    g_assert_nonnull (strstr (error->message, "while reading it"));
+    g_assert_nonnull (strstr (error->message, "could not be read back"));
     g_clear_error (&error);
   }
   /* Not even by SQL that skips the transaction helpers. */
