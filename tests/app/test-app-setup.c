@@ -300,12 +300,20 @@ add_building (Fixture    *f,
   return sz_session_get_place_id (f->session);
 }
 
-/* "Appoint Head…", "New person…", name, phone, OK: the picker as it is. */
+/* "Appoint Head…", "New person…", name, phone, OK: the picker as it is.
+ * The head's consent to print the phone, with the day it was given: the
+ * new way ticks it in the picker (the date is today unless changed); the
+ * old way had it on the People page afterwards: the page, find the
+ * person, open, tick, type the date, save. */
 static void
 appoint_new_person (Fixture    *f,
                     const char *name,
-                    const char *phone)
+                    const char *phone,
+                    gboolean    new_way)
 {
+  SzDb *db = sz_session_get_db (f->session);
+  g_autoptr(SzPost) post = NULL;
+  g_autoptr(SzPerson) person = NULL;
   GtkWidget *picker;
 
   click (test_get_widget (GTK_WIDGET (place_page (f)), "appoint_button"), "Appoint Head…");
@@ -314,12 +322,38 @@ appoint_new_person (Fixture    *f,
   act ("New person…");
   act ("type the name");
   act ("type the phone");
+  if (new_way)
+    {
+      act ("tick the consent (dated today)");
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (test_get_widget (picker, "consent_check")), TRUE);
+    }
   act ("OK");
   g_assert_true (sz_person_picker_create_person (SZ_PERSON_PICKER (picker), name, phone));
   test_settle (150);
+
+  post = sz_post_get_current (db, SZ_LEVEL_UNIT, sz_session_get_place_id (f->session), NULL);
+  g_assert_nonnull (post);
+  person = sz_person_get (db, post->person_id, NULL);
+  g_assert_nonnull (person);
+  if (!new_way)
+    {
+      act ("People page");
+      act ("find the person");
+      act ("open the person");
+      act ("tick the consent");
+      act ("type the consent date");
+      act ("Save");
+      person->phone_consent = TRUE;
+      person->consent_date = sz_today ();
+      g_assert_true (sz_person_save (db, person, NULL));
+    }
+  g_assert_true (person->phone_consent);
+  g_assert_nonnull (person->consent_date);
 }
 
 static const char *const head_names[] = { "赵一民", "钱二英", "孙三平", "李四海", "周五洲", "吴六顺" };
+static const char *const head_phones[] = { "13904310001", "13904310002", "13904310003",
+                                           "13904310004", "13904310005", "13904310006" };
 
 /* The whole job; returns the number of actions it took. */
 static guint
@@ -383,7 +417,7 @@ set_up_community (Fixture  *f,
           page_type (f, "households", "14");
           page_enter (f);
         }
-      appoint_new_person (f, head_names[h], NULL);
+      appoint_new_person (f, head_names[h], head_phones[h], new_way);
       h++;
     }
 
