@@ -184,7 +184,8 @@ sz_field_for_message (const char          *message,
 
   for (guint i = 0; i < n_titles; i++)
     {
-      const char *t = _(titles[i].title);
+      const char *t = titles[i].context != NULL ? g_dpgettext2 (GETTEXT_PACKAGE, titles[i].context, titles[i].title)
+                                                : _(titles[i].title);
 
       if (g_str_has_prefix (message, t) && strlen (t) > best_len
           && (usable == NULL || usable (titles[i].field, data)))

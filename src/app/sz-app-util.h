@@ -49,11 +49,14 @@ void        sz_app_load_style  (void);
  * else home. */
 GFile      *sz_export_start_folder (GSettings  *settings);
 
-/* A form's field and the name the core's messages start with (N_()). */
+/* A form's field and the name the core's messages start with (N_(), or
+ * NC_() with its @context when one English word names different fields:
+ * "Name" of a person is 姓名, of a reward 名称). */
 typedef struct
 {
   int         field;
   const char *title;
+  const char *context;
 } SzFieldTitle;
 
 /* Which field a core error message belongs to: the field of the longest

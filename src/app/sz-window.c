@@ -17,6 +17,7 @@
 #include "sz-people-page.h"
 #include "sz-place-page.h"
 #include "sz-place-sidebar.h"
+#include "sz-points-page.h"
 #include "sz-records-page.h"
 #include "sz-restore-dialog.h"
 #include "sz-roster.h"
@@ -110,6 +111,8 @@ on_find_cb (GtkWidget  *widget,
     sz_people_page_focus_search (SZ_PEOPLE_PAGE (sz_window_get_page (self, "people")));
   else if (g_strcmp0 (page, "records") == 0)
     sz_records_page_focus_search (SZ_RECORDS_PAGE (sz_window_get_page (self, "records")));
+  else if (g_strcmp0 (page, "points") == 0)
+    sz_points_page_focus_search (SZ_POINTS_PAGE (sz_window_get_page (self, "points")));
   else
     sz_place_sidebar_focus_search (SZ_PLACE_SIDEBAR (self->sidebar));
 }
@@ -532,6 +535,8 @@ sz_window_new (SzApplication *app,
   gtk_stack_add_titled (self->stack, sz_checks_page_new (session), "checks", _("Checks"));
   /* Translators: the page of residents' issue records (民情) */
   gtk_stack_add_titled (self->stack, sz_records_page_new (session), "records", _("Records"));
+  /* Translators: the page of the heads' volunteer hours, points and honours (积分) */
+  gtk_stack_add_titled (self->stack, sz_points_page_new (session), "points", _("Points"));
 
   g_signal_connect_object (session, "notify::can-undo", G_CALLBACK (on_can_undo_notify_cb), self, G_CONNECT_SWAPPED);
   update_undo (self);

@@ -147,6 +147,9 @@ typedef struct
   char *author;               /* the community */
   char *subject;
   char *creator;              /* "Sanzhang 0.1" */
+  /* The file holds personal data (a person's statement): written mode
+   * 0600 from the start, whatever the umask. */
+  gboolean private_file;
 } SzDocInfo;
 
 SzPage     *sz_page_new            (double        width,

@@ -31,6 +31,7 @@ struct _SzCairoPdf
   guint            n_pages;
   gboolean         broken;        /* a page failed half drawn */
   gboolean         finished;
+  gboolean         private_file;  /* SzDocInfo.private_file: keep mode 0600 */
 };
 
 static gboolean
@@ -63,6 +64,7 @@ sz_cairo_pdf_new (const char       *path,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   pdf = g_new0 (SzCairoPdf, 1);
+  pdf->private_file = info != NULL && info->private_file;
   pdf->out = _sz_cairo_out_file_open (path, error);
   if (pdf->out == NULL)
     return NULL;
@@ -220,14 +222,16 @@ sz_cairo_pdf_finish (SzCairoPdf  *pdf,
   g_autofree char *path = NULL;
   g_autofree char *temp = NULL;
   g_autoptr(GError) local_error = NULL;
+  gboolean private_file;
 
   g_return_val_if_fail (pdf != NULL, FALSE);
 
   path = pdf->out != NULL ? g_strdup (pdf->out->path) : NULL;
+  private_file = pdf->private_file;
   temp = sz_cairo_pdf_finish_temp (pdf, error);
   if (temp == NULL)
     return FALSE;
-  if (!sz_safe_file_commit (temp, path, SZ_SAFE_FILE_DEFAULT, &local_error))
+  if (!sz_safe_file_commit (temp, path, private_file ? SZ_SAFE_FILE_PRIVATE : SZ_SAFE_FILE_DEFAULT, &local_error))
     {
       g_set_error_literal (error, SZ_RENDER_ERROR, SZ_RENDER_ERROR_WRITE, local_error->message);
       return FALSE;

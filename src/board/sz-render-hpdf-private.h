@@ -29,6 +29,7 @@ struct _SzHpdfWriter
   GPtrArray    *outline;        /* the previous page's bookmark path */
   GPtrArray    *outline_items;  /* its HPDF_Outline items */
   char         *label_prefix;   /* of the previous page; NULL before the first */
+  gboolean      private_file;   /* SzDocInfo.private_file: keep mode 0600 */
   guint         n_pages;
   gboolean      broken;
 };

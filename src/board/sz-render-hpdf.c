@@ -168,6 +168,7 @@ sz_hpdf_writer_new (const SzDocInfo  *info,
 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  w->private_file = info != NULL && info->private_file;
   w->fonts = g_hash_table_new (NULL, NULL);
   w->images = g_hash_table_new_full (NULL, NULL, (GDestroyNotify) g_bytes_unref, NULL);
   w->outline = g_ptr_array_new_with_free_func (g_free);
@@ -567,7 +568,8 @@ sz_hpdf_writer_save (SzHpdfWriter  *w,
   if (temp == NULL)
     return FALSE;
   /* fsync, rename, fsync of the folder: never half a PDF under @path. */
-  if (!sz_safe_file_commit (temp, path, SZ_SAFE_FILE_DEFAULT, &local_error))
+  if (!sz_safe_file_commit (temp, path, w->private_file ? SZ_SAFE_FILE_PRIVATE : SZ_SAFE_FILE_DEFAULT,
+                            &local_error))
     {
       g_set_error_literal (error, SZ_RENDER_ERROR, SZ_RENDER_ERROR_WRITE, local_error->message);
       return FALSE;

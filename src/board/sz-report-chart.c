@@ -95,11 +95,11 @@ marker (SzPage *page, Mark mark, double cx, double cy, double side, double lw, c
   double h = side / 2;
   SzRectItem *r;
 
-  _sz_report_fill (page, cx - h - lw * 0.6, cy - h - lw * 0.6, side + lw * 1.2, side + lw * 1.2, white);
+  _sz_print_fill (page, cx - h - lw * 0.6, cy - h - lw * 0.6, side + lw * 1.2, side + lw * 1.2, white);
   switch (mark)
     {
     case MARK_SQUARE:
-      _sz_report_fill (page, cx - h, cy - h, side, side, *color);
+      _sz_print_fill (page, cx - h, cy - h, side, side, *color);
       break;
     case MARK_HOLLOW:
       r = sz_page_add_rect (page, cx - h + lw * 0.4, cy - h + lw * 0.4, side - lw * 0.8, side - lw * 0.8);
@@ -156,12 +156,12 @@ legend (SzText *text, SzPage *page, const SzBox *box, double fs, double h)
       if (i > 0)
         x += spacing * scale;
       if (i == 0)
-        _sz_report_fill (page, x + sample * scale * 0.2, cy - fs * scale * 0.45, sample * scale * 0.6,
+        _sz_print_fill (page, x + sample * scale * 0.2, cy - fs * scale * 0.45, sample * scale * 0.6,
                    fs * scale * 0.9, bar_fill);
       else
         series_sample (page, &series[i - 1], x, cy, sample * scale, lw, MAX (fs * scale * 0.55, 3));
       x += (sample + gap) * scale;
-      _sz_report_text (text, page, labels[i], x, box->y, widths[i] * scale + 0.5, h, fs * scale,
+      _sz_print_text (text, page, labels[i], x, box->y, widths[i] * scale + 0.5, h, fs * scale,
                  SZ_ALIGN_LEFT, black, FALSE);
       x += widths[i] * scale;
     }
@@ -201,7 +201,7 @@ sz_report_draw_chart (SzText              *text,
     return;
   if (n == 0)
     {
-      _sz_report_text (text, page, _("No figures to show yet."), box->x, box->y, box->w, MIN (box->h, fs * 2),
+      _sz_print_text (text, page, _("No figures to show yet."), box->x, box->y, box->w, MIN (box->h, fs * 2),
                  fs, SZ_ALIGN_CENTER, grey, FALSE);
       return;
     }
@@ -229,7 +229,7 @@ sz_report_draw_chart (SzText              *text,
 
       g_snprintf (label, sizeof label, "%u%%", 100 * i / steps);
       sz_page_add_line (page, px, y, px + pw, y, i == 0 ? 0.7 : 0.5, i == 0 ? &axis_grey : &grid_grey);
-      _sz_report_text (text, page, label, box->x, y - fs * 0.8, axis_w - fs * 0.45, fs * 1.6, tick_size,
+      _sz_print_text (text, page, label, box->x, y - fs * 0.8, axis_w - fs * 0.45, fs * 1.6, tick_size,
                  SZ_ALIGN_RIGHT, grey, FALSE);
     }
 
@@ -247,14 +247,14 @@ sz_report_draw_chart (SzText              *text,
       int year = 0, month = 0;
 
       if (bh > 0)
-        _sz_report_fill (page, x + (slot_w - bar_w) / 2, bottom - bh, bar_w, bh, bar_fill);
+        _sz_print_fill (page, x + (slot_w - bar_w) / 2, bottom - bh, bar_w, bh, bar_fill);
       g_snprintf (count, sizeof count, "%u", f->received);
-      _sz_report_text (text, page, count, x, bottom - bh - count_h, slot_w, count_h, fs * 0.95,
+      _sz_print_text (text, page, count, x, bottom - bh - count_h, slot_w, count_h, fs * 0.95,
                  SZ_ALIGN_CENTER, black, FALSE);
 
       if (f->key != NULL && sscanf (f->key, "%d-%d", &year, &month) == 2 && month >= 1 && month <= 12)
         {
-          _sz_report_text (text, page, g_dpgettext2 (GETTEXT_PACKAGE, "month on a chart", month_names[month - 1]),
+          _sz_print_text (text, page, g_dpgettext2 (GETTEXT_PACKAGE, "month on a chart", month_names[month - 1]),
                      x, bottom + fs * 0.25, slot_w, fs * 1.35, fs * 0.95, SZ_ALIGN_CENTER, black, FALSE);
           /* The year under the first month and wherever it changes. */
           if (i == 0 || month == 1)
@@ -262,18 +262,18 @@ sz_report_draw_chart (SzText              *text,
               /* Translators: the year under a month on the chart: "2026年" */
               g_autofree char *y = g_strdup_printf (C_("year on a chart", "%d"), year);
 
-              _sz_report_text (text, page, y, x, bottom + fs * 1.6, slot_w, fs * 1.25, fs * 0.85,
+              _sz_print_text (text, page, y, x, bottom + fs * 1.6, slot_w, fs * 1.25, fs * 0.85,
                          SZ_ALIGN_CENTER, grey, FALSE);
             }
         }
       else if (f->key != NULL)
-        _sz_report_text (text, page, f->key, x, bottom + fs * 0.25, slot_w, fs * 1.35, fs * 0.95,
+        _sz_print_text (text, page, f->key, x, bottom + fs * 0.25, slot_w, fs * 1.35, fs * 0.95,
                    SZ_ALIGN_CENTER, black, FALSE);
     }
 
   if (max_count == 0)
     {
-      _sz_report_text (text, page, _("No records were received in these months."),
+      _sz_print_text (text, page, _("No records were received in these months."),
                  px, top + rates_h / 2 - fs, pw, fs * 2, fs, SZ_ALIGN_CENTER, grey, FALSE);
       return;
     }
@@ -327,7 +327,7 @@ sz_report_chart_page (SzText              *text,
   g_return_val_if_fail (width > 0 && height > 0, NULL);
 
   page = sz_page_new (width, height);
-  _sz_report_fill (page, 0, 0, width, height, white);
+  _sz_print_fill (page, 0, 0, width, height, white);
   m = CLAMP (MIN (width, height) * 0.03, 3, 12);
   sz_report_draw_chart (text, page, stats, &(SzBox) { m, m, width - 2 * m, height - 2 * m });
   return page;

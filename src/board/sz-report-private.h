@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "sz-print-private.h"
 #include "sz-report.h"
 
 G_BEGIN_DECLS
@@ -16,24 +17,6 @@ G_BEGIN_DECLS
 /* The chart shows at most this many months, the stats' last ones. */
 #define SZ_REPORT_CHART_MONTHS 6
 
-/* One line of text in a box: shrunk to fit, centred vertically. */
-void                   _sz_report_text        (SzText              *text,
-                                               SzPage              *page,
-                                               const char          *str,
-                                               double               x,
-                                               double               y,
-                                               double               w,
-                                               double               h,
-                                               double               size,
-                                               SzAlign              align,
-                                               SzColor              color,
-                                               gboolean             bold);
-void                   _sz_report_fill        (SzPage              *page,
-                                               double               x,
-                                               double               y,
-                                               double               w,
-                                               double               h,
-                                               SzColor              color);
 /* Month @i of the last @n months of the stats' trend, oldest first. */
 const SzRecordFigures *_sz_report_trend_month (const SzRecordStats *stats,
                                                guint                n,

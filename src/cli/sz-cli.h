@@ -86,5 +86,12 @@ int          cmd_restore        (int                  argc,
                                  char               **argv);
 int          cmd_export         (int                  argc,
                                  char               **argv);
+/* sz-cli-points.c, sz-cli-rewards.c, sz-cli-honours.c */
+int          cmd_points         (int                  argc,
+                                 char               **argv);
+int          cmd_rewards        (int                  argc,
+                                 char               **argv);
+int          cmd_honours        (int                  argc,
+                                 char               **argv);
 
 G_END_DECLS

@@ -16,6 +16,10 @@ static const char * const audited_tables[] = {
   /* Since migration 3: the intake of issue records (their history is
    * append-only and needs no log). */
   "record", "record_category",
+  /* Since migration 7: what the office edits about points.  Not the
+   * movements nor the redemptions: append-only, with their own who and
+   * when. */
+  "activity_type", "activity", "reward", "honour",
   /* Not board_print nor board_print_pending (migrations 2 and 5): a print
    * log and its bookkeeping during an export, written by every export. */
 };

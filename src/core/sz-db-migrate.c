@@ -15,6 +15,7 @@
 #include "sz-db-private.h"
 #include "sz-demo.h"
 #include "sz-duty.h"
+#include "sz-points.h"
 #include "sz-record.h"
 
 #define RESOURCE_SQL "/org/sanzhang/Sanzhang/core/sql/"
@@ -31,6 +32,7 @@ typedef struct
 static gboolean migrate_0001_after (SzDb *db, GError **error);
 static gboolean migrate_0003_after (SzDb *db, GError **error);
 static gboolean migrate_0006_after (SzDb *db, GError **error);
+static gboolean migrate_0007_after (SzDb *db, GError **error);
 
 static const Migration migrations[] = {
   { 1, "0001-roster.sql", migrate_0001_after },
@@ -39,6 +41,7 @@ static const Migration migrations[] = {
   { 4, "0004-import.sql", NULL },
   { 5, "0005-board-print-pending.sql", NULL },
   { 6, "0006-community-people.sql", migrate_0006_after },
+  { 7, "0007-points.sql", migrate_0007_after },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SZ_DB_SCHEMA_VERSION);
@@ -85,6 +88,33 @@ migrate_0006_after (SzDb    *db,
   if (sz_db_step (db, stmt, error) != SQLITE_DONE)
     return FALSE;
   sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* Every community gets the default activity types, in the user's
+ * language. */
+static gboolean
+migrate_0007_after (SzDb    *db,
+                    GError **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = sz_db_prepare (db, "SELECT id FROM community ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sz_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  if (rc == 0)
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    if (!sz_activity_type_seed (db, g_array_index (ids, gint64, i), error))
+      return FALSE;
   return TRUE;
 }
 

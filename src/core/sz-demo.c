@@ -401,7 +401,8 @@ sz_demo_load (SzDb    *db,
   if (!sz_db_begin (db, error))
     return FALSE;
   ok = sz_demo_load_key_file (db, kf, &id, error)
-       && sz_demo_load_records (db, id, 0, error);
+       && sz_demo_load_records (db, id, 0, error)
+       && sz_demo_load_points (db, id, 0, error);
   if (!sz_db_end (db, ok, error))
     return FALSE;
   if (community_id != NULL)

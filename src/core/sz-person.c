@@ -298,6 +298,17 @@ sz_person_delete (SzDb    *db,
                    (int) n);
       return FALSE;
     }
+  /* Points and honours are a record of service, kept as posts are. */
+  if (!sz_row_count (db, "SELECT (SELECT count(*) FROM points_movement WHERE person_id = ?1)"
+                         " + (SELECT count(*) FROM honour WHERE person_id = ?1)", id, &n, error))
+    return FALSE;
+  if (n > 0)
+    {
+      g_set_error (error, SZ_ROSTER_ERROR, SZ_ROSTER_ERROR_IN_USE,
+                   _("This person has volunteer hours, points or honours on record, and they are kept: "
+                     "the person cannot be deleted."));
+      return FALSE;
+    }
   return sz_row_delete (db, "DELETE FROM person WHERE id = ?1", id, _("Person"), error);
 }
 

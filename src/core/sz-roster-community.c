@@ -11,6 +11,7 @@
 
 #include "sz-db.h"
 #include "sz-phone.h"
+#include "sz-points.h"
 #include "sz-roster.h"
 
 /* Community */
@@ -115,7 +116,14 @@ sz_community_save (SzDb         *db,
       sqlite3_bind_int (stmt, 10, c->qr_max_age_days);
       if (c->id != 0)
         sqlite3_bind_int64 (stmt, 11, c->id);
+      gboolean is_new = c->id == 0;
+
       ok = sz_row_finish_write (db, stmt, &c->id, error);
+      /* A new community starts with the default activity types. */
+      if (ok && is_new)
+        ok = sz_activity_type_seed (db, c->id, error);
+      if (!ok && is_new)
+        c->id = 0;
     }
   return sz_db_end (db, ok, error);
 }
@@ -252,6 +260,12 @@ static const char * const doomed_sql[] = {
   BY_COMMUNITY ("person", ""),
   BY_COMMUNITY ("record", ""),
   BY_COMMUNITY ("hotline", ""),
+  /* Migration 7: the points' edited tables (movements and redemptions are
+   * not audited). */
+  BY_COMMUNITY ("activity_type", ""),
+  BY_COMMUNITY ("activity", ""),
+  BY_COMMUNITY ("reward", ""),
+  BY_COMMUNITY ("honour", ""),
 #undef BY_COMMUNITY
 #define BY_PARENT(table, column, parent) \
   "INSERT OR IGNORE INTO temp.sz_doomed SELECT '" table "', id FROM " table \
@@ -279,6 +293,17 @@ static const char * const doomed_sql[] = {
  * record_event_no_delete let them go once it is gone), hotlines and board
  * prints. */
 static const char * const delete_sql[] = {
+  /* The points first: movements, redemptions and honours name people.
+   * Movements and redemptions are append-only: their triggers let them go
+   * only while community_deleting holds the community
+   * (0007-points.sql), whose own trigger accepts it only while
+   * sz_audit_purging() names it (see below). */
+  "INSERT INTO community_deleting (community_id) VALUES (?1)",
+  "DELETE FROM points_movement WHERE community_id = ?1",
+  "DELETE FROM redemption WHERE community_id = ?1",
+  "DELETE FROM honour WHERE community_id = ?1",
+  "DELETE FROM points_balance WHERE community_id = ?1",
+  "DELETE FROM points_period WHERE community_id = ?1",
   "DELETE FROM compound WHERE community_id = ?1",
   "DELETE FROM grid WHERE community_id = ?1",
   "DELETE FROM person WHERE community_id = ?1",
@@ -317,7 +342,13 @@ sz_community_delete (SzDb    *db,
   for (guint i = 0; ok && i < G_N_ELEMENTS (doomed_sql); i++)
     ok = run_with_id (db, doomed_sql[i], id, error);
   for (guint i = 0; ok && i < G_N_ELEMENTS (delete_sql); i++)
-    ok = run_with_id (db, delete_sql[i], id, error);
+    {
+      /* Only for the statement marking the community as being deleted:
+       * the audit log still refuses, since the community exists. */
+      purge->community = i == 0 ? id : 0;
+      ok = run_with_id (db, delete_sql[i], id, error);
+      purge->community = 0;
+    }
   if (ok)
     {
       /* Last, so that the deletions above are logged and go too.  A row

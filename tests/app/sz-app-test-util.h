@@ -32,6 +32,18 @@ test_settle (guint ms)
       g_usleep (2000);
 }
 
+/* Runs the main loop until @cond holds or @ms have passed, then 50 ms
+ * more: for what the windowing system and GTK's idle layout do in their
+ * own time, which a busy machine stretches. */
+#define test_settle_until(cond, ms)                                          \
+  G_STMT_START {                                                             \
+    gint64 test_until_end_ = g_get_monotonic_time () + (gint64) (ms) * 1000; \
+    while (!(cond) && g_get_monotonic_time () < test_until_end_)             \
+      if (!g_main_context_iteration (NULL, FALSE))                           \
+        g_usleep (2000);                                                     \
+    test_settle (50);                                                        \
+  } G_STMT_END
+
 /* @widget as the screen shows it, written to @path as PNG. */
 static inline gboolean
 test_snapshot_png (GtkWidget  *widget,

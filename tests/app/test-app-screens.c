@@ -25,7 +25,12 @@ static const int sizes[][2] = { { 1024, 600 }, { 900, 600 } };
 static void
 set_size (Fixture *f, int width, int height)
 {
+  GtkWidget *w = GTK_WIDGET (f->window);
+
   gtk_window_set_default_size (GTK_WINDOW (f->window), width, height);
+  /* The window takes its size from the X server in its own time. */
+  test_settle_until (gtk_widget_get_width (w) <= width && gtk_widget_get_width (w) >= width - 24
+                     && gtk_widget_get_height (w) <= height && gtk_widget_get_height (w) >= height - 24, 10000);
   test_settle (400);
 }
 
@@ -237,6 +242,9 @@ test_records_list (Fixture *f, gconstpointer data)
     {
       set_size (f, sizes[s][0], sizes[s][1]);
       g_assert_true (sz_records_page_select_record (p, sz_records_page_get_row (p, 0)->id));
+      /* The page fits its columns and filters in an idle after its size
+       * changes. */
+      test_settle_until (rows_in_view (p) >= (sizes[s][0] >= 1024 ? 7u : 5u), 5000);
       screenshot (f, "records", sizes[s][0], sizes[s][1]);
       assert_size (f, sizes[s][0], sizes[s][1]);
       assert_children_inside (f, GTK_WIDGET (p), "records");

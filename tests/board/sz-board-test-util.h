@@ -16,6 +16,23 @@
 
 #define BOX_EPS 0.05
 
+/* Runs a tool (pdftotext, pdfinfo, qpdf…) that must succeed; its
+ * standard output.  Never inlined: GCC 12 then takes &out for a pointer
+ * that outlives it (-Wdangling-pointer). */
+G_GNUC_UNUSED G_GNUC_NO_INLINE static char *
+test_run_tool (const char *const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
 /* The demo community in a new database of the test's own. */
 static inline SzDb *
 test_open_demo (const char  *name,
@@ -75,6 +92,30 @@ test_check_page_boxes (const SzPage *page)
           if (other->kind == SZ_ITEM_TEXT && !same_box (t, &other->text) && boxes_overlap (t, &other->text))
             g_error ("the boxes of “%s” and “%s” overlap", t->utf8, other->text.utf8);
         }
+    }
+}
+
+/* Every item of @page within the page; text within its boxes. */
+static inline void
+test_check_page (const SzPage *page)
+{
+  test_check_page_boxes (page);
+  for (guint i = 0; i < page->items->len; i++)
+    {
+      const SzItem *item = g_ptr_array_index (page->items, i);
+      double x0, y0, x1, y1;
+
+      if (item->kind == SZ_ITEM_RECT)
+        x0 = item->rect.x, y0 = item->rect.y, x1 = x0 + item->rect.w, y1 = y0 + item->rect.h;
+      else if (item->kind == SZ_ITEM_LINE)
+        x0 = MIN (item->line.x0, item->line.x1), y0 = MIN (item->line.y0, item->line.y1),
+        x1 = MAX (item->line.x0, item->line.x1), y1 = MAX (item->line.y0, item->line.y1);
+      else
+        continue;
+      g_assert_cmpfloat (x0, >=, -BOX_EPS);
+      g_assert_cmpfloat (y0, >=, -BOX_EPS);
+      g_assert_cmpfloat (x1, <=, page->width + BOX_EPS);
+      g_assert_cmpfloat (y1, <=, page->height + BOX_EPS);
     }
 }
 

@@ -363,20 +363,6 @@ test_invisible_layout (Fixture *f, gconstpointer data)
   cairo_surface_destroy (b);
 }
 
-static char *
-run_tool (const char *const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                NULL, NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
-}
-
 static cairo_surface_t *
 rasterize (const char *pdf)
 {
@@ -385,7 +371,7 @@ rasterize (const char *pdf)
   const char *argv[] = { "pdftoppm", "-r", "100", "-singlefile", "-png", pdf, prefix, NULL };
   cairo_surface_t *s;
 
-  g_free (run_tool (argv));
+  g_free (test_run_tool (argv));
   s = cairo_image_surface_create_from_png (png);
   g_assert_cmpint (cairo_surface_status (s), ==, CAIRO_STATUS_SUCCESS);
   return s;
@@ -431,7 +417,7 @@ test_invisible_export (Fixture *f, gconstpointer data)
       store_name (f, PLAIN);
       export_one (f, engine, plain);
 
-      text = run_tool (text_argv);
+      text = test_run_tool (text_argv);
       assert_contains (text, PLAIN);
       for (guint i = 0; i < G_N_ELEMENTS (invisible_chars); i++)
         assert_not_contains (text, invisible_chars[i]);
@@ -510,7 +496,7 @@ static guint
 pdf_pages (const char *pdf)
 {
   const char *argv[] = { "pdfinfo", pdf, NULL };
-  g_autofree char *info = run_tool (argv);
+  g_autofree char *info = test_run_tool (argv);
   guint n = 0;
 
   g_assert_nonnull (strstr (info, "Pages:"));

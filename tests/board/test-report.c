@@ -145,20 +145,6 @@ fixture_teardown (Fixture *f, gconstpointer data)
 }
 
 static char *
-run (const char *const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                NULL, NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
-}
-
-static char *
 no_space (const char *text)
 {
   GString *s = g_string_new (NULL);
@@ -220,11 +206,11 @@ test_pdf (Fixture *f, gconstpointer data)
   const char *raw_argv[] = { "pdftotext", "-raw", "-enc", "UTF-8", pdf, "-", NULL };
   const char *info_argv[] = { "pdfinfo", pdf, NULL };
   const char *qpdf_argv[] = { "qpdf", "--check", pdf, NULL };
-  g_autofree char *text = run (text_argv);
-  g_autofree char *raw = run (raw_argv);
+  g_autofree char *text = test_run_tool (text_argv);
+  g_autofree char *raw = test_run_tool (raw_argv);
   g_autofree char *flat = no_space (raw);
-  g_autofree char *info = run (info_argv);
-  g_autofree char *qpdf = run (qpdf_argv);
+  g_autofree char *info = test_run_tool (info_argv);
+  g_autofree char *qpdf = test_run_tool (qpdf_argv);
   g_autofree char *masked = sz_phone_mask (PHONE);
   g_autofree char *formatted = sz_phone_format (PHONE);
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, f->overdue_id);
@@ -301,30 +287,6 @@ test_pdf (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (qpdf, "No syntax or stream encoding errors found"));
 }
 
-/* Every item of @page within the page; text within its boxes. */
-static void
-check_page (const SzPage *page)
-{
-  test_check_page_boxes (page);
-  for (guint i = 0; i < page->items->len; i++)
-    {
-      const SzItem *item = g_ptr_array_index (page->items, i);
-      double x0, y0, x1, y1;
-
-      if (item->kind == SZ_ITEM_RECT)
-        x0 = item->rect.x, y0 = item->rect.y, x1 = x0 + item->rect.w, y1 = y0 + item->rect.h;
-      else if (item->kind == SZ_ITEM_LINE)
-        x0 = MIN (item->line.x0, item->line.x1), y0 = MIN (item->line.y0, item->line.y1),
-        x1 = MAX (item->line.x0, item->line.x1), y1 = MAX (item->line.y0, item->line.y1);
-      else
-        continue;
-      g_assert_cmpfloat (x0, >=, -BOX_EPS);
-      g_assert_cmpfloat (y0, >=, -BOX_EPS);
-      g_assert_cmpfloat (x1, <=, page->width + BOX_EPS);
-      g_assert_cmpfloat (y1, <=, page->height + BOX_EPS);
-    }
-}
-
 static void
 test_pages (Fixture *f, gconstpointer data)
 {
@@ -347,7 +309,7 @@ test_pages (Fixture *f, gconstpointer data)
 
       g_assert_cmpfloat (fabs (page->width - 595.28), <, 0.01);
       g_assert_cmpfloat (fabs (page->height - 841.89), <, 0.01);
-      check_page (page);
+      test_check_page (page);
     }
 
   /* The demo's own months too, with records in every one. */
@@ -359,7 +321,7 @@ test_pages (Fixture *f, gconstpointer data)
       g_autofree char *all = test_page_text (page);
       guint lines = 0;
 
-      check_page (page);
+      test_check_page (page);
       g_assert_true (strstr (all, "100%") != NULL);
       g_assert_true (strstr (all, "7\n") != NULL);    /* March's bar */
       for (guint k = 0; k < page->items->len; k++)
@@ -403,7 +365,7 @@ test_chart_gaps (void)
             months[i].satisfied = 3;
           }
       page = sz_report_chart_page (text, &stats, 600, 300);
-      check_page (page);
+      test_check_page (page);
       counts[pass] = page->items->len;
       if (pass == 0)
         {
@@ -422,7 +384,7 @@ test_chart_gaps (void)
     g_autoptr(SzPage) page = sz_report_chart_page (text, &stats, 600, 300);
     g_autofree char *all = test_page_text (page);
 
-    check_page (page);
+    test_check_page (page);
     g_assert_cmpuint (strlen (all), >, 0);
   }
   for (guint i = 0; i < 6; i++)
@@ -481,9 +443,9 @@ test_cairo (Fixture *f, gconstpointer data)
   {
     const char *text_argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
     const char *info_argv[] = { "pdfinfo", pdf, NULL };
-    g_autofree char *info = run (info_argv);
+    g_autofree char *info = test_run_tool (info_argv);
 
-    text = run (text_argv);
+    text = test_run_tool (text_argv);
     g_assert_nonnull (strstr (info, "Producer:"));
     g_assert_true (g_str_has_prefix (g_strchug (strstr (info, "Producer:") + 9), "cairo"));
   }

@@ -54,7 +54,7 @@ test_every_change_logged (void)
     for (guint i = 0; i < all->len; i++)
       if (g_str_equal (((SzAuditEntry *) all->pdata[i])->action, "insert"))
         inserts++;
-    g_assert_cmpuint (inserts, ==, 15 + 13 + 7);
+    g_assert_cmpuint (inserts, ==, 15 + 13 + 7 + 5);
   }
 
   before = sz_audit_count (r.db, &error);

@@ -12,6 +12,7 @@
 #include "sz-backup.h"
 #include "sz-check.h"
 #include "sz-demo.h"
+#include "sz-points.h"
 #include "sz-search.h"
 #include "sz-test-util.h"
 
@@ -183,6 +184,17 @@ static const struct
   { "record_state", "SELECT count(*) FROM record_state WHERE record_id NOT IN (SELECT id FROM record WHERE community_id = ?1)" },
   { "board_print", "SELECT count(*) FROM board_print WHERE community_id <> ?1" },
   { "board_print_pending", "SELECT count(*) FROM board_print_pending WHERE community_id <> ?1" },
+  /* The points (migration 7). */
+  { "activity_type", "SELECT count(*) FROM activity_type WHERE community_id <> ?1" },
+  { "activity", "SELECT count(*) FROM activity WHERE community_id <> ?1" },
+  { "reward", "SELECT count(*) FROM reward WHERE community_id <> ?1" },
+  { "redemption", "SELECT count(*) FROM redemption WHERE community_id <> ?1" },
+  { "points_movement", "SELECT count(*) FROM points_movement WHERE community_id <> ?1" },
+  { "points_balance", "SELECT count(*) FROM points_balance WHERE community_id <> ?1" },
+  { "points_period", "SELECT count(*) FROM points_period WHERE community_id <> ?1" },
+  { "honour", "SELECT count(*) FROM honour WHERE community_id <> ?1" },
+  { "certificate_register", "SELECT count(*) FROM certificate_register WHERE community_id <> ?1" },
+  { "community_deleting", "SELECT count(*) FROM community_deleting WHERE ?1 = ?1" },
   /* Shared by every community: the duties and the record categories. */
   { "duty", "SELECT 0 WHERE ?1 = ?1" },
   { "record_category", "SELECT 0 WHERE ?1 = ?1" },
@@ -201,7 +213,11 @@ static const struct
     " OR (entity = 'post' AND entity_id IN (SELECT p.id FROM post p JOIN person n ON n.id = p.person_id"
     "                                        WHERE n.community_id = ?1))"
     " OR (entity = 'hotline' AND entity_id IN (SELECT id FROM hotline WHERE community_id = ?1))"
-    " OR (entity = 'record' AND entity_id IN (SELECT id FROM record WHERE community_id = ?1)))" },
+    " OR (entity = 'record' AND entity_id IN (SELECT id FROM record WHERE community_id = ?1))"
+    " OR (entity = 'activity_type' AND entity_id IN (SELECT id FROM activity_type WHERE community_id = ?1))"
+    " OR (entity = 'activity' AND entity_id IN (SELECT id FROM activity WHERE community_id = ?1))"
+    " OR (entity = 'reward' AND entity_id IN (SELECT id FROM reward WHERE community_id = ?1))"
+    " OR (entity = 'honour' AND entity_id IN (SELECT id FROM honour WHERE community_id = ?1)))" },
 };
 
 /* Every text of @table, one line per row. */
@@ -288,6 +304,39 @@ test_delete_demo (void)
     record_id = r->id;
   }
 
+  /* Points of its own: an occasion, a reward taken, an honour. */
+  {
+    g_autoptr(GPtrArray) types = sz_activity_type_list (db, own, FALSE, &error);
+    g_autoptr(SzActivity) a = sz_activity_new ();
+    g_autoptr(SzReward) reward = sz_reward_new ();
+    g_autoptr(SzHonour) honour = sz_honour_new ();
+    SzParticipant part = { head, 120 };
+
+    g_assert_cmpuint (types->len, ==, 5);
+    a->type_id = ((SzActivityType *) types->pdata[0])->id;
+    a->day = g_strdup ("2026-03-01");
+    g_assert_true (sz_activity_record (db, a, &part, 1, &error));
+    g_assert_no_error (error);
+    reward->community_id = own;
+    reward->name = g_strdup ("理发服务");
+    reward->price = 10;
+    reward->stock = 5;
+    g_assert_true (sz_reward_save (db, reward, &error));
+    g_assert_true (sz_reward_redeem (db, head, reward->id, 1, "2026-03-02", NULL, &error));
+    g_assert_no_error (error);
+    honour->person_id = head;
+    honour->period = g_strdup ("2025");
+    honour->title = g_strdup ("社区好人");
+    honour->publicity_from = g_strdup ("2026-01-01");
+    g_assert_true (sz_honour_propose (db, honour, 7, &error));
+    g_assert_true (sz_honour_award (db, honour->id, "2026-01-10", &error));
+    g_assert_no_error (error);
+  }
+  /* The demo has points, rewards and honours to lose. */
+  g_assert_cmpint (count_sql (db, "SELECT count(*) FROM points_movement WHERE community_id = ?1", demo), >, 100);
+  g_assert_cmpint (count_sql (db, "SELECT count(*) FROM redemption WHERE community_id = ?1", demo), >, 0);
+  g_assert_cmpint (count_sql (db, "SELECT count(*) FROM honour WHERE community_id = ?1 AND status = 'final'", demo), >=, 4);
+
   /* Before: the new community's checks and search see none of the demo. */
   items = sz_check_run (db, own, NULL, &error);
   g_assert_no_error (error);
@@ -359,6 +408,10 @@ test_delete_demo (void)
   g_assert_cmpint (count_sql (db, "SELECT count(*) FROM record_event WHERE record_id = ?1", record_id), ==, 1);
   g_assert_cmpint (count_sql (db, "SELECT count(*) FROM audit_log WHERE entity = 'person' AND entity_id = ?1", head),
                    >, 0);
+  g_assert_cmpint (count_sql (db, "SELECT count(*) FROM points_movement WHERE person_id = ?1", head), ==, 2);
+  g_assert_cmpint (count_sql (db, "SELECT balance FROM points_balance WHERE person_id = ?1", head), ==, 10);
+  g_assert_cmpint (count_sql (db, "SELECT count(*) FROM honour WHERE person_id = ?1", head), ==, 1);
+  g_assert_cmpint (count_sql (db, "SELECT count(*) FROM activity_type WHERE community_id = ?1", own), ==, 5);
 
   /* Clean by SQLite's own checks. */
   g_assert_cmpint (count_sql (db, "SELECT count(*) FROM pragma_foreign_key_check WHERE ?1 = ?1", 0), ==, 0);
@@ -393,8 +446,11 @@ test_delete_demo (void)
    * is registered now, and still refuses. */
   g_assert_cmpint (sqlite3_exec (sz_db_handle (db), "DELETE FROM audit_log", NULL, NULL, NULL), !=, SQLITE_OK);
   g_assert_cmpint (count_sql (db, "SELECT count(*) FROM audit_log WHERE ?1 = ?1", 0), >, 0);
-  /* And records still go only with their community. */
+  /* And records and points movements still go only with their community. */
   g_assert_cmpint (sqlite3_exec (sz_db_handle (db), "DELETE FROM record_event", NULL, NULL, NULL), !=, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (sz_db_handle (db), "DELETE FROM points_movement", NULL, NULL, NULL), !=, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (sz_db_handle (db), "DELETE FROM redemption", NULL, NULL, NULL), !=, SQLITE_OK);
+  g_assert_cmpint (count_sql (db, "SELECT count(*) FROM points_movement WHERE ?1 = ?1", 0), ==, 2);
 }
 
 /* A failed deletion (not found) changes nothing. */

@@ -14,6 +14,9 @@ import sys
 NOT_FIELDS = {
     "Warning",   # "Warning: imported as it is": a severity, not a field
     "Problems",  # "Problems: " heads a list of problems in a file
+    "Undone",    # "Undone: %s": the message after Ctrl+Z
+    "None",      # "None: boards print no QR code": a choice's explanation
+    "Service hours",  # "Service hours: %s": a figure on a statement, not a form's field
 }
 
 
@@ -62,11 +65,13 @@ def main():
     lines = []
     for path in sys.argv[1:]:
         msgs = entries(path)
+        # A label may have several translations by context ("Name" of a
+        # person 姓名, of a reward 名称): a message may start with any.
         labels = {}
         for ctxt, msgid, msgstr, fuzzy in msgs:
-            if ctxt is None and msgid and msgstr and not fuzzy and len(msgid) <= 40 \
+            if msgid and msgstr and not fuzzy and len(msgid) <= 40 \
                     and ':' not in msgid and '%' not in msgid and '\n' not in msgid:
-                labels[msgid] = msgstr
+                labels.setdefault(msgid, set()).add(msgstr)
         for ctxt, msgid, msgstr, fuzzy in msgs:
             if not msgstr or fuzzy or ': ' not in msgid:
                 continue
@@ -74,8 +79,10 @@ def main():
             if head not in labels or head in NOT_FIELDS:
                 continue
             n += 1
-            want = labels[head]
-            ok = msgstr.startswith(want + '：') or msgstr.startswith(want + ':') or msgstr.startswith(want + ' ')
+            wants = sorted(labels[head])
+            ok = any(msgstr.startswith(w + '：') or msgstr.startswith(w + ':') or msgstr.startswith(w + ' ')
+                     for w in wants)
+            want = '”或“'.join(wants)
             if not ok:
                 failed += 1
             lines.append('%s %d - %s: “%s” starts with the field “%s”, so its translation must start with “%s：” (it is “%s”)'
