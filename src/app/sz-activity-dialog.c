@@ -133,9 +133,11 @@ rule_text (SzActivityType *t)
       g_string_append (s, _("; for "));
       for (int l = 0, n = 0; l < SZ_N_LEVELS; l++)
         if (t->levels & (1u << l))
-          g_string_append_printf (s, "%s%s", n++ ? _(", ") : "", sz_level_head_title (l));
+          /* Translators: between the levels in an activity type's rule ("楼栋长、单元长") */
+          g_string_append_printf (s, "%s%s", n++ ? C_("levels", ", ") : "", sz_level_head_title (l));
     }
-  g_string_append (s, ".");
+  /* Translators: ends an activity type's rule in the activity form */
+  g_string_append (s, _("."));
   return g_string_free (s, FALSE);
 }
 

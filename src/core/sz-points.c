@@ -144,12 +144,14 @@ sz_hours_parse (const char *text,
 
 /* ---- Structures --------------------------------------------------------- */
 
+/* Text fields start NULL, which is saved as empty: a caller sets them
+ * without freeing a default first. */
+
 SzActivityType *
 sz_activity_type_new (void)
 {
   SzActivityType *t = g_new0 (SzActivityType, 1);
 
-  t->name = g_strdup ("");
   t->active = TRUE;
   return t;
 }
@@ -180,8 +182,6 @@ sz_activity_new (void)
 {
   SzActivity *a = g_new0 (SzActivity, 1);
 
-  a->title = g_strdup ("");
-  a->notes = g_strdup ("");
   return a;
 }
 
@@ -242,8 +242,6 @@ sz_reward_new (void)
 {
   SzReward *r = g_new0 (SzReward, 1);
 
-  r->name = g_strdup ("");
-  r->description = g_strdup ("");
   r->stock = -1;
   r->active = TRUE;
   return r;

@@ -247,6 +247,7 @@ add_reward (Fixture    *f,
   g_autoptr(GError) error = NULL;
 
   r->community_id = f->community;
+  g_free (r->name);
   r->name = g_strdup (name);
   r->price = price;
   r->stock = stock;
@@ -714,7 +715,7 @@ test_expiry (Fixture *f, gconstpointer data)
   confirm = test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (confirm);
   gtk_dialog_response (GTK_DIALOG (confirm), GTK_RESPONSE_ACCEPT);
-  test_settle (100);
+  test_settle_until (find_window ("expiry-dialog") == NULL, 10000);
   g_assert_null (find_window ("expiry-dialog"));
   g_clear_pointer (&preview, g_ptr_array_unref);
   preview = sz_points_expiry_preview (db_of (f), f->community, today, NULL);

@@ -344,6 +344,7 @@ appoint_new_person (Fixture    *f,
       act ("type the consent date");
       act ("Save");
       person->phone_consent = TRUE;
+      g_free (person->consent_date);
       person->consent_date = sz_today ();
       g_assert_true (sz_person_save (db, person, NULL));
     }

@@ -360,7 +360,11 @@ test_undo_fails (Fixture *f, gconstpointer data)
   g_assert_cmpuint (strlen (text), >, strlen (prefix));
   test_screenshot (GTK_WIDGET (f->window), "undo", "failed", 1280, 800);
   g_assert_false (undo_enabled (f));
-  g_assert_nonnull (sz_person_get (db, added, NULL));
+  {
+    g_autoptr(SzPerson) still = sz_person_get (db, added, NULL);
+
+    g_assert_nonnull (still);
+  }
 }
 
 int

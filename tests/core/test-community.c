@@ -318,6 +318,7 @@ test_delete_demo (void)
     g_assert_true (sz_activity_record (db, a, &part, 1, &error));
     g_assert_no_error (error);
     reward->community_id = own;
+    g_free (reward->name);
     reward->name = g_strdup ("理发服务");
     reward->price = 10;
     reward->stock = 5;
