@@ -196,3 +196,130 @@ sz_field_for_message (const char          *message,
     }
   return best;
 }
+
+/* Saving a PDF: a file chooser, then a message with "Open" */
+
+typedef struct
+{
+  GtkWidget      *over;
+  GSettings      *settings;
+  char           *saved;
+  char           *failed;
+  SzPdfFunc       func;
+  gpointer        data;
+  GDestroyNotify  destroy;
+} SavePdf;
+
+static void
+save_pdf_free (gpointer data)
+{
+  SavePdf *s = data;
+
+  if (s->destroy != NULL)
+    s->destroy (s->data);
+  g_object_unref (s->over);
+  g_clear_object (&s->settings);
+  g_free (s->saved);
+  g_free (s->failed);
+  g_free (s);
+}
+
+static void
+on_saved_response_cb (GtkDialog *dialog,
+                      int        response,
+                      gpointer   user_data)
+{
+  const char *uri = g_object_get_data (G_OBJECT (dialog), "uri");
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+
+  if (response == GTK_RESPONSE_ACCEPT && uri != NULL)
+    gtk_show_uri (parent, uri, GDK_CURRENT_TIME);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+on_pdf_chooser_response_cb (GtkNativeDialog *chooser,
+                            int              response,
+                            SavePdf         *s)
+{
+  GSettings *settings = s->settings;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  GtkWidget *dialog;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file != NULL && (path = g_file_get_path (file)) != NULL)
+    {
+      if (!g_str_has_suffix (path, ".pdf") && !g_str_has_suffix (path, ".PDF"))
+        {
+          char *with_pdf = g_strconcat (path, ".pdf", NULL);
+
+          g_free (path);
+          path = with_pdf;
+        }
+      folder = g_file_get_parent (file);
+      if (settings != NULL && folder != NULL)
+        {
+          g_autofree char *folder_path = g_file_get_path (folder);
+
+          g_settings_set_string (settings, "export-folder", folder_path ? folder_path : "");
+        }
+      if (!s->func (path, s->data, &error))
+        sz_show_error (s->over, s->failed, error);
+      else
+        {
+          dialog = gtk_message_dialog_new (window_of (s->over), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                           GTK_MESSAGE_INFO, GTK_BUTTONS_NONE, "%s", s->saved);
+          gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", path);
+          gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Close"), GTK_RESPONSE_CLOSE);
+          gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Open"), GTK_RESPONSE_ACCEPT);
+          gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CLOSE);
+          g_object_set_data_full (G_OBJECT (dialog), "uri", g_filename_to_uri (path, NULL, NULL), g_free);
+          g_signal_connect (dialog, "response", G_CALLBACK (on_saved_response_cb), NULL);
+          gtk_window_present (GTK_WINDOW (dialog));
+        }
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+void
+sz_save_pdf (GtkWidget      *over,
+             GSettings      *settings,
+             const char     *title,
+             const char     *name,
+             const char     *saved,
+             const char     *failed,
+             SzPdfFunc       func,
+             gpointer        data,
+             GDestroyNotify  destroy)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GFile) folder = sz_export_start_folder (settings);
+  SavePdf *s = g_new0 (SavePdf, 1);
+
+  s->over = g_object_ref (over);
+  s->settings = settings ? g_object_ref (settings) : NULL;
+  s->saved = g_strdup (saved ? saved : _("The PDF is saved"));
+  s->failed = g_strdup (failed ? failed : _("The PDF could not be saved"));
+  s->func = func;
+  s->data = data;
+  s->destroy = destroy;
+  chooser = gtk_file_chooser_native_new (title, window_of (over), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_suffix (filter, "pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_object_set_data_full (G_OBJECT (chooser), "sz-save-pdf", s, save_pdf_free);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_pdf_chooser_response_cb), s);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}

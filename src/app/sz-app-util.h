@@ -75,4 +75,22 @@ int         sz_field_for_message (const char          *message,
 void        sz_list_box_select_and_show (GtkListBox    *list,
                                          GtkListBoxRow *row);
 
+/* A save dialog for a PDF named @name, then @func with the path (".pdf"
+ * added when missing): a message with the path and "Open" when it is
+ * written (@saved; NULL: "The PDF is saved"), the error under @failed
+ * (NULL: "The PDF could not be saved") otherwise.  The folder is
+ * remembered as @settings' export folder. */
+typedef gboolean (*SzPdfFunc) (const char  *path,
+                               gpointer     data,
+                               GError     **error);
+void        sz_save_pdf          (GtkWidget           *over,
+                                  GSettings           *settings,
+                                  const char          *title,
+                                  const char          *name,
+                                  const char          *saved,
+                                  const char          *failed,
+                                  SzPdfFunc            func,
+                                  gpointer             data,
+                                  GDestroyNotify       destroy);
+
 G_END_DECLS

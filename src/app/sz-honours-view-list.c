@@ -308,7 +308,8 @@ save (SzHonoursView *self,
       ViewWriter     writer)
 {
   g_object_set_data (G_OBJECT (self), "sz-writer", writer);
-  sz_points_save_pdf (GTK_WIDGET (self), self->session, title, name, write_cb, g_object_ref (self), g_object_unref);
+  sz_save_pdf (GTK_WIDGET (self), sz_session_get_settings (self->session), title, name, NULL, NULL, write_cb,
+               g_object_ref (self), g_object_unref);
 }
 
 static void

@@ -56,19 +56,6 @@ GtkWidget  *sz_points_ask_reason      (GtkWidget      *over,
                                        gpointer        data,
                                        GDestroyNotify  destroy);
 
-/* A save dialog for a PDF named @name, then @func with the path (".pdf"
- * added when missing); the folder is remembered as the export folder. */
-typedef gboolean (*SzPdfFunc) (const char  *path,
-                               gpointer     data,
-                               GError     **error);
-void        sz_points_save_pdf        (GtkWidget      *over,
-                                       SzSession      *session,
-                                       const char     *title,
-                                       const char     *name,
-                                       SzPdfFunc       func,
-                                       gpointer        data,
-                                       GDestroyNotify  destroy);
-
 /* A row of the points lists: one core struct, freed with the row. */
 #define SZ_TYPE_POINTS_ITEM (sz_points_item_get_type ())
 G_DECLARE_FINAL_TYPE (SzPointsItem, sz_points_item, SZ, POINTS_ITEM, GObject)

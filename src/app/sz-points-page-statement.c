@@ -200,8 +200,8 @@ on_export_clicked_cb (SzPointsPage *self)
     return;
   /* Translators: the file name of a person's statement of points; %s is the name */
   name = g_strdup_printf (_("Points statement %s.pdf"), b->name);
-  sz_points_save_pdf (GTK_WIDGET (self), self->session, _("Export Statement PDF"), name, write_statement_cb,
-                      g_object_ref (self), g_object_unref);
+  sz_save_pdf (GTK_WIDGET (self), sz_session_get_settings (self->session), _("Export Statement PDF"), name, NULL,
+               NULL, write_statement_cb, g_object_ref (self), g_object_unref);
 }
 
 static void

@@ -54,7 +54,6 @@ struct _SzRecordFiguresView
   cairo_surface_t *chart;       /* the chart recorded at chart_width × chart_height */
   int              chart_width;
   int              chart_height;
-  GtkFileChooserNative *chooser;
   gboolean         dirty;       /* the records changed while the view was hidden */
 };
 
@@ -406,94 +405,24 @@ sz_record_figures_view_write_report (SzRecordFiguresView *self,
                                 month, 0, path, error);
 }
 
-static void
-on_written_response_cb (GtkDialog *dialog,
-                        int        response,
-                        gpointer   user_data)
+static gboolean
+write_report_cb (const char  *path,
+                 gpointer     data,
+                 GError     **error)
 {
-  const char *uri = g_object_get_data (G_OBJECT (dialog), "uri");
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
-
-  if (response == GTK_RESPONSE_ACCEPT && uri != NULL)
-    gtk_show_uri (parent, uri, GDK_CURRENT_TIME);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-}
-
-static void
-on_chooser_response_cb (SzRecordFiguresView  *self,
-                        int                   response,
-                        GtkFileChooserNative *chooser)
-{
-  GSettings *settings = sz_session_get_settings (self->session);
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFile) folder = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  GtkRoot *root;
-  GtkWidget *dialog;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_clear_object (&self->chooser);
-  if (file == NULL || (path = g_file_get_path (file)) == NULL)
-    return;
-  if (!g_str_has_suffix (path, ".pdf") && !g_str_has_suffix (path, ".PDF"))
-    {
-      char *with_pdf = g_strconcat (path, ".pdf", NULL);
-
-      g_free (path);
-      path = with_pdf;
-    }
-  folder = g_file_get_parent (file);
-  if (settings != NULL && folder != NULL)
-    {
-      g_autofree char *folder_path = g_file_get_path (folder);
-
-      g_settings_set_string (settings, "export-folder", folder_path ? folder_path : "");
-    }
-
-  if (!sz_record_figures_view_write_report (self, path, &error))
-    {
-      sz_show_error (GTK_WIDGET (self), _("The report could not be saved"), error);
-      return;
-    }
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  dialog = gtk_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT, GTK_MESSAGE_INFO,
-                                   GTK_BUTTONS_NONE, "%s", _("The monthly report is saved"));
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", path);
-  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Close"), GTK_RESPONSE_CLOSE);
-  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Open"), GTK_RESPONSE_ACCEPT);
-  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CLOSE);
-  g_object_set_data_full (G_OBJECT (dialog), "uri", g_filename_to_uri (path, NULL, NULL), g_free);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_written_response_cb), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
+  return sz_record_figures_view_write_report (SZ_RECORD_FIGURES_VIEW (data), path, error);
 }
 
 static void
 on_report_button_clicked_cb (SzRecordFiguresView *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autoptr(GFile) folder = sz_export_start_folder (sz_session_get_settings (self->session));
   g_autofree char *name = NULL;
 
-  if (self->chooser != NULL)
-    return;
-  self->chooser = gtk_file_chooser_native_new (_("Save the Monthly Report"),
-                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
-  gtk_file_filter_set_name (filter, _("PDF documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_filter_add_suffix (filter, "pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
   /* Translators: the monthly report's file name; %s is the month (2026-11) */
   name = g_strdup_printf (_("Residents' issues %s.pdf"), sz_record_figures_view_get_month (self));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response_cb), self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  sz_save_pdf (GTK_WIDGET (self), sz_session_get_settings (self->session), _("Save the Monthly Report"), name,
+               _("The monthly report is saved"), _("The report could not be saved"), write_report_cb,
+               g_object_ref (self), g_object_unref);
 }
 
 /* Public */
@@ -576,9 +505,6 @@ sz_record_figures_view_dispose (GObject *object)
   SzRecordFiguresView *self = SZ_RECORD_FIGURES_VIEW (object);
   GtkWidget *child;
 
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), SZ_TYPE_RECORD_FIGURES_VIEW);
   /* The template's top child has no binding: dispose_template leaves it. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)

@@ -132,6 +132,25 @@ test_count_toplevels (void)
   return n;
 }
 
+/* Whether @menu, or a section of it, has an item for @action. */
+static inline gboolean
+test_menu_has_action (GMenuModel *menu,
+                      const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name)
+          && g_str_equal (name, action))
+        return TRUE;
+      if (section != NULL && test_menu_has_action (section, action))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* What pressing @keyval with @mods on @widget does through its own
  * shortcuts (the class's key bindings among them): TRUE when one ran.
  * Xvfb has no way in for a synthesized key event. */

@@ -142,41 +142,16 @@ wait_for_page (GtkWidget  *dialog,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, name);
 }
 
-/* Presses @keyval on @widget's own shortcuts (GTK 4.8 has no way to send
- * a key event): TRUE when there is one. */
+/* Presses @keyval on @widget's own shortcuts; a button activated by a
+ * key shows itself pressed first. */
 static gboolean
 press_key (GtkWidget *widget,
            guint      keyval)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean done = test_press_shortcut (widget, keyval, 0);
 
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-          if (GTK_IS_KEYVAL_TRIGGER (trigger) && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
-              && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0)
-            {
-              gboolean done = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
-                                                            gtk_shortcut_get_arguments (shortcut));
-              g_autofree char *what = gtk_shortcut_action_to_string (gtk_shortcut_get_action (shortcut));
-
-              g_test_message ("key %s: %s, %s", gdk_keyval_name (keyval), what, done ? "done" : "nothing");
-
-              /* A button activated by a key shows itself pressed first. */
-              test_settle (400);
-              return done;
-            }
-        }
-    }
-  return FALSE;
+  test_settle (400);
+  return done;
 }
 
 static gboolean
@@ -277,24 +252,6 @@ find_file_chooser (void)
   return NULL;
 }
 
-static gboolean
-menu_has_action (GMenuModel *menu,
-                 const char *action)
-{
-  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
-    {
-      g_autofree char *name = NULL;
-      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
-
-      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name)
-          && g_str_equal (name, action))
-        return TRUE;
-      if (section != NULL && menu_has_action (section, action))
-        return TRUE;
-    }
-  return FALSE;
-}
-
 /* The main menu's 导入名册… opens a file chooser for spreadsheets; the
  * file chosen opens the preview. */
 static void
@@ -310,7 +267,7 @@ test_chooser (Fixture *f, gconstpointer data)
 
   menu_button = test_get_widget (GTK_WIDGET (f->window), "primary_menu_button");
   g_assert_nonnull (menu_button);
-  g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button)), "win.import"));
+  g_assert_true (test_menu_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button)), "win.import"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.import", NULL));
   test_settle (300);

@@ -26,24 +26,6 @@
 #include "sz-app-test-util.h"
 #include "sz-app-fixture.h"
 
-static gboolean
-menu_has_action (GMenuModel *menu,
-                 const char *action)
-{
-  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
-    {
-      g_autofree char *name = NULL;
-      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
-
-      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name)
-          && g_str_equal (name, action))
-        return TRUE;
-      if (section != NULL && menu_has_action (section, action))
-        return TRUE;
-    }
-  return FALSE;
-}
-
 /* A window over the database at @path, as the application opens it on a
  * start that is not the first (it passes FALSE: it loaded no demo). */
 static SzWindow *
@@ -117,7 +99,7 @@ test_demo_every_start (void)
   g_assert_cmpint (sz_session_get_community_id (session), ==, demo);
   g_assert_true (demo_offered (window));
   menu_button = test_get_widget (GTK_WIDGET (window), "primary_menu_button");
-  g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button)), "win.new-community"));
+  g_assert_true (test_menu_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button)), "win.new-community"));
   test_screenshot (GTK_WIDGET (window), "start", "demo-second-start", 1280, 800);
 
   /* The main menu's item, as the note's button: the dialog. */
