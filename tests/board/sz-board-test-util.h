@@ -7,7 +7,10 @@
 #pragma once
 
 #include <glib.h>
+#include <glib/gstdio.h>
+#include <gio/gio.h>
 #include <math.h>
+#include <stdlib.h>
 
 #include "sz-demo.h"
 #include "sz-display.h"
@@ -33,17 +36,60 @@ test_run_tool (const char *const *argv)
   return out;
 }
 
-/* The demo community in a new database of the test's own. */
+static char *test_demo_template_path;
+
+static void
+test_demo_template_remove (void)
+{
+  g_autofree char *dir = g_path_get_dirname (test_demo_template_path);
+  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *f = g_strconcat (test_demo_template_path, suffixes[i], NULL);
+
+      g_remove (f);
+    }
+  g_rmdir (dir);
+}
+
+/* The demo community in a new database of the test's own.  The demo is
+ * loaded once per test program into a template file that later calls
+ * copy: loading it takes seconds under the sanitizers, and app tests open
+ * it for every case. */
 static inline SzDb *
 test_open_demo (const char  *name,
                 char       **path,
                 gint64      *community_id)
 {
+  static gint64 template_community;
   g_autoptr(GError) error = NULL;
-  SzDb *db = test_open_db (name, path);
+  g_autoptr(GFile) from = NULL;
+  g_autoptr(GFile) to = NULL;
+  SzDb *db;
 
-  g_assert_true (sz_demo_load (db, community_id, &error));
+  if (test_demo_template_path == NULL)
+    {
+      g_autofree char *dir = g_dir_make_tmp ("sz-demo-XXXXXX", &error);
+
+      g_assert_no_error (error);
+      test_demo_template_path = g_build_filename (dir, "demo.db", NULL);
+      db = sz_db_open (test_demo_template_path, SZ_DB_OPEN_CREATE, &error);
+      g_assert_no_error (error);
+      g_assert_true (sz_demo_load (db, &template_community, &error));
+      g_assert_no_error (error);
+      sz_db_close (db);
+      atexit (test_demo_template_remove);
+    }
+  *path = test_db_path (name);
+  from = g_file_new_for_path (test_demo_template_path);
+  to = g_file_new_for_path (*path);
+  g_assert_true (g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
+  db = sz_db_open (*path, SZ_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (db);
+  *community_id = template_community;
   return db;
 }
 
