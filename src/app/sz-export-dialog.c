@@ -266,7 +266,7 @@ sz_export_dialog_init (SzExportDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->paper = g_strdup ("A4");
   self->style = SZ_STYLE_RED;
-  self->engine = SZ_ENGINE_HARU;
+  self->engine = SZ_ENGINE_AUTO;
 }
 
 GtkWidget *
@@ -291,16 +291,15 @@ sz_export_dialog_new (GtkWindow  *parent,
     {
       g_autofree char *paper = g_settings_get_string (settings, "paper");
 
-      self->engine = g_settings_get_enum (settings, "engine") == SZ_ENGINE_CAIRO ? SZ_ENGINE_CAIRO : SZ_ENGINE_HARU;
+      self->engine = g_settings_get_enum (settings, "engine") == SZ_ENGINE_CAIRO ? SZ_ENGINE_CAIRO : SZ_ENGINE_AUTO;
       sz_export_dialog_set_layout (self, paper, g_settings_get_boolean (settings, "landscape"),
                                    g_settings_get_enum (settings, "style") == SZ_STYLE_PLAIN ? SZ_STYLE_PLAIN
                                                                                              : SZ_STYLE_RED);
     }
   if (self->engine == SZ_ENGINE_CAIRO)
-    engine = g_strdup (_("PDF method: fine, smallest files (set in Preferences)."));
+    engine = g_strdup (_("PDF method: through cairo, slower (set in Preferences)."));
   else
-    engine = g_strdup (_("PDF method: fast, for many boards (set in Preferences). A board with a character the fast "
-                         "way cannot draw is made the fine way."));
+    engine = g_strdup (_("PDF method: standard, fast and small for one board or thousands (set in Preferences)."));
   gtk_label_set_text (self->engine_label, engine);
   load_place (self);
   update_layout_label (self);

@@ -199,12 +199,12 @@ on_engine_dropdown_selected_cb (SzPreferencesWindow *self)
 {
   if (gtk_drop_down_get_selected (self->engine_dropdown) == SZ_ENGINE_CAIRO)
     gtk_label_set_text (self->engine_note,
-                        _("Puts only the characters a board uses in the file: the smallest files for one board "
-                          "or a few, and every character the fonts have. Slower for hundreds of boards."));
+                        _("Draws the boards through the cairo library, as the app's preview does: the same look, "
+                          "but slower and larger files. For comparing when a printout looks wrong."));
   else
     gtk_label_set_text (self->engine_note,
-                        _("Makes hundreds of boards in one file quickly; each file carries its fonts whole "
-                          "(about 0.4 MB). A board with a character the fast way cannot draw is made the fine way."));
+                        _("Fast for one board or thousands; each file carries only the characters its boards use, "
+                          "and every character the fonts have is drawn."));
 }
 
 static gboolean

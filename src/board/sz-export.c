@@ -13,10 +13,12 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "sz-doc-lang.h"
 #include "sz-export.h"
 #include "sz-fonts.h"
 #include "sz-render-cairo.h"
 #include "sz-render-hpdf.h"
+#include "sz-render-pdf.h"
 #include "sz-safe-file.h"
 #include "sz-text.h"
 
@@ -85,9 +87,38 @@ sz_engine_from_string (const char *str,
     *engine = SZ_ENGINE_HARU;
   else if (g_strcmp0 (str, "cairo") == 0)
     *engine = SZ_ENGINE_CAIRO;
+  else if (g_strcmp0 (str, "pdf") == 0 || g_strcmp0 (str, "sanzhang") == 0)
+    *engine = SZ_ENGINE_PDF;
+  else if (g_strcmp0 (str, "auto") == 0)
+    *engine = SZ_ENGINE_AUTO;
   else
     return FALSE;
   return TRUE;
+}
+
+const char *
+sz_engine_to_string (SzEngine engine)
+{
+  switch (engine)
+    {
+    case SZ_ENGINE_HARU:
+      return "libharu";
+    case SZ_ENGINE_CAIRO:
+      return "cairo";
+    case SZ_ENGINE_PDF:
+      return "pdf";
+    case SZ_ENGINE_AUTO:
+    default:
+      return "auto";
+    }
+}
+
+SzEngine
+sz_engine_resolve (SzEngine engine,
+                   guint    n_boards)
+{
+  (void) n_boards;
+  return engine == SZ_ENGINE_AUTO ? SZ_ENGINE_PDF : engine;
 }
 
 static void
@@ -195,6 +226,7 @@ typedef struct
 {
   SzHpdfWriter *haru;
   SzCairoPdf   *cairo;
+  SzPdfWriter  *pdf;
   char         *path;
 } Writer;
 
@@ -207,9 +239,11 @@ writer_open (Writer          *w,
 {
   if (engine == SZ_ENGINE_HARU)
     w->haru = sz_hpdf_writer_new (info, error);
-  else
+  else if (engine == SZ_ENGINE_CAIRO)
     w->cairo = sz_cairo_pdf_new (path, info, error);
-  if (w->haru == NULL && w->cairo == NULL)
+  else
+    w->pdf = sz_pdf_writer_new (path, info, error);
+  if (w->haru == NULL && w->cairo == NULL && w->pdf == NULL)
     return FALSE;
   w->path = g_strdup (path);
   return TRUE;
@@ -220,6 +254,8 @@ writer_add (Writer       *w,
             const SzPage *page,
             GError      **error)
 {
+  if (w->pdf != NULL)
+    return sz_pdf_writer_add_page (w->pdf, page, error);
   return w->haru ? sz_hpdf_writer_add_page (w->haru, page, error)
                  : sz_cairo_pdf_add_page (w->cairo, page, error);
 }
@@ -234,8 +270,10 @@ writer_close (Writer  *w,
   char *temp = NULL;
 
   if (ok)
-    temp = w->haru ? sz_hpdf_writer_save_temp (w->haru, w->path, error)
-                   : sz_cairo_pdf_finish_temp (w->cairo, error);
+    temp = w->pdf ? sz_pdf_writer_finish_temp (w->pdf, error)
+           : w->haru ? sz_hpdf_writer_save_temp (w->haru, w->path, error)
+           : sz_cairo_pdf_finish_temp (w->cairo, error);
+  g_clear_pointer (&w->pdf, sz_pdf_writer_free);
   g_clear_pointer (&w->haru, sz_hpdf_writer_free);
   g_clear_pointer (&w->cairo, sz_cairo_pdf_free);
   g_clear_pointer (&w->path, g_free);
@@ -318,11 +356,14 @@ write_document (Export      *e,
   Writer w = { 0 };
   gboolean ok = TRUE;
   guint pages = 0;
+  const char *lang;
 
-  info.title = g_strdup_printf (_("Notice boards of %s"), sz_board_source_get_tree (e->source)->label);
+  lang = sz_board_source_get_lang (e->source);
+  info.title = g_strdup_printf (D_ (lang, "Notice boards of %s"), sz_board_source_get_tree (e->source)->label);
   info.author = g_strdup (sz_board_source_get_tree (e->source)->label);
-  info.subject = g_strdup (_("Names and phones of the three heads and service hotlines,"
-                             " printed with the heads' consent"));
+  info.subject = g_strdup (D_ (lang, "Names and phones of the three heads and service hotlines,"
+                                     " printed with the heads' consent"));
+  info.lang = g_strdup (lang);
   info.creator = g_strdup_printf ("Sanzhang %s", PACKAGE_VERSION);
   ok = writer_open (&w, engine, path, &info, error);
   sz_doc_info_clear (&info);
@@ -484,7 +525,7 @@ sz_export_boards (SzBoardSource          *source,
       return FALSE;
     }
   e.total = planned->len;
-  engine = options->engine;
+  engine = sz_engine_resolve (options->engine, planned->len);
   if (need_cairo && engine == SZ_ENGINE_HARU && options->mode != SZ_EXPORT_PNG)
     {
       SzExportProblem *p = g_new0 (SzExportProblem, 1);

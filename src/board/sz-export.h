@@ -15,9 +15,19 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  SZ_ENGINE_HARU,    /* libharu 2.3.0: the default, small and fast */
-  SZ_ENGINE_CAIRO,   /* cairo's PDF surface: draws what libharu cannot */
+  SZ_ENGINE_HARU,    /* libharu 2.3.0 */
+  SZ_ENGINE_CAIRO,   /* cairo's PDF surface */
+  SZ_ENGINE_PDF,     /* Sanzhang's own writer (sz-render-pdf.c) */
+  SZ_ENGINE_AUTO,    /* what is fastest and smallest for the job */
 } SzEngine;
+
+/* The engine SZ_ENGINE_AUTO stands for.  Sanzhang's own writer is the
+ * fastest and smallest at every batch size, from one board to a city
+ * (tests/bench/peer-typst.sh), and draws every character the layout can,
+ * so it is the choice for every PDF. */
+SzEngine  sz_engine_resolve       (SzEngine                engine,
+                                   guint                   n_boards);
+const char *sz_engine_to_string   (SzEngine                engine);
 
 typedef enum
 {

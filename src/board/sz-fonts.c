@@ -98,8 +98,39 @@ find_font (const char  *family,
   return found;
 }
 
-/* Scanning the files for a configuration takes a tenth of a second (their
- * character maps): done once a process, kept for its life. */
+/* Adds to @set the faces of @path that the system configuration already
+ * knows (read from fontconfig's cache, not from the file).  FALSE when it
+ * knows none. */
+static gboolean
+add_cached_faces (FcFontSet  *set,
+                  const char *path)
+{
+  FcFontSet *system = FcConfigGetFonts (NULL, FcSetSystem);
+  gboolean any = FALSE;
+
+  for (int i = 0; system != NULL && i < system->nfont; i++)
+    {
+      FcChar8 *file = NULL;
+
+      if (FcPatternGetString (system->fonts[i], FC_FILE, 0, &file) == FcResultMatch
+          && strcmp ((const char *) file, path) == 0)
+        {
+          FcPattern *copy = FcPatternDuplicate (system->fonts[i]);
+
+          if (copy != NULL && FcFontSetAdd (set, copy))
+            any = TRUE;
+          else if (copy != NULL)
+            FcPatternDestroy (copy);
+        }
+    }
+  return any;
+}
+
+/* A configuration of our files only, done once a process and kept for its
+ * life.  Scanning the files themselves (their character maps) costs a
+ * tenth of a second, as much as printing a hundred boards: their patterns
+ * are taken from the system configuration, which fontconfig reads from
+ * its cache, and a file only scanned when the cache does not know it. */
 static FcConfig *
 shared_config (GPtrArray *files)
 {
@@ -110,9 +141,21 @@ shared_config (GPtrArray *files)
   g_mutex_lock (&lock);
   if (config == NULL)
     {
+      FcFontSet *set;
+
       config = FcConfigCreate ();
+      /* Makes the application set, which is public only through this:
+       * /dev/null holds no font, so nothing is added. */
+      FcConfigAppFontAddFile (config, (const FcChar8 *) "/dev/null");
+      set = FcConfigGetFonts (config, FcSetApplication);
       for (guint i = 0; i < files->len; i++)
-        FcConfigAppFontAddFile (config, (const FcChar8 *) ((SzFontFile *) g_ptr_array_index (files, i))->path);
+        {
+          const char *path = ((SzFontFile *) g_ptr_array_index (files, i))->path;
+
+          if (set == NULL || !add_cached_faces (set, path))
+            FcConfigAppFontAddFile (config, (const FcChar8 *) path);
+          set = FcConfigGetFonts (config, FcSetApplication);
+        }
     }
   result = config;
   g_mutex_unlock (&lock);

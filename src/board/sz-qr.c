@@ -17,13 +17,17 @@
 /* Bytes of 8-bit data a version 40 symbol holds at level M. */
 #define QR_MAX_BYTES_M 2331
 
+static guint8 *encode (const char  *text,
+                       const char  *field,
+                       int         *n,
+                       GError     **error);
+
 guint8 *
 sz_qr_encode (const char  *text,
               const char  *field,
               int         *n,
               GError     **error)
 {
-  QRcode *code;
   guint8 *modules;
   gsize len;
   int side;
@@ -41,6 +45,42 @@ sz_qr_encode (const char  *text,
                    _("%s is empty: there is nothing to put in the QR code."), field);
       return NULL;
     }
+
+  /* A batch prints the community's code on every board: the last symbol
+   * made is kept (per thread) and copied. */
+  {
+    static GPrivate last_text = G_PRIVATE_INIT (g_free);
+    static GPrivate last_modules = G_PRIVATE_INIT (g_free);
+    static GPrivate last_n;
+    const char *text_was = g_private_get (&last_text);
+
+    if (text_was != NULL && strcmp (text_was, text) == 0)
+      {
+        side = GPOINTER_TO_INT (g_private_get (&last_n));
+        *n = side;
+        return g_memdup2 (g_private_get (&last_modules), (gsize) side * side);
+      }
+    modules = encode (text, field, &side, error);
+    if (modules == NULL)
+      return NULL;
+    g_private_replace (&last_text, g_strdup (text));
+    g_private_replace (&last_modules, g_memdup2 (modules, (gsize) side * side));
+    g_private_set (&last_n, GINT_TO_POINTER (side));
+    *n = side;
+    return modules;
+  }
+}
+
+static guint8 *
+encode (const char  *text,
+        const char  *field,
+        int         *n,
+        GError     **error)
+{
+  QRcode *code;
+  guint8 *modules;
+  gsize len = strlen (text);
+  int side;
 
   /* Version 0 lets libqrencode pick the smallest version that holds the
    * text; case-sensitive 8-bit mode keeps URLs and Chinese intact. */

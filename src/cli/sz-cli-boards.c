@@ -84,7 +84,7 @@ print_summary (const SzExportSummary *s,
                SzEngine               engine,
                const SzExportOptions *o)
 {
-  const char *engine_name = engine == SZ_ENGINE_HARU ? "libharu" : "cairo";
+  const char *engine_name = sz_engine_to_string (engine);
 
   if (s->files->len == 1)
     /* Translators: boards, pages, file, engine */
@@ -126,7 +126,7 @@ cmd_boards (int argc, char **argv)
     { "paper", 'p', 0, G_OPTION_ARG_STRING, &opt_paper, N_("A4 (default), A3, or a size in millimetres such as 600x800mm"), N_("PAPER") },
     { "landscape", 'l', 0, G_OPTION_ARG_NONE, &opt_landscape, N_("Long side across"), NULL },
     { "style", 's', 0, G_OPTION_ARG_STRING, &opt_style, N_("red (party red, default) or plain (black and white)"), N_("STYLE") },
-    { "engine", 'e', 0, G_OPTION_ARG_STRING, &opt_engine, N_("PDF engine: haru (default) or cairo"), N_("ENGINE") },
+    { "engine", 'e', 0, G_OPTION_ARG_STRING, &opt_engine, N_("PDF engine: auto (default: the fastest and smallest), pdf, haru or cairo"), N_("ENGINE") },
     { "png", 0, 0, G_OPTION_ARG_DOUBLE, &opt_png, N_("Write one PNG per board at this resolution instead of PDF"), N_("DPI") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output, N_("A PDF file, or a folder (ending in /) for one file per board"), N_("FILE|DIR") },
     { "date", 0, 0, G_OPTION_ARG_STRING, &opt_date, N_("The printed date on the boards (default: today)"), N_("YYYY-MM-DD") },
@@ -138,7 +138,7 @@ cmd_boards (int argc, char **argv)
   g_autoptr(SzBoardSource) source = NULL;
   g_autoptr(GArray) refs = NULL;
   g_autoptr(GError) error = NULL;
-  SzExportOptions o = { 0 };
+  SzExportOptions o = { .engine = SZ_ENGINE_AUTO };
   SzExportSummary summary;
   SzTreeNode *node = NULL;
   guint kinds = 0;
@@ -185,7 +185,7 @@ cmd_boards (int argc, char **argv)
     }
   if (opt_engine != NULL && !sz_engine_from_string (opt_engine, &o.engine))
     {
-      g_printerr (_("Error: --engine “%s”: use haru or cairo.\n"), opt_engine);
+      g_printerr (_("Error: --engine “%s”: use auto, pdf, haru or cairo.\n"), opt_engine);
       return EXIT_USAGE;
     }
   if (opt_png != 0 && (opt_png < 36 || opt_png > 1200))
@@ -295,7 +295,7 @@ cmd_boards (int argc, char **argv)
     print_error (error);
   else
     {
-      SzEngine used = o.engine;
+      SzEngine used = sz_engine_resolve (o.engine, summary.boards);
 
       for (guint i = 0; i < summary.problems->len; i++)
         if (((SzExportProblem *) g_ptr_array_index (summary.problems, i))->kind == SZ_PROBLEM_ENGINE_SWITCH)

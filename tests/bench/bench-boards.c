@@ -108,7 +108,7 @@ main (int argc, char **argv)
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, "The roster to print (from bench-city --keep)", "FILE" },
     { "demo", 0, 0, G_OPTION_ARG_NONE, &demo, "Print the demo community (made in a temporary file)", NULL },
-    { "engine", 'e', 0, G_OPTION_ARG_STRING, &engine_name, "haru (default) or cairo", "ENGINE" },
+    { "engine", 'e', 0, G_OPTION_ARG_STRING, &engine_name, "auto (default), pdf, haru or cairo", "ENGINE" },
     { "kind", 'k', 0, G_OPTION_ARG_STRING, &kind_name, "Board kind (default unit)", "KIND" },
     { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, "Processes sharing the communities (default 1)", "N" },
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, "Folder for the PDFs (default: a temporary one, removed)", "DIR" },
@@ -117,7 +117,7 @@ main (int argc, char **argv)
   g_autoptr(GOptionContext) context = g_option_context_new ("- time database → PDF for whole communities");
   g_autoptr(GError) error = NULL;
   g_autofree char *tmp_dir = NULL;
-  SzEngine engine = SZ_ENGINE_HARU;
+  SzEngine engine = SZ_ENGINE_AUTO;
   SzBoardKind kind = SZ_BOARD_UNIT;
   Totals totals = { 0 };
   struct rusage self_usage, child_usage;
@@ -209,7 +209,7 @@ main (int argc, char **argv)
         fprintf (stderr, "bench-boards: %s\n", error->message);
       return 1;
     }
-  printf ("engine %s, %s boards, %d job%s\n", engine == SZ_ENGINE_HARU ? "libharu" : "cairo",
+  printf ("engine %s, %s boards, %d job%s\n", sz_engine_to_string (sz_engine_resolve (engine, totals.boards)),
           sz_board_kind_to_string (kind), jobs, jobs > 1 ? "s" : "");
   printf ("boards            %u in %u file%s\n", totals.boards, totals.files, totals.files == 1 ? "" : "s");
   printf ("wall time         %.3f s\n", wall / 1e6);

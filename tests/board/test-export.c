@@ -181,6 +181,8 @@ test_pdfs (Fixture *f, gconstpointer data)
     { "A3", FALSE, 297, 420, SZ_STYLE_PLAIN, SZ_ENGINE_HARU },
     { "600x800mm", TRUE, 800, 600, SZ_STYLE_RED, SZ_ENGINE_CAIRO },
     { "A4", TRUE, 297, 210, SZ_STYLE_PLAIN, SZ_ENGINE_CAIRO },
+    { "A4", FALSE, 210, 297, SZ_STYLE_RED, SZ_ENGINE_AUTO },
+    { "600x800mm", TRUE, 800, 600, SZ_STYLE_PLAIN, SZ_ENGINE_PDF },
   };
 
   g_assert_cmpuint (withheld->len, >, 0);
@@ -257,13 +259,15 @@ test_engines_agree (Fixture *f, gconstpointer data)
   g_autoptr(SzFonts) fonts = sz_fonts_new (&error);
   g_autoptr(SzText) text = sz_text_new (fonts);
 
+  /* libharu and Sanzhang's own writer against cairo's image. */
+  for (SzEngine engine = SZ_ENGINE_HARU; engine <= SZ_ENGINE_PDF; engine += SZ_ENGINE_PDF - SZ_ENGINE_HARU)
   for (SzBoardKind kind = 0; kind < SZ_N_BOARD_KINDS; kind++)
     for (SzBoardStyle style = 0; style < SZ_N_STYLES; style++)
       {
         g_autoptr(GArray) refs = first_refs (source, kind, 1);
         SzBoardRef *ref = &g_array_index (refs, SzBoardRef, 0);
         g_autofree char *pdf = g_build_filename (f->dir, "agree.pdf", NULL);
-        SzExportOptions o = { .style = style, .engine = SZ_ENGINE_HARU, .output = pdf, .no_record = TRUE,
+        SzExportOptions o = { .style = style, .engine = engine, .output = pdf, .no_record = TRUE,
                               .printed_on = "2026-11-25" };
         SzLayoutOptions lo = { .style = style, .printed_on = "2026-11-25" };
         SzExportSummary summary;
@@ -290,12 +294,68 @@ test_engines_agree (Fixture *f, gconstpointer data)
         for (int y = 0; y < h; y++)
           for (int x = 0; x < w; x++)
             differ += channel_diff (pixel (haru, x, y), pixel (cairo, x, y)) > 64;
-        g_test_message ("%s board, %s: %.3f %% of pixels differ", sz_board_kind_to_string (kind),
+        g_test_message ("%s, %s board, %s: %.3f %% of pixels differ", sz_engine_to_string (engine),
+                        sz_board_kind_to_string (kind),
                         sz_board_style_to_string (style), 100.0 * differ / ((double) w * h));
         g_assert_cmpfloat (100.0 * differ / ((double) w * h), <, 1.0);
         cairo_surface_destroy (haru);
         cairo_surface_destroy (cairo);
       }
+}
+
+/* With no engine named, the batch goes to Sanzhang's own writer: fonts
+ * embedded and subset, text extractable, and a file smaller than either
+ * library makes of the same boards. */
+static void
+test_default_engine (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SzBoardSource) source = source_new (f);
+  g_autoptr(GArray) refs = first_refs (source, SZ_BOARD_UNIT, 3);
+  g_autofree char *pdf = g_build_filename (f->dir, "default.pdf", NULL);
+  g_autofree char *haru_pdf = g_build_filename (f->dir, "haru.pdf", NULL);
+  g_autofree char *cairo_pdf = g_build_filename (f->dir, "cairo.pdf", NULL);
+  const char *fonts_argv[] = { "pdffonts", pdf, NULL };
+  const char *text_argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+  SzExportOptions o = { .engine = SZ_ENGINE_AUTO, .output = pdf, .no_record = TRUE };
+  SzExportSummary summary;
+  g_autofree char *fonts = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  GStatBuf mine, haru, cairo;
+
+  g_assert_cmpint (sz_engine_resolve (SZ_ENGINE_AUTO, 1), ==, SZ_ENGINE_PDF);
+  g_assert_cmpint (sz_engine_resolve (SZ_ENGINE_AUTO, 100000), ==, SZ_ENGINE_PDF);
+  g_assert_cmpint (sz_engine_resolve (SZ_ENGINE_CAIRO, 1), ==, SZ_ENGINE_CAIRO);
+  sz_paper_parse ("A4", FALSE, &o.paper, NULL);
+  export (source, refs, &o, &summary);
+  g_assert_cmpuint (summary.boards, ==, 3);
+  sz_export_summary_clear (&summary);
+  check_pdf (pdf, 3, 210, 297);
+  fonts = run (fonts_argv, NULL);
+  lines = g_strsplit (fonts, "\n", -1);
+  /* "ABCDEF+WenQuanYiZenHei  CID TrueType  Identity-H  yes yes yes" */
+  g_assert_nonnull (lines[2]);
+  g_assert_nonnull (strstr (lines[2], "+WenQuanYiZenHei"));
+  g_assert_nonnull (strstr (lines[2], "Identity-H"));
+  g_assert_nonnull (strstr (lines[2], "yes yes yes"));
+  text = run (text_argv, NULL);
+  check_phones (source, refs, text);
+
+  o.output = haru_pdf;
+  o.engine = SZ_ENGINE_HARU;
+  export (source, refs, &o, &summary);
+  sz_export_summary_clear (&summary);
+  o.output = cairo_pdf;
+  o.engine = SZ_ENGINE_CAIRO;
+  export (source, refs, &o, &summary);
+  sz_export_summary_clear (&summary);
+  g_assert_cmpint (g_stat (pdf, &mine), ==, 0);
+  g_assert_cmpint (g_stat (haru_pdf, &haru), ==, 0);
+  g_assert_cmpint (g_stat (cairo_pdf, &cairo), ==, 0);
+  g_test_message ("3 boards: %lld bytes, libharu %lld, cairo %lld", (long long) mine.st_size,
+                  (long long) haru.st_size, (long long) cairo.st_size);
+  g_assert_cmpint (mine.st_size, <, haru.st_size);
+  g_assert_cmpint (mine.st_size, <, cairo.st_size);
 }
 
 static gint64
@@ -584,7 +644,7 @@ test_unwritable (Fixture *f, gconstpointer data)
   SzExportSummary summary;
 
   sz_paper_parse ("A4", FALSE, &o.paper, NULL);
-  for (SzEngine e = SZ_ENGINE_HARU; e <= SZ_ENGINE_CAIRO; e++)
+  for (SzEngine e = SZ_ENGINE_HARU; e <= SZ_ENGINE_AUTO; e++)
     {
       o.engine = e;
       sz_export_summary_init (&summary);
@@ -701,7 +761,7 @@ test_photos (Fixture *f, gconstpointer data)
   g_array_append_val (refs, ((SzBoardRef) { SZ_BOARD_UNIT, unit_id }));
   sz_paper_parse ("A4", FALSE, &o.paper, NULL);
 
-  for (SzEngine e = SZ_ENGINE_HARU; e <= SZ_ENGINE_CAIRO; e++)
+  for (SzEngine e = SZ_ENGINE_HARU; e <= SZ_ENGINE_AUTO; e++)
     {
       g_autofree char *list = NULL;
 
@@ -749,6 +809,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add ("/export/pdfs", Fixture, NULL, fixture_setup, test_pdfs, fixture_teardown);
+  g_test_add ("/export/default-engine", Fixture, NULL, fixture_setup, test_default_engine, fixture_teardown);
   g_test_add ("/export/engines-agree", Fixture, NULL, fixture_setup, test_engines_agree, fixture_teardown);
   g_test_add ("/export/ink-and-rare-names", Fixture, NULL, fixture_setup, test_ink_and_rare_names, fixture_teardown);
   g_test_add ("/export/refused", Fixture, NULL, fixture_setup, test_refused, fixture_teardown);

@@ -168,7 +168,7 @@ assert_refusal (const char *message,
 static void
 assert_names_no_font (const char *message)
 {
-  assert_refusal (message, sz_level_head_title (SZ_LEVEL_UNIT), name_field ());
+  assert_refusal (message, sz_board_level_head_title (NULL, SZ_LEVEL_UNIT), name_field ());
 }
 
 /* The board layer's list of invisible characters is Unicode's, as ICU
@@ -399,12 +399,12 @@ export_one (Fixture    *f,
   sz_export_summary_clear (&summary);
 }
 
-/* A name stored with invisible characters, through both PDF engines: the
+/* A name stored with invisible characters, through every PDF engine: the
  * text read back is the plain name, and the page is the plain name's. */
 static void
 test_invisible_export (Fixture *f, gconstpointer data)
 {
-  for (SzEngine engine = SZ_ENGINE_HARU; engine <= SZ_ENGINE_CAIRO; engine++)
+  for (SzEngine engine = SZ_ENGINE_HARU; engine <= SZ_ENGINE_PDF; engine++)
     {
       g_autofree char *marked = g_strdup_printf ("%s/marked-%d.pdf", f->dir, engine);
       g_autofree char *plain = g_strdup_printf ("%s/plain-%d.pdf", f->dir, engine);
@@ -424,11 +424,33 @@ test_invisible_export (Fixture *f, gconstpointer data)
 
       a = rasterize (plain);
       b = rasterize (marked);
-      g_test_message ("%s engine:", engine == SZ_ENGINE_HARU ? "libharu" : "cairo");
+      g_test_message ("%s engine:", sz_engine_to_string (engine));
       g_assert_cmpuint (pixels_differ (a, b), ==, 0);
       cairo_surface_destroy (a);
       cairo_surface_destroy (b);
     }
+}
+
+/* A name past the BMP (Extension B, in HanaMinB) with no engine named:
+ * drawn by the default writer itself, no switch to cairo and no problem
+ * reported, HanaMinB embedded and subset, the name read back whole. */
+static void
+test_rare_default (Fixture *f, gconstpointer data)
+{
+  g_autofree char *pdf = g_build_filename (f->dir, "rare-default.pdf", NULL);
+  const char *text_argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+  const char *fonts_argv[] = { "pdffonts", pdf, NULL };
+  g_autofree char *text = NULL;
+  g_autofree char *fonts = NULL;
+
+  store_name (f, "李\U00021484");
+  export_one (f, SZ_ENGINE_AUTO, pdf);
+  text = test_run_tool (text_argv);
+  assert_contains (text, "李\U00021484");
+  fonts = test_run_tool (fonts_argv);
+  assert_contains (fonts, "+HanaMinB");
+  assert_contains (fonts, "+WenQuanYiZenHei");
+  assert_not_contains (fonts, " no ");
 }
 
 /* The board API the preview and printing use: every problem of a board,
@@ -517,7 +539,9 @@ test_refused_export (Fixture *f, gconstpointer data)
   struct { SzExportMode mode; SzEngine engine; const char *name; } cases[] = {
     { SZ_EXPORT_ONE_FILE, SZ_ENGINE_HARU, "one.pdf" },
     { SZ_EXPORT_ONE_FILE, SZ_ENGINE_CAIRO, "one-cairo.pdf" },
+    { SZ_EXPORT_ONE_FILE, SZ_ENGINE_AUTO, "one-auto.pdf" },
     { SZ_EXPORT_PER_BOARD, SZ_ENGINE_HARU, "per-board" },
+    { SZ_EXPORT_PER_BOARD, SZ_ENGINE_PDF, "per-board-pdf" },
     { SZ_EXPORT_PNG, SZ_ENGINE_CAIRO, "png" },
   };
 
@@ -623,8 +647,9 @@ test_refused_cli (Fixture *f, gconstpointer data)
     {
       run_argv (&r, FALSE, singles[i]);
       assert_exit (&r, 1);
-      /* run_argv() runs it in English. */
-      assert_refusal (r.err, "Unit head", ", name");
+      /* run_argv() runs it in English; the head's title is the board's
+       * own text, in the board's language. */
+      assert_refusal (r.err, "单元长", ", name");
       g_assert_false (exists (pdf));
       g_assert_false (exists (folder));
       g_assert_false (exists (png));
@@ -639,7 +664,7 @@ test_refused_cli (Fixture *f, gconstpointer data)
 
   run_argv (&r, FALSE, batch_args);
   assert_exit (&r, 1);
-  assert_refusal (r.out, "Unit head", ", name");
+  assert_refusal (r.out, "单元长", ", name");
   g_assert_cmpuint (pdf_pages (batch), ==, boards->len - 2);
 }
 
@@ -653,6 +678,7 @@ main (int argc, char **argv)
   g_test_add ("/glyphs/check-text", Fixture, NULL, fixture_setup, test_check_text, fixture_teardown);
   g_test_add ("/glyphs/invisible-layout", Fixture, NULL, fixture_setup, test_invisible_layout, fixture_teardown);
   g_test_add ("/glyphs/invisible-export", Fixture, NULL, fixture_setup, test_invisible_export, fixture_teardown);
+  g_test_add ("/glyphs/rare-default", Fixture, NULL, fixture_setup, test_rare_default, fixture_teardown);
   g_test_add ("/glyphs/refused-api", Fixture, NULL, fixture_setup, test_refused_api, fixture_teardown);
   g_test_add ("/glyphs/refused-export", Fixture, NULL, fixture_setup, test_refused_export, fixture_teardown);
   g_test_add ("/glyphs/refused-cli", Fixture, NULL, fixture_setup, test_refused_cli, fixture_teardown);
