@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "sz-app-util.h"
+#include "sz-doc-lang.h"
 #include "sz-preferences-window-private.h"
 
 /* The second half of the window: what the community's boards print. */
@@ -34,6 +35,8 @@ undo_board_settings (SzSession  *session,
   g_free (c->board_vacancy_text);
   c->board_vacancy_text = g_strdup (old->board_vacancy_text);
   c->qr_max_age_days = old->qr_max_age_days;
+  g_free (c->board_language);
+  c->board_language = g_strdup (old->board_language);
   return sz_community_save (db, c, error);
 }
 
@@ -41,6 +44,27 @@ static const char *
 text_of (GtkEntry *entry)
 {
   return gtk_editable_get_text (GTK_EDITABLE (entry));
+}
+
+/* The board language chosen in the drop-down: "zh_CN", "en". */
+static const char *
+chosen_language (SzPreferencesWindow *self)
+{
+  const char * const *langs = sz_doc_lang_all ();
+  guint i = gtk_drop_down_get_selected (self->board_language_dropdown);
+
+  return i < g_strv_length ((char **) langs) ? langs[i] : SZ_DOC_LANG_DEFAULT;
+}
+
+static void
+select_language (SzPreferencesWindow *self,
+                 const char          *lang)
+{
+  const char * const *langs = sz_doc_lang_all ();
+
+  for (guint i = 0; langs[i] != NULL; i++)
+    if (g_strcmp0 (langs[i], lang) == 0)
+      gtk_drop_down_set_selected (self->board_language_dropdown, i);
 }
 
 static gboolean
@@ -53,7 +77,8 @@ is_dirty (SzPreferencesWindow *self)
   return g_strcmp0 (text_of (self->qr_text_entry), c->board_qr_text ? c->board_qr_text : "") != 0
          || g_strcmp0 (text_of (self->qr_caption_entry), c->board_qr_caption ? c->board_qr_caption : "") != 0
          || g_strcmp0 (text_of (self->vacancy_entry), c->board_vacancy_text ? c->board_vacancy_text : "") != 0
-         || gtk_spin_button_get_value_as_int (self->qr_age_spin) != c->qr_max_age_days;
+         || gtk_spin_button_get_value_as_int (self->qr_age_spin) != c->qr_max_age_days
+         || g_strcmp0 (chosen_language (self), c->board_language) != 0;
 }
 
 static void
@@ -134,6 +159,7 @@ set_community_sensitive (SzPreferencesWindow *self,
   get_fields (self, fields);
   for (guint i = 0; i < N_BOARD_FIELDS; i++)
     gtk_widget_set_sensitive (fields[i].field, sensitive);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->board_language_dropdown), sensitive);
 }
 
 static void
@@ -159,6 +185,7 @@ load_community (SzPreferencesWindow *self)
   gtk_editable_set_text (GTK_EDITABLE (self->qr_caption_entry), c->board_qr_caption ? c->board_qr_caption : "");
   gtk_editable_set_text (GTK_EDITABLE (self->vacancy_entry), c->board_vacancy_text ? c->board_vacancy_text : "");
   gtk_spin_button_set_value (self->qr_age_spin, c->qr_max_age_days);
+  select_language (self, c->board_language);
   self->loading = FALSE;
   set_community_sensitive (self, TRUE);
 
@@ -207,6 +234,8 @@ sz_preferences_window_apply (SzPreferencesWindow  *self,
   c->board_qr_caption = g_strdup (text_of (self->qr_caption_entry));
   c->board_vacancy_text = g_strdup (text_of (self->vacancy_entry));
   c->qr_max_age_days = gtk_spin_button_get_value_as_int (self->qr_age_spin);
+  g_free (c->board_language);
+  c->board_language = g_strdup (chosen_language (self));
 
   if (!sz_community_save (db, c, &local_error))
     {
@@ -271,9 +300,50 @@ on_session_changed_cb (SzPreferencesWindow *self)
     load_community (self);
 }
 
+static void
+on_board_language_changed_cb (SzPreferencesWindow *self)
+{
+  if (!self->loading)
+    update_dirty (self);
+}
+
+/* "Board language", under the other board settings of the form's grid
+ * (the template's last row is 8). */
+static void
+add_board_language (SzPreferencesWindow *self)
+{
+  GtkGrid *grid = GTK_GRID (gtk_widget_get_parent (self->qr_age_error));
+  const char * const *langs = sz_doc_lang_all ();
+  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+  GtkWidget *label;
+  GtkWidget *note;
+
+  for (guint i = 0; langs[i] != NULL; i++)
+    g_ptr_array_add (titles, (gpointer) sz_doc_lang_title (langs[i]));
+  g_ptr_array_add (titles, NULL);
+  self->board_language_dropdown = GTK_DROP_DOWN (gtk_drop_down_new_from_strings ((const char * const *) titles->pdata));
+  gtk_widget_set_name (GTK_WIDGET (self->board_language_dropdown), "board_language_dropdown");
+  gtk_widget_set_halign (GTK_WIDGET (self->board_language_dropdown), GTK_ALIGN_START);
+  label = gtk_label_new_with_mnemonic (_("Board _language"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (self->board_language_dropdown));
+  note = gtk_label_new (_("Boards, monthly reports and certificates are printed in this language, "
+                          "whatever the language of this computer."));
+  gtk_label_set_xalign (GTK_LABEL (note), 0);
+  gtk_label_set_wrap (GTK_LABEL (note), TRUE);
+  gtk_widget_add_css_class (note, "dim-label");
+  gtk_widget_add_css_class (note, "caption");
+  gtk_grid_attach (grid, label, 0, 9, 1, 1);
+  gtk_grid_attach (grid, GTK_WIDGET (self->board_language_dropdown), 1, 9, 1, 1);
+  gtk_grid_attach (grid, note, 1, 10, 1, 1);
+  g_signal_connect_object (self->board_language_dropdown, "notify::selected",
+                           G_CALLBACK (on_board_language_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
 void
 _sz_preferences_window_show_community (SzPreferencesWindow *self)
 {
+  add_board_language (self);
   load_community (self);
   g_signal_connect_object (self->session, "changed", G_CALLBACK (on_session_changed_cb), self, G_CONNECT_SWAPPED);
 }

@@ -48,6 +48,10 @@ struct _SzPreferencesWindow
   GtkSpinButton        *qr_age_spin;
   GtkLabel             *qr_age_unit;
   GtkWidget            *qr_age_error;
+  /* Built in code (sz-preferences-window-community.c): the language the
+   * boards, reports and certificates are printed in; the items follow
+   * sz_doc_lang_all(). */
+  GtkDropDown          *board_language_dropdown;
   GtkWidget            *revert_button;
   GtkWidget            *apply_button;
 

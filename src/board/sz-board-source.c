@@ -12,6 +12,7 @@
 #include "sz-board.h"
 #include "sz-board-private.h"
 #include "sz-display.h"
+#include "sz-doc-lang.h"
 #include "sz-duty.h"
 #include "sz-hotline.h"
 #include "sz-image.h"
@@ -49,6 +50,11 @@ struct _SzBoardSource
   GHashTable  *hotlines;     /* building id (0: community) → GPtrArray of SzBoardHotline */
   GHashTable  *pictures;     /* person id → Pictures */
   GPtrArray   *duties[SZ_N_LEVELS];
+  /* The board language (sz-doc-lang.h), and the places' labels in it:
+   * "kind:id" → label, made on first use.  The tree keeps the interface's. */
+  const char  *lang;
+  GHashTable  *labels;
+  GHashTable  *unit_numbers; /* unit id → number */
   char        *supervision;  /* formatted */
   char        *office;
   GDate        today;
@@ -103,8 +109,106 @@ format_phone (const char *normal)
   return normal != NULL && *normal ? sz_phone_format (normal) : NULL;
 }
 
+const char *
+sz_board_level_head_title (const char *lang,
+                           SzLevel     level)
+{
+  switch (level)
+    {
+    case SZ_LEVEL_GRID: return D_ (lang, "Grid head");
+    case SZ_LEVEL_BUILDING: return D_ (lang, "Building head");
+    case SZ_LEVEL_UNIT: return D_ (lang, "Unit head");
+    default: g_return_val_if_reached (NULL);
+    }
+}
+
+char *
+sz_board_grid_label (const char   *lang,
+                     const SzGrid *g)
+{
+  g_return_val_if_fail (g != NULL, NULL);
+  if (g->name == NULL || *g->name == '\0')
+    return g_strdup_printf (D_ (lang, "Grid %d"), g->number);
+  return g_strdup_printf (D_ (lang, "Grid %d %s"), g->number, g->name);
+}
+
+/* A place's label on the board: grids and units are named by number in the
+ * board language ("第1网格 丰和第一网格", "1单元"); compounds and buildings
+ * by the names the office gave them. */
+static const char *
+doc_label (SzBoardSource    *source,
+           const SzTreeNode *node)
+{
+  g_autofree char *key = NULL;
+  char *label;
+
+  if (node->kind != SZ_NODE_GRID && node->kind != SZ_NODE_UNIT)
+    return node->label;
+  key = node_key (node->kind, node->id);
+  label = g_hash_table_lookup (source->labels, key);
+  if (label != NULL)
+    return label;
+  if (node->kind == SZ_NODE_GRID)
+    {
+      SzGrid *g = g_hash_table_lookup (source->grids, &node->id);
+
+      if (g == NULL)
+        return node->label;
+      label = sz_board_grid_label (source->lang, g);
+    }
+  else
+    {
+      gpointer number = g_hash_table_lookup (source->unit_numbers, &node->id);
+
+      if (number == NULL)
+        return node->label;
+      label = g_strdup_printf (D_ (source->lang, "Unit %d"), GPOINTER_TO_INT (number));
+    }
+  g_hash_table_insert (source->labels, g_steal_pointer (&key), label);
+  return label;
+}
+
+static gboolean
+load_unit_numbers (SzBoardSource *source,
+                   gint64         community_id,
+                   GError       **error)
+{
+  sqlite3_stmt *stmt = sz_db_prepare (source->db,
+                                      "SELECT u.id, u.number FROM unit u"
+                                      "  JOIN building b ON b.id = u.building_id"
+                                      "  JOIN compound c ON c.id = b.compound_id"
+                                      " WHERE c.community_id = ?1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, community_id);
+  while ((rc = sz_db_step (source->db, stmt, error)) == SQLITE_ROW)
+    g_hash_table_insert (source->unit_numbers, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
+                         GINT_TO_POINTER (sqlite3_column_int (stmt, 1)));
+  sqlite3_reset (stmt);
+  return rc != 0;
+}
+
+/* A duty as stored: the policy's default wording, in whatever language it
+ * was seeded in, prints in the board language; the office's own stays. */
+static char *
+doc_duty (const char *lang,
+          const char *text)
+{
+  guint n = 0;
+  const char * const *defaults = sz_duty_default_msgids (&n);
+
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (text, defaults[i]) == 0 || g_strcmp0 (text, _(defaults[i])) == 0
+        || g_strcmp0 (text, D_ (SZ_DOC_LANG_DEFAULT, defaults[i])) == 0)
+      return g_strdup (D_ (lang, defaults[i]));
+  return g_strdup (text);
+}
+
 static GPtrArray *
-board_hotlines (GPtrArray *list)
+board_hotlines (GPtrArray  *list,
+                const char *lang)
 {
   GPtrArray *out = g_ptr_array_new_with_free_func (sz_board_hotline_free);
 
@@ -117,7 +221,8 @@ board_hotlines (GPtrArray *list)
       if (h->category == SZ_HOTLINE_SUPERVISION)
         continue;
       bh = g_new0 (SzBoardHotline, 1);
-      bh->label = g_strdup (sz_hotline_display_label (h));
+      bh->label = g_strdup (h->label != NULL && *h->label != '\0' ? h->label
+                            : D_ (lang, sz_hotline_category_msgid (h->category)));
       bh->number = sz_phone_format (h->number);
       g_ptr_array_add (out, bh);
     }
@@ -143,11 +248,17 @@ sz_board_source_new (SzDb    *db,
   source->compounds = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify) sz_compound_free);
   source->hotlines = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   source->pictures = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, pictures_free);
+  source->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  source->unit_numbers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_date_set_dmy (&source->today, g_date_time_get_day_of_month (now),
                   g_date_time_get_month (now), g_date_time_get_year (now));
 
   source->community = sz_community_get (db, community_id, error);
   if (source->community == NULL)
+    return NULL;
+  source->lang = sz_doc_lang_is_valid (source->community->board_language)
+                 ? source->community->board_language : SZ_DOC_LANG_DEFAULT;
+  if (!load_unit_numbers (source, community_id, error))
     return NULL;
   source->tree = sz_tree_load (db, community_id, error);
   if (source->tree == NULL)
@@ -172,7 +283,7 @@ sz_board_source_new (SzDb    *db,
     }
   g_ptr_array_set_free_func (compounds, NULL);
   g_hash_table_insert (source->hotlines, g_memdup2 (&(gint64) { 0 }, sizeof (gint64)),
-                       board_hotlines (community_lines));
+                       board_hotlines (community_lines, source->lang));
 
   for (guint level = 0; level < SZ_N_LEVELS; level++)
     {
@@ -182,7 +293,8 @@ sz_board_source_new (SzDb    *db,
         return NULL;
       source->duties[level] = g_ptr_array_new_with_free_func (g_free);
       for (guint i = 0; i < duties->len; i++)
-        g_ptr_array_add (source->duties[level], g_strdup (((SzDuty *) g_ptr_array_index (duties, i))->text));
+        g_ptr_array_add (source->duties[level],
+                         doc_duty (source->lang, ((SzDuty *) g_ptr_array_index (duties, i))->text));
     }
 
   source->office = format_phone (source->community->office_phone);
@@ -210,6 +322,8 @@ sz_board_source_free (SzBoardSource *source)
   g_clear_pointer (&source->compounds, g_hash_table_unref);
   g_clear_pointer (&source->hotlines, g_hash_table_unref);
   g_clear_pointer (&source->pictures, g_hash_table_unref);
+  g_clear_pointer (&source->labels, g_hash_table_unref);
+  g_clear_pointer (&source->unit_numbers, g_hash_table_unref);
   for (guint i = 0; i < SZ_N_LEVELS; i++)
     g_clear_pointer (&source->duties[i], g_ptr_array_unref);
   g_free (source->supervision);
@@ -236,6 +350,13 @@ sz_board_source_get_db (SzBoardSource *source)
 {
   g_return_val_if_fail (source != NULL, NULL);
   return source->db;
+}
+
+const char *
+sz_board_source_get_lang (SzBoardSource *source)
+{
+  g_return_val_if_fail (source != NULL, NULL);
+  return source->lang;
 }
 
 SzTreeNode *
@@ -317,7 +438,7 @@ make_head (SzBoardSource    *source,
   SzBoardHead *h = g_new0 (SzBoardHead, 1);
 
   h->level = node_level (node);
-  h->role = g_strdup (sz_level_head_title (h->level));
+  h->role = g_strdup (sz_board_level_head_title (source->lang, h->level));
   h->place = g_strdup (place);
   h->person_id = node->head_person_id;
   if (h->person_id == 0)
@@ -410,7 +531,7 @@ hotlines_for (SzBoardSource *source,
 
       if (list == NULL)
         return NULL;
-      lines = board_hotlines (list);
+      lines = board_hotlines (list, source->lang);
       g_hash_table_insert (source->hotlines, g_memdup2 (&building_id, sizeof building_id), lines);
     }
   return lines;
@@ -434,11 +555,12 @@ copy_hotlines (GPtrArray *lines)
 }
 
 static char *
-compound_building (const SzTreeNode *compound,
+compound_building (SzBoardSource    *source,
+                   const SzTreeNode *compound,
                    const SzTreeNode *building)
 {
   /* Translators: a building's place: compound name, building name */
-  return g_strdup_printf (C_("place", "%s %s"), compound->label, building->label);
+  return g_strdup_printf (DC_ (source->lang, "place", "%s %s"), compound->label, building->label);
 }
 
 SzBoard *
@@ -475,16 +597,17 @@ sz_board_source_build (SzBoardSource  *source,
 
   b = g_new0 (SzBoard, 1);
   b->kind = kind;
+  b->lang = g_strdup (source->lang);
   b->place_id = place_id;
   b->community_id = community->id;
-  b->title = g_strdup (*community->board_title ? community->board_title : _("Notice board of the three heads"));
+  b->title = g_strdup (*community->board_title ? community->board_title : D_ (source->lang, "Notice board of the three heads"));
   b->community = g_strdup (community->name);
   b->heads = g_ptr_array_new_with_free_func (sz_board_head_free);
   b->rows = g_ptr_array_new_with_free_func (sz_board_head_free);
   b->supervision_phone = g_strdup (source->supervision);
   b->office_phone = g_strdup (source->office);
   b->vacancy_text = g_strdup (*community->board_vacancy_text ? community->board_vacancy_text
-                              : _("Vacant: please contact the community"));
+                              : D_ (source->lang, "Vacant: please contact the community"));
   if (*community->board_qr_text)
     {
       b->qr_text = g_strdup (community->board_qr_text);
@@ -496,7 +619,7 @@ sz_board_source_build (SzBoardSource  *source,
   grid = ancestor (node, SZ_NODE_GRID);
   if (grid != NULL)
     {
-      b->grid = g_strdup (grid->label);
+      b->grid = g_strdup (doc_label (source, grid));
       g = g_hash_table_lookup (source->grids, &grid->id);
       b->label_prefix = g_strdup_printf ("G%d-", g ? g->number : 0);
     }
@@ -512,8 +635,8 @@ sz_board_source_build (SzBoardSource  *source,
 
           b->property = phone
             /* Translators: the property company and its phone on a board */
-            ? g_strdup_printf (_("Property company: %s  %s"), c->property_company, phone)
-            : g_strdup_printf (_("Property company: %s"), c->property_company);
+            ? g_strdup_printf (D_ (source->lang, "Property company: %s  %s"), c->property_company, phone)
+            : g_strdup_printf (D_ (source->lang, "Property company: %s"), c->property_company);
         }
     }
 
@@ -521,20 +644,20 @@ sz_board_source_build (SzBoardSource  *source,
     {
     case SZ_BOARD_UNIT:
       {
-        g_autofree char *bplace = compound_building (compound, building);
+        g_autofree char *bplace = compound_building (source, compound, building);
         g_autofree char *cb = sanitize (compound->label);
         g_autofree char *bb = sanitize (building->label);
         g_autofree char *ub = sanitize (node->label);
 
         /* Translators: a unit's place: compound and building, unit */
-        b->place = g_strdup_printf (C_("place", "%s %s"), bplace, node->label);
-        g_ptr_array_add (b->heads, make_head (source, grid, grid->label));
+        b->place = g_strdup_printf (DC_ (source->lang, "place", "%s %s"), bplace, doc_label (source, node));
+        g_ptr_array_add (b->heads, make_head (source, grid, doc_label (source, grid)));
         g_ptr_array_add (b->heads, make_head (source, building, bplace));
-        g_ptr_array_add (b->heads, make_head (source, node, node->label));
+        g_ptr_array_add (b->heads, make_head (source, node, doc_label (source, node)));
         for (guint l = 0; l < SZ_N_LEVELS; l++)
           b->duties[l] = copy_strings (source->duties[l]);
         lines = hotlines_for (source, building->id, error);
-        b->outline = g_strdupv ((char *[]) { grid->label, bplace, node->label, NULL });
+        b->outline = g_strdupv ((char *[]) { (char *) doc_label (source, grid), bplace, (char *) doc_label (source, node), NULL });
         b->file_stem = g_strdup_printf ("unit-%s-%s-%s", cb, bb, ub);
       }
       break;
@@ -543,24 +666,24 @@ sz_board_source_build (SzBoardSource  *source,
         g_autofree char *cb = sanitize (compound->label);
         g_autofree char *bb = sanitize (node->label);
 
-        b->place = compound_building (compound, node);
-        g_ptr_array_add (b->heads, make_head (source, grid, grid->label));
+        b->place = compound_building (source, compound, node);
+        g_ptr_array_add (b->heads, make_head (source, grid, doc_label (source, grid)));
         g_ptr_array_add (b->heads, make_head (source, node, b->place));
         for (guint i = 0; node->children != NULL && i < node->children->len; i++)
           {
             SzTreeNode *unit = g_ptr_array_index (node->children, i);
-            g_ptr_array_add (b->rows, make_head (source, unit, unit->label));
+            g_ptr_array_add (b->rows, make_head (source, unit, doc_label (source, unit)));
           }
         b->duties[SZ_LEVEL_BUILDING] = copy_strings (source->duties[SZ_LEVEL_BUILDING]);
         b->duties[SZ_LEVEL_UNIT] = copy_strings (source->duties[SZ_LEVEL_UNIT]);
         lines = hotlines_for (source, node->id, error);
-        b->outline = g_strdupv ((char *[]) { grid->label, b->place, NULL });
+        b->outline = g_strdupv ((char *[]) { (char *) doc_label (source, grid), b->place, NULL });
         b->file_stem = g_strdup_printf ("building-%s-%s", cb, bb);
       }
       break;
     case SZ_BOARD_GRID:
-      b->place = g_strdup (node->label);
-      g_ptr_array_add (b->heads, make_head (source, node, node->label));
+      b->place = g_strdup (doc_label (source, node));
+      g_ptr_array_add (b->heads, make_head (source, node, doc_label (source, node)));
       for (guint i = 0; node->children != NULL && i < node->children->len; i++)
         {
           SzTreeNode *c = g_ptr_array_index (node->children, i);
@@ -568,14 +691,14 @@ sz_board_source_build (SzBoardSource  *source,
           for (guint j = 0; c->kind == SZ_NODE_COMPOUND && c->children != NULL && j < c->children->len; j++)
             {
               SzTreeNode *bn = g_ptr_array_index (c->children, j);
-              g_autofree char *bplace = compound_building (c, bn);
+              g_autofree char *bplace = compound_building (source, c, bn);
 
               g_ptr_array_add (b->rows, make_head (source, bn, bplace));
             }
         }
       b->duties[SZ_LEVEL_GRID] = copy_strings (source->duties[SZ_LEVEL_GRID]);
       lines = g_hash_table_lookup (source->hotlines, &(gint64) { 0 });
-      b->outline = g_strdupv ((char *[]) { node->label, NULL });
+      b->outline = g_strdupv ((char *[]) { (char *) doc_label (source, node), NULL });
       b->file_stem = g_strdup_printf ("grid-%d", g ? g->number : 0);
       break;
     case SZ_BOARD_COMMUNITY:
@@ -589,7 +712,7 @@ sz_board_source_build (SzBoardSource  *source,
             SzTreeNode *gn = g_ptr_array_index (node->children, i);
 
             if (gn->kind == SZ_NODE_GRID)
-              g_ptr_array_add (b->rows, make_head (source, gn, gn->label));
+              g_ptr_array_add (b->rows, make_head (source, gn, doc_label (source, gn)));
           }
         b->duties[SZ_LEVEL_GRID] = copy_strings (source->duties[SZ_LEVEL_GRID]);
         lines = g_hash_table_lookup (source->hotlines, &(gint64) { 0 });

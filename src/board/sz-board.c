@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "sz-board.h"
+#include "sz-doc-lang.h"
 #include "sz-board-private.h"
 
 void
@@ -44,6 +45,7 @@ sz_board_free (SzBoard *b)
 {
   if (b == NULL)
     return;
+  g_free (b->lang);
   g_free (b->title);
   g_free (b->community);
   g_free (b->grid);
@@ -110,6 +112,11 @@ sz_board_hash (const SzBoard *b)
 
   g_return_val_if_fail (b != NULL, NULL);
   hash_str (sum, sz_board_kind_to_string (b->kind));
+  /* The labels the layout adds follow the language: a board printed in
+   * another is stale.  The default adds nothing, so that the hashes of
+   * boards printed before there was a board language still hold. */
+  if (b->lang != NULL && !g_str_equal (b->lang, SZ_DOC_LANG_DEFAULT))
+    hash_str (sum, b->lang);
   hash_str (sum, b->title);
   hash_str (sum, b->community);
   hash_str (sum, b->grid);

@@ -9,6 +9,7 @@
 #include "sz-board-print.h"
 #include "sz-db.h"
 #include "sz-fonts.h"
+#include "sz-roster.h"
 #include "sz-tree.h"
 
 G_BEGIN_DECLS
@@ -45,6 +46,9 @@ typedef struct
 typedef struct
 {
   SzBoardKind  kind;
+  /* The language it is printed in (community.board_language): "zh_CN",
+   * "en" (sz-doc-lang.h). */
+  char        *lang;
   gint64       place_id;
   gint64       community_id;
   char        *title;          /* "三长公示牌" */
@@ -72,6 +76,12 @@ typedef struct
 } SzBoard;
 
 void      sz_board_free        (SzBoard     *board);
+/* "第1网格 丰和第一网格": sz_grid_label() in the board language @lang. */
+char       *sz_board_grid_label       (const char   *lang,
+                                       const SzGrid *grid);
+/* "网格长", "Grid head": a head's title in the board language @lang. */
+const char *sz_board_level_head_title (const char *lang,
+                                       SzLevel     level);
 /* The tree node a board hangs for: SZ_BOARD_UNIT → SZ_NODE_UNIT, … */
 SzNodeKind sz_board_kind_to_node_kind (SzBoardKind kind);
 /* SHA-256 of everything the board prints except the print date, in hex:
@@ -107,6 +117,9 @@ void           sz_board_source_free   (SzBoardSource  *source);
 SzTreeNode    *sz_board_source_get_tree (SzBoardSource *source);
 gint64         sz_board_source_get_community_id (SzBoardSource *source);
 SzDb          *sz_board_source_get_db (SzBoardSource  *source);
+/* The community's board language, "zh_CN" or "en" (sz-doc-lang.h): what
+ * its boards, and the files that hold them, are written in. */
+const char    *sz_board_source_get_lang (SzBoardSource *source);
 /* NULL with SZ_RENDER_ERROR_INVALID when the place is not in the
  * community or has no board of this kind. */
 SzBoard       *sz_board_source_build  (SzBoardSource  *source,

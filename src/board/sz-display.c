@@ -175,4 +175,5 @@ sz_doc_info_clear (SzDocInfo *info)
   g_clear_pointer (&info->author, g_free);
   g_clear_pointer (&info->subject, g_free);
   g_clear_pointer (&info->creator, g_free);
+  g_clear_pointer (&info->lang, g_free);
 }

@@ -147,6 +147,9 @@ typedef struct
   char *author;               /* the community */
   char *subject;
   char *creator;              /* "Sanzhang 0.1" */
+  /* The language it is written in, "zh_CN" or "en" (the community's board
+   * language, sz-doc-lang.h); NULL: not said. */
+  char *lang;
   /* The file holds personal data (a person's statement): written mode
    * 0600 from the start, whatever the umask. */
   gboolean private_file;

@@ -37,6 +37,7 @@ typedef struct
   const char *community;
   const char *period;
   const char *issuer;
+  const char *lang;       /* the board language (sz-doc-lang.h) */
   const char *date;
 } Board;
 
@@ -69,7 +70,7 @@ header (Board *b, SzPage *page)
   double band = 92 * s;
   /* Translators: the title of the community's honour board: 光荣榜.
    * Chinese titles are spread out by the program: no spaces needed */
-  const char *title = _("Roll of Honour");
+  const char *title = D_ (b->lang, "Roll of Honour");
   g_autofree char *line = NULL;
 
   _sz_print_fill (page, x, b->margin, w, band, _sz_honours_red);
@@ -80,7 +81,7 @@ header (Board *b, SzPage *page)
 
   /* Translators: under the honour board's title: the community, then the
    * period, "丰和社区 · 2026年度" */
-  line = g_strdup_printf (_("%1$s · %2$s"), b->community, b->period);
+  line = g_strdup_printf (D_ (b->lang, "%1$s · %2$s"), b->community, b->period);
   _sz_print_text (b->text, page, line, x, b->margin + band + 12 * s, w, 30 * s, 20 * s, SZ_ALIGN_CENTER,
                   _sz_honours_red, TRUE);
   return b->margin + band + 52 * s;
@@ -100,7 +101,7 @@ footer (Board *b, SzPage *page, guint i, guint n)
   if (n > 1)
     {
       /* Translators: the page number at the foot of a report's pages */
-      g_autofree char *number = g_strdup_printf (_("Page %u of %u"), i + 1, n);
+      g_autofree char *number = g_strdup_printf (D_ (b->lang, "Page %u of %u"), i + 1, n);
 
       _sz_print_text (b->text, page, number, x, y + 16 * s, w * 0.4, 16 * s, 9 * s, SZ_ALIGN_LEFT,
                       _sz_honours_grey, FALSE);
@@ -213,9 +214,10 @@ _sz_honour_board_pages (SzText *text, SzDb *db, const SzPrintArgs *args, SzDocIn
       g_array_append_val (cards, c);
     }
 
-  period = _sz_honours_period (((SzHonour *) g_ptr_array_index (honours, 0))->period);
+  b.lang = community->board_language;
+  period = _sz_honours_period (b.lang, ((SzHonour *) g_ptr_array_index (honours, 0))->period);
   today = _sz_honours_today ();
-  date = _sz_honours_date (latest_award (honours) ? latest_award (honours) : today, FALSE);
+  date = _sz_honours_date (b.lang, latest_award (honours) ? latest_award (honours) : today, FALSE);
   b.text = text;
   b.w = args->a3 ? SZ_PRINT_A3_WIDTH : SZ_PRINT_A4_WIDTH;
   b.h = args->a3 ? SZ_PRINT_A3_HEIGHT : SZ_PRINT_A4_HEIGHT;
@@ -264,7 +266,8 @@ _sz_honour_board_pages (SzText *text, SzDb *db, const SzPrintArgs *args, SzDocIn
   if (info != NULL)
     {
       /* Translators: the honour board's file title: the community, the period */
-      info->title = g_strdup_printf (_("Roll of honour — %s, %s"), community->name, period);
+      info->title = g_strdup_printf (D_ (b.lang, "Roll of honour — %s, %s"), community->name, period);
+      info->lang = g_strdup (b.lang);
       info->author = g_strdup (community->name);
     }
   return g_steal_pointer (&pages);

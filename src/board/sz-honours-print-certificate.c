@@ -51,11 +51,11 @@ border (SzPage *page)
 /* 荣誉证书, its characters spread as a certificate's title is; a title
  * in letters stays one line. */
 static void
-title (SzText *text, SzPage *page, double y, double h)
+title (SzText *text, SzPage *page, const char *lang, double y, double h)
 {
   /* Translators: the large title of a certificate: 荣誉证书.  Chinese
    * titles are spread out by the program: no spaces are needed */
-  const char *str = _("Certificate of Honour");
+  const char *str = D_ (lang, "Certificate of Honour");
 
   _sz_honours_title (text, page, str, &(SzBox) { BODY_X, y, WIDTH - 2 * BODY_X, h }, 58, 1.55, _sz_honours_red);
   /* A gold double rule under it. */
@@ -89,36 +89,36 @@ trim_reason (const char *reason)
 /* "在社区志愿服务中表现突出，被评为2026年度“最美单元长”。", then
  * "特发此证，以资鼓励。" as a paragraph of its own. */
 static char *
-body_text (const SzHonour *h)
+body_text (const char *lang, const SzHonour *h)
 {
   g_autofree char *reason = trim_reason (h->reason);
-  g_autofree char *period = _sz_honours_period (h->period);
+  g_autofree char *period = _sz_honours_period (lang, h->period);
   g_autofree char *named = NULL;
   g_autofree char *sentence = NULL;
   /* Translators: the closing words of a certificate: 特发此证，以资鼓励。 */
-  const char *closing = _("This certificate is awarded in recognition.");
+  const char *closing = D_ (lang, "This certificate is awarded in recognition.");
   /* A Chinese paragraph starts two characters in. */
   const char *indent = g_utf8_get_char (closing) >= 0x2e80 ? "\u3000\u3000" : "";
 
   /* Translators: on a certificate: %1$s is the period ("2026年度"), %2$s
    * the title: 被评为%1$s“%2$s”。 */
-  named = g_strdup_printf (_("was named %1$s “%2$s”."), period, h->title);
+  named = g_strdup_printf (D_ (lang, "was named %1$s “%2$s”."), period, h->title);
   if (*reason != '\0')
     /* Translators: on a certificate, the reason, then what the person was
      * named: %1$s，%2$s */
-    sentence = g_strdup_printf (C_("certificate", "%1$s, %2$s"), reason, named);
+    sentence = g_strdup_printf (DC_ (lang, "certificate", "%1$s, %2$s"), reason, named);
   else
     sentence = g_steal_pointer (&named);
   return g_strconcat (indent, sentence, "\n", indent, closing, NULL);
 }
 
 static SzPage *
-certificate_page (SzText *text, const SzHonour *h, const char *issuer, GError **error)
+certificate_page (SzText *text, const SzHonour *h, const char *issuer, const char *lang, GError **error)
 {
   g_autoptr(SzPage) page = sz_page_new (WIDTH, HEIGHT);
   g_autofree char *salutation = NULL;
-  g_autofree char *body = body_text (h);
-  g_autofree char *date = _sz_honours_date (h->awarded_on, FALSE);
+  g_autofree char *body = body_text (lang, h);
+  g_autofree char *date = _sz_honours_date (lang, h->awarded_on, FALSE);
   g_autofree char *number = NULL;
   SzTextStyle st = { .size = 23, .min_size = 14, .color = _sz_honours_black, .wrap = TRUE, .line_spacing = 0.7 };
   const double right_x = WIDTH - 360, right_w = 250;
@@ -132,10 +132,10 @@ certificate_page (SzText *text, const SzHonour *h, const char *issuer, GError **
     return NULL;
 
   border (page);
-  title (text, page, 82, 72);
+  title (text, page, lang, 82, 72);
 
   /* Translators: how a certificate addresses its holder: %s 同志： */
-  salutation = g_strdup_printf (C_("certificate", "%s:"), h->name);
+  salutation = g_strdup_printf (DC_ (lang, "certificate", "%s:"), h->name);
   /* A short text sits in the middle of the room it has, not under the
    * title with a gap below it. */
   body_h = MIN (sz_text_wrapped_height (text, body, WIDTH - 2 * BODY_X, &st, st.size), BODY_H);
@@ -151,7 +151,7 @@ certificate_page (SzText *text, const SzHonour *h, const char *issuer, GError **
 
   /* Translators: the certificate's number from the register, at its foot:
    * 证书编号：%s */
-  number = g_strdup_printf (_("Certificate No. %s"), h->certificate_no);
+  number = g_strdup_printf (D_ (lang, "Certificate No. %s"), h->certificate_no);
   _sz_print_text (text, page, number, BODY_X - 40, HEIGHT - 92, 300, 18, 11, SZ_ALIGN_LEFT, _sz_honours_grey, FALSE);
 
   page->outline = g_new0 (char *, 2);
@@ -169,7 +169,7 @@ check_final (const SzHonour *h, GError **error)
     case SZ_HONOUR_FINAL:
       return TRUE;
     case SZ_HONOUR_PUBLICITY:
-      until = _sz_honours_date (h->publicity_until, FALSE);
+      until = _sz_honours_date (NULL, h->publicity_until, FALSE);
       g_set_error (error, SZ_POINTS_ERROR, SZ_POINTS_ERROR_STATE,
                    /* Translators: %1$s is a name, %2$s a title, %3$s a period,
                     * %4$s the last day of publicity */
@@ -228,7 +228,8 @@ pages_for (SzText *text, SzDb *db, const SzPrintArgs *args, SzDocInfo *info, GEr
     }
   for (guint i = 0; i < honours->len; i++)
     {
-      SzPage *page = certificate_page (text, g_ptr_array_index (honours, i), issuer, error);
+      SzPage *page = certificate_page (text, g_ptr_array_index (honours, i), issuer,
+                                       community->board_language, error);
 
       if (page == NULL)
         return NULL;
@@ -240,8 +241,10 @@ pages_for (SzText *text, SzDb *db, const SzPrintArgs *args, SzDocInfo *info, GEr
 
       info->title = honours->len == 1
                     /* Translators: a certificate's file title: the name, then the title */
-                    ? g_strdup_printf (_("Certificate of Honour — %s, %s"), first->name, first->title)
-                    : g_strdup (_("Certificates of Honour"));
+                    ? g_strdup_printf (D_ (community->board_language, "Certificate of Honour — %s, %s"),
+                                       first->name, first->title)
+                    : g_strdup (D_ (community->board_language, "Certificates of Honour"));
+      info->lang = g_strdup (community->board_language);
       info->author = g_strdup (issuer);
     }
   return g_steal_pointer (&pages);
@@ -277,5 +280,5 @@ sz_certificate_write_pdf (SzDb          *db,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   return _sz_honours_write_pages (pages_for, db, &args,
-                                  _("Certificates of honour: name, title, reason, issuer and date"), path, error);
+                                  N_("Certificates of honour: name, title, reason, issuer and date"), path, error);
 }

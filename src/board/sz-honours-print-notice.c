@@ -17,13 +17,13 @@
 
 /* "2026年12月1日至12月7日": the year once when both days are in it. */
 static char *
-publicity_span (const char *from, const char *until)
+publicity_span (const char *lang, const char *from, const char *until)
 {
-  g_autofree char *a = _sz_honours_date (from, FALSE);
-  g_autofree char *b = _sz_honours_date (until, strncmp (from, until, 4) == 0);
+  g_autofree char *a = _sz_honours_date (lang, from, FALSE);
+  g_autofree char *b = _sz_honours_date (lang, until, strncmp (from, until, 4) == 0);
 
   /* Translators: the days of a publicity period: %1$s至%2$s */
-  return g_strdup_printf (_("%1$s to %2$s"), a, b);
+  return g_strdup_printf (D_ (lang, "%1$s to %2$s"), a, b);
 }
 
 static gboolean
@@ -63,12 +63,12 @@ candidates_table (SzFlow *f, GPtrArray *honours, gboolean one_span)
 {
   SzColumn cols[] = {
     /* Translators: the column of row numbers in a table */
-    { C_("row number", "No."), 32, SZ_ALIGN_RIGHT, FALSE },
-    { _("Name"), 70, SZ_ALIGN_LEFT, TRUE },
-    { _("Post"), 128, SZ_ALIGN_LEFT, TRUE },
-    { C_("honour", "Title"), 86, SZ_ALIGN_LEFT, TRUE },
-    { C_("honour", "Reason"), 0, SZ_ALIGN_LEFT, TRUE },
-    { _("Publicity"), 92, SZ_ALIGN_LEFT, TRUE },
+    { DC_ (f->lang, "row number", "No."), 32, SZ_ALIGN_RIGHT, FALSE },
+    { D_ (f->lang, "Name"), 70, SZ_ALIGN_LEFT, TRUE },
+    { D_ (f->lang, "Post"), 128, SZ_ALIGN_LEFT, TRUE },
+    { DC_ (f->lang, "honour", "Title"), 86, SZ_ALIGN_LEFT, TRUE },
+    { DC_ (f->lang, "honour", "Reason"), 0, SZ_ALIGN_LEFT, TRUE },
+    { D_ (f->lang, "Publicity"), 92, SZ_ALIGN_LEFT, TRUE },
   };
   /* Read on a notice board, from a step away. */
   SzTable t = { cols, one_span ? G_N_ELEMENTS (cols) - 1 : G_N_ELEMENTS (cols), NULL, 12.5, 0, 0 };
@@ -84,7 +84,7 @@ candidates_table (SzFlow *f, GPtrArray *honours, gboolean one_span)
       cells[2] = g_strdup (h->post ? h->post : "");
       cells[3] = g_strdup (h->title);
       cells[4] = g_strdup (h->reason ? h->reason : "");
-      cells[5] = one_span ? NULL : publicity_span (h->publicity_from, h->publicity_until);
+      cells[5] = one_span ? NULL : publicity_span (f->lang, h->publicity_from, h->publicity_until);
       g_ptr_array_add (t.rows, _sz_row_new (cells));
     }
   _sz_table_keep (f, &t);
@@ -105,7 +105,7 @@ notice_paragraph (SzFlow *f, const char *str)
 static void
 signature (SzFlow *f, const char *issuer, const char *day)
 {
-  g_autofree char *date = _sz_honours_date (day, FALSE);
+  g_autofree char *date = _sz_honours_date (f->lang, day, FALSE);
   double w = 230, x = f->margin + f->width - w;
 
   if (f->y + 100 > f->bottom)
@@ -132,6 +132,7 @@ _sz_honour_notice_pages (SzText *text, SzDb *db, const SzPrintArgs *args, SzDocI
   const SzHonour *first;
   gboolean supervision = FALSE;
   gboolean one_span;
+  const char *lang;
   SzFlow f;
 
   if (community == NULL)
@@ -168,16 +169,18 @@ _sz_honour_notice_pages (SzText *text, SzDb *db, const SzPrintArgs *args, SzDocI
         first_day = h->publicity_from;
     }
   one_span = same_span (honours);
-  period = _sz_honours_period (first->period);
+  lang = community->board_language;
+  period = _sz_honours_period (lang, first->period);
 
   /* Translators: the title of the notice of candidates for honours: 公示 */
-  _sz_flow_init (&f, text, SZ_PRINT_A4_WIDTH, SZ_PRINT_A4_HEIGHT, MARGIN, FOOTER_H, _("Public notice"));
-  _sz_honours_title (text, f.page, _("Public notice"), &(SzBox) { f.margin, f.y, f.width, 56 }, 36, 1.8,
+  _sz_flow_init (&f, text, SZ_PRINT_A4_WIDTH, SZ_PRINT_A4_HEIGHT, MARGIN, FOOTER_H, D_ (lang, "Public notice"));
+  f.lang = lang;
+  _sz_honours_title (text, f.page, D_ (lang, "Public notice"), &(SzBox) { f.margin, f.y, f.width, 56 }, 36, 1.8,
                      _sz_honours_red);
   f.y += 60;
   /* Translators: under the notice's title: %1$s is the community, %2$s the
    * period ("2026年度"): "丰和社区%2$s表彰拟表彰人选" */
-  subtitle = g_strdup_printf (_("%1$s: candidates for the honours of %2$s"), community->name, period);
+  subtitle = g_strdup_printf (D_ (lang, "%1$s: candidates for the honours of %2$s"), community->name, period);
   _sz_print_text (text, f.page, subtitle, f.margin, f.y, f.width, 26, 16, SZ_ALIGN_CENTER, _sz_honours_black, TRUE);
   f.y += 30;
   sz_page_add_line (f.page, f.margin, f.y, f.margin + f.width, f.y, 1.6, &_sz_honours_red);
@@ -185,7 +188,7 @@ _sz_honour_notice_pages (SzText *text, SzDb *db, const SzPrintArgs *args, SzDocI
 
   /* Translators: the notice's first paragraph; %s is the period ("2026年度"):
    * 经社区居委会研究，拟对以下同志予以%s表彰，现将名单予以公示。 */
-  lead = g_strdup_printf (_("The community residents’ committee proposes to honour the people below for %s."
+  lead = g_strdup_printf (D_ (lang, "The community residents’ committee proposes to honour the people below for %s."
                             " Their names are made public before the honours are awarded."), period);
   notice_paragraph (&f, lead);
   f.y += 8;
@@ -194,9 +197,9 @@ _sz_honour_notice_pages (SzText *text, SzDb *db, const SzPrintArgs *args, SzDocI
 
   if (one_span)
     {
-      g_autofree char *span = publicity_span (first->publicity_from, first->publicity_until);
+      g_autofree char *span = publicity_span (lang, first->publicity_from, first->publicity_until);
       /* Translators: 公示期：%s */
-      g_autofree char *line = g_strdup_printf (_("Publicity period: %s"), span);
+      g_autofree char *line = g_strdup_printf (D_ (lang, "Publicity period: %s"), span);
 
       _sz_flow_paragraph (&f, line, 14, _sz_honours_black);
       f.y += 4;
@@ -204,17 +207,17 @@ _sz_honour_notice_pages (SzText *text, SzDb *db, const SzPrintArgs *args, SzDocI
   if (phone != NULL)
     /* Translators: where to raise an objection; %s is a phone number:
      * 如有异议，请在公示期内向社区居委会反映。监督电话：%s */
-    objection = g_strdup_printf (supervision ? _("Anyone with an objection may raise it with the community"
+    objection = g_strdup_printf (supervision ? D_ (lang, "Anyone with an objection may raise it with the community"
                                                  " residents’ committee during the publicity period."
                                                  " Supervision phone: %s")
                                              /* Translators: as the message before, with the office's phone:
                                               * …联系电话：%s */
-                                             : _("Anyone with an objection may raise it with the community"
+                                             : D_ (lang, "Anyone with an objection may raise it with the community"
                                                  " residents’ committee during the publicity period."
                                                  " Phone: %s"),
                                  phone);
   else
-    objection = g_strdup (_("Anyone with an objection may raise it with the community residents’ committee"
+    objection = g_strdup (D_ (lang, "Anyone with an objection may raise it with the community residents’ committee"
                             " during the publicity period."));
   notice_paragraph (&f, objection);
   signature (&f, issuer, first_day);
@@ -224,7 +227,8 @@ _sz_honour_notice_pages (SzText *text, SzDb *db, const SzPrintArgs *args, SzDocI
   if (info != NULL)
     {
       /* Translators: the notice's file title: 公示 — %s */
-      info->title = g_strdup_printf (_("Public notice — %s"), subtitle);
+      info->title = g_strdup_printf (D_ (lang, "Public notice — %s"), subtitle);
+      info->lang = g_strdup (lang);
       info->author = g_strdup (community->name);
     }
   return _sz_flow_steal_pages (&f);

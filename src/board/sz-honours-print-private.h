@@ -10,6 +10,7 @@
 
 #pragma once
 
+#include "sz-doc-lang.h"
 #include "sz-honours-print.h"
 #include "sz-print-private.h"
 #include "sz-roster.h"
@@ -24,13 +25,16 @@ extern const SzColor _sz_honours_black;
 extern const SzColor _sz_honours_grey;
 
 /* "2026年12月7日" from "2026-12-07"; "12月7日" with @no_year.  A day
- * that does not parse comes back as it is. */
-char     *_sz_honours_date          (const char         *day,
+ * that does not parse comes back as it is.  In the document language
+ * @lang (sz-doc-lang.h), or the interface's when NULL (error messages). */
+char     *_sz_honours_date          (const char         *lang,
+                                     const char         *day,
                                      gboolean            no_year);
 /* Today in the same form's ISO spelling, "2026-12-07" (local time). */
 char     *_sz_honours_today         (void);
-/* "2026年度", "2026年第三季度" from "2026", "2026-Q3". */
-char     *_sz_honours_period        (const char         *period);
+/* "2026年度", "2026年第三季度" from "2026", "2026-Q3", in @lang. */
+char     *_sz_honours_period        (const char         *lang,
+                                     const char         *period);
 /* The community's committee, "丰和社区居民委员会": its name with the
  * translated suffix, unless the name says it already. */
 char     *_sz_honours_issuer        (const SzCommunity  *community);
@@ -119,6 +123,8 @@ GPtrArray *_sz_points_statement_pages (SzText            *text,   /* -statement.
 /* Checks @path, lays out the pages with the board fonts and writes them
  * (libharu, or cairo when a character needs it) through a temporary file
  * renamed into place: nothing is left behind on failure. */
+/* @subject is a msgid (N_()), printed in the language the pages set in
+ * @info->lang. */
 gboolean   _sz_honours_write_pages    (SzHonoursPagesFunc func,
                                        SzDb              *db,
                                        const SzPrintArgs *args,

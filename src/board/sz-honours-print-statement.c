@@ -43,22 +43,22 @@ signed_hours (int minutes)
 }
 
 static const char *
-kind_title (const SzMovement *m)
+kind_title (const char *lang, const SzMovement *m)
 {
   if (m->reverses_id != 0)
     /* Translators: a movement of points that undoes another */
-    return C_("points movement", "Reversal");
+    return DC_ (lang, "points movement", "Reversal");
   switch (m->kind)
     {
     case SZ_MOVE_EARN:
-      return C_("points movement", "Earned");
+      return DC_ (lang, "points movement", "Earned");
     case SZ_MOVE_REDEEM:
-      return C_("points movement", "Redeemed");
+      return DC_ (lang, "points movement", "Redeemed");
     case SZ_MOVE_EXPIRE:
-      return C_("points movement", "Expired");
+      return DC_ (lang, "points movement", "Expired");
     case SZ_MOVE_CORRECT:
     default:
-      return C_("points movement", "Correction");
+      return DC_ (lang, "points movement", "Correction");
     }
 }
 
@@ -69,7 +69,7 @@ continued (SzFlow *f, gpointer data)
   const Header *h = data;
   /* Translators: at the top of a statement's later pages: the name, then
    * the title, "张三 积分明细（续）" */
-  g_autofree char *line = g_strdup_printf (_("%1$s — %2$s (continued)"), h->name, h->title);
+  g_autofree char *line = g_strdup_printf (D_ (f->lang, "%1$s — %2$s (continued)"), h->name, h->title);
 
   _sz_print_text (f->text, f->page, line, f->margin, f->y, f->width, 16, 10, SZ_ALIGN_LEFT, _sz_honours_grey, TRUE);
   f->y += 22;
@@ -85,11 +85,11 @@ totals (SzFlow *f, const SzPointsBalance *b)
   g_autofree char *expired = sz_points_format (b->expired);
   g_autofree char *balance = sz_points_format (b->balance);
   const struct { const char *label; const char *value; } cells[] = {
-    { _("Service hours"), hours },
-    { _("Points earned"), earned },
-    { _("Points redeemed"), redeemed },
-    { _("Points expired"), expired },
-    { _("Points balance"), balance },
+    { D_ (f->lang, "Service hours"), hours },
+    { D_ (f->lang, "Points earned"), earned },
+    { D_ (f->lang, "Points redeemed"), redeemed },
+    { D_ (f->lang, "Points expired"), expired },
+    { D_ (f->lang, "Points balance"), balance },
   };
   double w = f->width / G_N_ELEMENTS (cells), h = 52;
 
@@ -111,7 +111,7 @@ totals (SzFlow *f, const SzPointsBalance *b)
 }
 
 static SzRow *
-movement_row (const SzMovement *m)
+movement_row (const char *lang, const SzMovement *m)
 {
   char **cells = g_new0 (char *, 7);
   GString *source = g_string_new (m->source ? m->source : "");
@@ -120,9 +120,9 @@ movement_row (const SzMovement *m)
     g_string_append_printf (source, "%s%s", source->len ? " — " : "", m->reason);
   if (m->reversed_by != 0)
     /* Translators: after a movement that another one undid */
-    g_string_append_printf (source, " %s", _("(reversed)"));
+    g_string_append_printf (source, " %s", D_ (lang, "(reversed)"));
   cells[0] = g_strdup (m->day);
-  cells[1] = g_strdup (kind_title (m));
+  cells[1] = g_strdup (kind_title (lang, m));
   cells[2] = g_string_free (source, FALSE);
   cells[3] = signed_hours (m->minutes);
   cells[4] = signed_points (m->points);
@@ -158,16 +158,9 @@ _sz_points_statement_pages (SzText *text, SzDb *db, const SzPrintArgs *args, SzD
   g_autofree char *printed = NULL;
   g_autofree char *who = NULL;
   g_autofree char *footer = NULL;
-  /* Translators: the title of a person's statement of points: 积分明细 */
-  const char *title = _("Points statement");
-  SzColumn cols[] = {
-    { _("Date"), 62, SZ_ALIGN_LEFT, FALSE },
-    { C_("points movement", "Kind"), 50, SZ_ALIGN_LEFT, TRUE },
-    { _("Source and reason"), 0, SZ_ALIGN_LEFT, TRUE },
-    { _("Hours"), 44, SZ_ALIGN_RIGHT, FALSE },
-    { _("Points"), 50, SZ_ALIGN_RIGHT, FALSE },
-    { _("Balance"), 54, SZ_ALIGN_RIGHT, FALSE },
-  };
+  const char *lang;
+  const char *title;
+  SzColumn cols[6];
   SzTable t = { cols, G_N_ELEMENTS (cols), NULL, 9, 0, 0 };
   Header header;
   SzFlow f;
@@ -180,10 +173,20 @@ _sz_points_statement_pages (SzText *text, SzDb *db, const SzPrintArgs *args, SzD
   if (community == NULL || !check_texts (text, balance, movements, error)
       || !_sz_honours_check_text (text, community->name, _("Community"), error))
     return NULL;
+  lang = community->board_language;
+  /* Translators: the title of a person's statement of points: 积分明细 */
+  title = D_ (lang, "Points statement");
+  cols[0] = (SzColumn) { D_ (lang, "Date"), 62, SZ_ALIGN_LEFT, FALSE };
+  cols[1] = (SzColumn) { DC_ (lang, "points movement", "Kind"), 50, SZ_ALIGN_LEFT, TRUE };
+  cols[2] = (SzColumn) { D_ (lang, "Source and reason"), 0, SZ_ALIGN_LEFT, TRUE };
+  cols[3] = (SzColumn) { D_ (lang, "Hours"), 44, SZ_ALIGN_RIGHT, FALSE };
+  cols[4] = (SzColumn) { D_ (lang, "Points"), 50, SZ_ALIGN_RIGHT, FALSE };
+  cols[5] = (SzColumn) { D_ (lang, "Balance"), 54, SZ_ALIGN_RIGHT, FALSE };
 
   header.name = balance->name;
   header.title = title;
   _sz_flow_init (&f, text, SZ_PRINT_A4_WIDTH, SZ_PRINT_A4_HEIGHT, MARGIN, FOOTER_H, balance->name);
+  f.lang = lang;
   f.on_page = continued;
   f.on_page_data = &header;
 
@@ -194,12 +197,12 @@ _sz_points_statement_pages (SzText *text, SzDb *db, const SzPrintArgs *args, SzD
   f.y += 26;
 
   /* Translators: a statement's holder: 姓名：%s */
-  who = g_strdup_printf (_("Name: %s"), balance->name);
+  who = g_strdup_printf (D_ (lang, "Name: %s"), balance->name);
   _sz_print_text (text, f.page, who, f.margin, f.y, f.width * 0.4, 22, 14, SZ_ALIGN_LEFT, _sz_honours_black, TRUE);
   {
-    g_autofree char *date = _sz_honours_date (today, FALSE);
+    g_autofree char *date = _sz_honours_date (lang, today, FALSE);
     /* Translators: when a statement was printed: 打印日期：%s */
-    printed = g_strdup_printf (_("Printed on %s"), date);
+    printed = g_strdup_printf (D_ (lang, "Printed on %s"), date);
   }
   _sz_print_text (text, f.page, printed, f.margin + f.width * 0.6, f.y, f.width * 0.4, 22, 10, SZ_ALIGN_RIGHT,
                   _sz_honours_grey, FALSE);
@@ -207,7 +210,7 @@ _sz_points_statement_pages (SzText *text, SzDb *db, const SzPrintArgs *args, SzD
   if (balance->post != NULL && *balance->post)
     {
       /* Translators: a statement's holder's post: 职务：%s */
-      g_autofree char *post = g_strdup_printf (_("Post: %s"), balance->post);
+      g_autofree char *post = g_strdup_printf (D_ (lang, "Post: %s"), balance->post);
       SzTextStyle st = { .size = 11, .min_size = 9, .color = _sz_honours_black, .wrap = TRUE };
       double h = sz_text_wrapped_height (text, post, f.width, &st, st.size);
 
@@ -218,12 +221,12 @@ _sz_points_statement_pages (SzText *text, SzDb *db, const SzPrintArgs *args, SzD
   totals (&f, balance);
 
   if (movements->len == 0)
-    _sz_flow_paragraph (&f, _("No hours or points have been recorded yet."), 11, _sz_honours_grey);
+    _sz_flow_paragraph (&f, D_ (lang, "No hours or points have been recorded yet."), 11, _sz_honours_grey);
   else
     {
       t.rows = g_ptr_array_new_with_free_func (_sz_row_free);
       for (guint i = 0; i < movements->len; i++)
-        g_ptr_array_add (t.rows, movement_row (g_ptr_array_index (movements, i)));
+        g_ptr_array_add (t.rows, movement_row (lang, g_ptr_array_index (movements, i)));
       _sz_table_keep (&f, &t);
       _sz_table_draw (&f, &t);
       g_ptr_array_unref (t.rows);
@@ -231,12 +234,13 @@ _sz_points_statement_pages (SzText *text, SzDb *db, const SzPrintArgs *args, SzD
 
   /* Translators: the foot of a statement's pages: the community, the
    * name, the title */
-  footer = g_strdup_printf (_("%1$s — %2$s — %3$s"), community->name, balance->name, title);
+  footer = g_strdup_printf (D_ (lang, "%1$s — %2$s — %3$s"), community->name, balance->name, title);
   _sz_flow_footers (&f, footer);
   if (info != NULL)
     {
       info->title = g_strdup_printf ("%s — %s", title, balance->name);
       info->author = g_strdup (community->name);
+      info->lang = g_strdup (lang);
       /* A person's points, for that person: not for others to read. */
       info->private_file = TRUE;
     }

@@ -22,7 +22,7 @@ const SzColor _sz_honours_black = { 0.10, 0.10, 0.10 };
 const SzColor _sz_honours_grey = { 0.40, 0.40, 0.40 };
 
 char *
-_sz_honours_date (const char *day, gboolean no_year)
+_sz_honours_date (const char *lang, const char *day, gboolean no_year)
 {
   int y = 0, m = 0, d = 0;
 
@@ -32,10 +32,12 @@ _sz_honours_date (const char *day, gboolean no_year)
     return g_strdup (day);
   if (no_year)
     /* Translators: a day without its year, month then day, "12月7日" */
-    return g_strdup_printf (C_("date in words", "%d/%d"), m, d);
+    return g_strdup_printf (lang != NULL ? DC_ (lang, "date in words", "%d/%d")
+                            : C_("date in words", "%d/%d"), m, d);
   /* Translators: a day in words on a certificate or notice: the year,
    * month and day, "2026年12月7日" */
-  return g_strdup_printf (C_("date in words", "%d-%02d-%02d"), y, m, d);
+  return g_strdup_printf (lang != NULL ? DC_ (lang, "date in words", "%d-%02d-%02d")
+                          : C_("date in words", "%d-%02d-%02d"), y, m, d);
 }
 
 char *
@@ -47,7 +49,7 @@ _sz_honours_today (void)
 }
 
 char *
-_sz_honours_period (const char *period)
+_sz_honours_period (const char *lang, const char *period)
 {
   int year = 0, q = 0;
   char rest = 0;
@@ -59,19 +61,19 @@ _sz_honours_period (const char *period)
       {
       case 1:
         /* Translators: the quarters of an honour's period: "2026年第一季度" */
-        return g_strdup_printf (_("first quarter of %d"), year);
+        return g_strdup_printf (D_ (lang, "first quarter of %d"), year);
       case 2:
-        return g_strdup_printf (_("second quarter of %d"), year);
+        return g_strdup_printf (D_ (lang, "second quarter of %d"), year);
       case 3:
-        return g_strdup_printf (_("third quarter of %d"), year);
+        return g_strdup_printf (D_ (lang, "third quarter of %d"), year);
       case 4:
-        return g_strdup_printf (_("fourth quarter of %d"), year);
+        return g_strdup_printf (D_ (lang, "fourth quarter of %d"), year);
       default:
         break;
       }
   if (sscanf (period, "%d%c", &year, &rest) == 1)
     /* Translators: an honour's period when it is a year: "2026年度" */
-    return g_strdup_printf (C_("honour period", "%d"), year);
+    return g_strdup_printf (DC_ (lang, "honour period", "%d"), year);
   return g_strdup (period);
 }
 
@@ -82,14 +84,14 @@ _sz_honours_issuer (const SzCommunity *community)
    * notice: "丰和社区" becomes "丰和社区居民委员会".  The suffix is
    * left out when the name ends with the translation of
    * "Residents’ Committee" (the next message) already. */
-  const char *suffix = _("Residents’ Committee");
+  const char *suffix = D_ (community->board_language, "Residents’ Committee");
   const char *name = community->name;
 
   if (g_str_has_suffix (name, suffix) || g_str_has_suffix (name, "居委会") || g_str_has_suffix (name, "委员会"))
     return g_strdup (name);
   /* Translators: %s is the community's name, the suffix the message
    * before; "%s居民委员会" */
-  return g_strdup_printf (_("%s Residents’ Committee"), name);
+  return g_strdup_printf (D_ (community->board_language, "%s Residents’ Committee"), name);
 }
 
 char *
@@ -225,7 +227,8 @@ _sz_honours_write_pages (SzHonoursPagesFunc  func,
       sz_doc_info_clear (&info);
       return FALSE;
     }
-  info.subject = g_strdup (subject);
+  /* The subject is a msgid: the file's metadata is in its language too. */
+  info.subject = g_strdup (D_ (info.lang, subject));
   return _sz_print_write_pdf (pages, &info, path, error);
 }
 
@@ -243,7 +246,7 @@ sz_honour_board_write_pdf (SzDb        *db,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   return _sz_honours_write_pages (_sz_honour_board_pages, db, &args,
-                                  _("The community’s honour board: the honourees, their titles and posts"),
+                                  N_("The community’s honour board: the honourees, their titles and posts"),
                                   path, error);
 }
 
@@ -260,7 +263,7 @@ sz_honour_notice_write_pdf (SzDb        *db,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   return _sz_honours_write_pages (_sz_honour_notice_pages, db, &args,
-                                  _("Public notice of the candidates for honours; no phone number of a person"),
+                                  N_("Public notice of the candidates for honours; no phone number of a person"),
                                   path, error);
 }
 
@@ -276,5 +279,5 @@ sz_points_statement_write_pdf (SzDb        *db,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   return _sz_honours_write_pages (_sz_points_statement_pages, db, &args,
-                                  _("A head’s service hours and points, with every movement"), path, error);
+                                  N_("A head’s service hours and points, with every movement"), path, error);
 }

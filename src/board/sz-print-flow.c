@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sz-doc-lang.h"
 #include "sz-print-private.h"
 #include "sz-render-cairo.h"
 #include "sz-render-hpdf.h"
@@ -143,7 +144,7 @@ _sz_flow_footers (SzFlow *f, const char *title)
       SzPage *page = g_ptr_array_index (f->pages, i);
       double y = f->bottom + 8;
       /* Translators: the page number at the foot of a report's pages */
-      g_autofree char *number = g_strdup_printf (_("Page %u of %u"), i + 1, f->pages->len);
+      g_autofree char *number = g_strdup_printf (D_ (f->lang, "Page %u of %u"), i + 1, f->pages->len);
 
       sz_page_add_line (page, f->margin, y, f->margin + f->width, y, 0.5, &grid_grey);
       _sz_print_text (f->text, page, title, f->margin, y + 2, f->width * 0.72, 13, 8, SZ_ALIGN_LEFT, grey, FALSE);

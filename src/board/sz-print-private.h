@@ -41,6 +41,9 @@ struct _SzFlow
   double          bottom;      /* where the footer starts */
   double          y;           /* where the next block goes */
   const char     *section;     /* the bookmark of what is being laid out */
+  /* The document's language (sz-doc-lang.h), for the page numbers: set
+   * after _sz_flow_init(); NULL is the default. */
+  const char     *lang;
   SzFlowPageFunc  on_page;
   gpointer        on_page_data;
 };

@@ -11,6 +11,7 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "sz-doc-lang.h"
 #include "sz-report-private.h"
 
 static const SzColor black = { 0.10, 0.10, 0.10 };
@@ -54,6 +55,15 @@ static const char * const month_names[12] = {
 
 /* A straight piece of a dashed polyline; *@phase carries the pattern on
  * from one piece to the next, so corners do not restart it. */
+/* In the document's language @lang, or the interface's when NULL (the
+ * chart on the app's figures page). */
+static const char *
+tr (const char *lang,
+    const char *msgid)
+{
+  return lang != NULL ? sz_doc_gettext (lang, msgid) : _(msgid);
+}
+
 static void
 dashed_line (SzPage *page, double x0, double y0, double x1, double y1, double width,
              const SzColor *color, double dash, double gap, double *phase)
@@ -125,7 +135,7 @@ series_sample (SzPage *page, const Series *s, double x, double cy, double w, dou
 }
 
 static void
-legend (SzText *text, SzPage *page, const SzBox *box, double fs, double h)
+legend (SzText *text, SzPage *page, const SzBox *box, double fs, double h, const char *lang)
 {
   const char *labels[1 + G_N_ELEMENTS (series)];
   double widths[G_N_ELEMENTS (labels)];
@@ -137,9 +147,9 @@ legend (SzText *text, SzPage *page, const SzBox *box, double fs, double h)
   double x;
   double cy = box->y + h / 2;
 
-  labels[0] = _("Records received");
+  labels[0] = tr (lang, N_("Records received"));
   for (guint i = 0; i < G_N_ELEMENTS (series); i++)
-    labels[i + 1] = _(series[i].title);
+    labels[i + 1] = tr (lang, series[i].title);
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     {
       widths[i] = sz_text_measure (text, labels[i], fs);
@@ -180,6 +190,16 @@ sz_report_draw_chart (SzText              *text,
                       const SzRecordStats *stats,
                       const SzBox         *box)
 {
+  _sz_report_draw_chart (text, page, stats, box, NULL);
+}
+
+void
+_sz_report_draw_chart (SzText              *text,
+                       SzPage              *page,
+                       const SzRecordStats *stats,
+                       const SzBox         *box,
+                       const char          *lang)
+{
   guint n;
   /* Sizes follow the box: a widget of 600 × 300 pt and the A4 report
    * both get about 10 pt labels; a small widget smaller ones. */
@@ -201,12 +221,12 @@ sz_report_draw_chart (SzText              *text,
     return;
   if (n == 0)
     {
-      _sz_print_text (text, page, _("No figures to show yet."), box->x, box->y, box->w, MIN (box->h, fs * 2),
+      _sz_print_text (text, page, tr (lang, N_("No figures to show yet.")), box->x, box->y, box->w, MIN (box->h, fs * 2),
                  fs, SZ_ALIGN_CENTER, grey, FALSE);
       return;
     }
 
-  legend (text, page, &(SzBox) { box->x, box->y, box->w, legend_h }, fs, legend_h);
+  legend (text, page, &(SzBox) { box->x, box->y, box->w, legend_h }, fs, legend_h, lang);
 
   axis_w = sz_text_measure (text, "100%", tick_size) + fs * 0.7;
   px = box->x + axis_w;
@@ -254,13 +274,15 @@ sz_report_draw_chart (SzText              *text,
 
       if (f->key != NULL && sscanf (f->key, "%d-%d", &year, &month) == 2 && month >= 1 && month <= 12)
         {
-          _sz_print_text (text, page, g_dpgettext2 (GETTEXT_PACKAGE, "month on a chart", month_names[month - 1]),
+          _sz_print_text (text, page, lang != NULL ? sz_doc_pgettext2 (lang, "month on a chart", month_names[month - 1])
+                          : g_dpgettext2 (GETTEXT_PACKAGE, "month on a chart", month_names[month - 1]),
                      x, bottom + fs * 0.25, slot_w, fs * 1.35, fs * 0.95, SZ_ALIGN_CENTER, black, FALSE);
           /* The year under the first month and wherever it changes. */
           if (i == 0 || month == 1)
             {
               /* Translators: the year under a month on the chart: "2026年" */
-              g_autofree char *y = g_strdup_printf (C_("year on a chart", "%d"), year);
+              g_autofree char *y = g_strdup_printf (lang != NULL ? DC_ (lang, "year on a chart", "%d")
+                                                     : C_("year on a chart", "%d"), year);
 
               _sz_print_text (text, page, y, x, bottom + fs * 1.6, slot_w, fs * 1.25, fs * 0.85,
                          SZ_ALIGN_CENTER, grey, FALSE);
@@ -273,7 +295,7 @@ sz_report_draw_chart (SzText              *text,
 
   if (max_count == 0)
     {
-      _sz_print_text (text, page, _("No records were received in these months."),
+      _sz_print_text (text, page, tr (lang, N_("No records were received in these months.")),
                  px, top + rates_h / 2 - fs, pw, fs * 2, fs, SZ_ALIGN_CENTER, grey, FALSE);
       return;
     }

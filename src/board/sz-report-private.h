@@ -25,4 +25,12 @@ const SzRecordFigures *_sz_report_trend_month (const SzRecordStats *stats,
  * rate: the chart's lines, and the report's figures beside it. */
 const SzColor         *_sz_report_rate_color  (guint                i);
 
+/* sz_report_draw_chart() in the document language @lang (sz-doc-lang.h);
+ * NULL: the interface's. */
+void                   _sz_report_draw_chart  (SzText              *text,
+                                               SzPage              *page,
+                                               const SzRecordStats *stats,
+                                               const SzBox         *box,
+                                               const char          *lang);
+
 G_END_DECLS

@@ -9,6 +9,8 @@
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
 
+#include "sz-doc-lang.h"
+#include "sz-board.h"
 #include "sz-report-private.h"
 #include "sz-roster.h"
 
@@ -93,6 +95,7 @@ typedef struct
  * channel's title, a month.  The row keyed @bold_key stands out. */
 static void
 figures_table_init (FiguresTable          *ft,
+                    const char            *lang,
                     const char            *first_column,
                     GPtrArray             *figures,
                     const SzRecordFigures *total,
@@ -101,7 +104,7 @@ figures_table_init (FiguresTable          *ft,
   for (guint c = 0; c < N_FIGURE_COLS; c++)
     {
       ft->cols[c] = figure_cols[c];
-      ft->cols[c].title = c == 0 ? first_column : _(figure_cols[c].title);
+      ft->cols[c].title = c == 0 ? first_column : D_ (lang, figure_cols[c].title);
     }
   ft->table = (SzTable) { 0 };
   ft->table.cols = ft->cols;
@@ -111,11 +114,14 @@ figures_table_init (FiguresTable          *ft,
     {
       const SzRecordFigures *f = g_ptr_array_index (figures, i);
 
-      g_ptr_array_add (ft->table.rows, figures_row (f->key && *f->key ? f->key : _("No grid"), f,
+      /* The core's titles (channels, default categories) are in the
+       * interface language: the report's are in its own. */
+      g_ptr_array_add (ft->table.rows, figures_row (f->key && *f->key ? sz_doc_retranslate (lang, f->key)
+                                                    : D_ (lang, "No grid"), f,
                                                     g_strcmp0 (f->key, bold_key) == 0));
     }
   if (total != NULL && figures != NULL && figures->len > 0)
-    g_ptr_array_add (ft->table.rows, figures_row (_("Total"), total, TRUE));
+    g_ptr_array_add (ft->table.rows, figures_row (D_ (lang, "Total"), total, TRUE));
 }
 
 static void
@@ -127,11 +133,11 @@ figures_section (SzFlow                *r,
 {
   FiguresTable ft;
 
-  figures_table_init (&ft, first_column, figures, total, NULL);
+  figures_table_init (&ft, r->lang, first_column, figures, total, NULL);
   if (ft.table.rows->len == 0)
     {
       _sz_flow_heading (r, title, 20);
-      _sz_flow_paragraph (r, _("No records were received in the month."), 9, grey);
+      _sz_flow_paragraph (r, D_ (r->lang, "No records were received in the month."), 9, grey);
     }
   else
     {
@@ -152,18 +158,18 @@ trend_section (SzFlow *r, const SzRecordStats *stats)
 
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (months, (gpointer) _sz_report_trend_month (stats, n, i));
-  figures_table_init (&ft, _("Month"), months, NULL, stats->month);
+  figures_table_init (&ft, r->lang, D_ (r->lang, "Month"), months, NULL, stats->month);
   table_h = _sz_table_measure (r, &ft.table);
   /* Room left for the chart once both headings and the table are in. */
   chart_h = r->bottom - r->y - 2 * (14 + HEADING_H + 7) - 6 - table_h;
   chart_h = chart_h >= 190 ? MIN (chart_h, 250) : CHART_H;
 
-  _sz_flow_heading (r, _("The last six months"), chart_h);
-  sz_report_draw_chart (r->text, r->page, stats, &(SzBox) { MARGIN, r->y, WIDTH, chart_h });
+  _sz_flow_heading (r, D_ (r->lang, "The last six months"), chart_h);
+  _sz_report_draw_chart (r->text, r->page, stats, &(SzBox) { MARGIN, r->y, WIDTH, chart_h }, r->lang);
   r->y += chart_h + 6;
   if (ft.table.rows->len > 0)
     {
-      _sz_flow_heading (r, _("By month"), table_h);
+      _sz_flow_heading (r, D_ (r->lang, "By month"), table_h);
       _sz_table_draw (r, &ft.table);
     }
   g_ptr_array_unref (ft.table.rows);
@@ -181,24 +187,24 @@ figures_block (SzFlow *r, const SzRecordStats *stats)
   g_autofree char *open = g_strdup_printf ("%u", t->open);
   g_autofree char *overdue = g_strdup_printf ("%u", t->overdue);
 
-  rows[0].label = _("Received");
+  rows[0].label = D_ (r->lang, "Received");
   rows[0].value = g_strdup_printf ("%u", t->received);
   /* Translators: beside the records received: how many of them are open
    * now and how many of those are past their due time */
-  rows[0].counts = g_strdup_printf (_("%s open, %s overdue"), open, overdue);
-  rows[0].definition = _("Records received in the month.  Open and overdue: as they stood at the time above.");
-  rows[1].label = _("Response rate");
+  rows[0].counts = g_strdup_printf (D_ (r->lang, "%s open, %s overdue"), open, overdue);
+  rows[0].definition = D_ (r->lang, "Records received in the month.  Open and overdue: as they stood at the time above.");
+  rows[1].label = D_ (r->lang, "Response rate");
   rows[1].value = sz_record_format_rate (sz_record_figures_response_rate (t));
   rows[1].counts = g_strdup_printf ("(%u / %u)", t->responded, t->received);
-  rows[1].definition = sz_record_response_definition ();
-  rows[2].label = _("Resolution rate");
+  rows[1].definition = sz_doc_retranslate (r->lang, sz_record_response_definition ());
+  rows[2].label = D_ (r->lang, "Resolution rate");
   rows[2].value = sz_record_format_rate (sz_record_figures_resolution_rate (t));
   rows[2].counts = g_strdup_printf ("(%u / %u)", t->resolved, t->received);
-  rows[2].definition = sz_record_resolution_definition ();
-  rows[3].label = _("Satisfaction rate");
+  rows[2].definition = sz_doc_retranslate (r->lang, sz_record_resolution_definition ());
+  rows[3].label = D_ (r->lang, "Satisfaction rate");
   rows[3].value = sz_record_format_rate (sz_record_figures_satisfaction_rate (t));
   rows[3].counts = g_strdup_printf ("(%u / %u)", t->satisfied + t->basically, t->followed_up);
-  rows[3].definition = sz_record_satisfaction_definition ();
+  rows[3].definition = sz_doc_retranslate (r->lang, sz_record_satisfaction_definition ());
 
   sz_page_add_line (r->page, MARGIN, r->y, MARGIN + WIDTH, r->y, 0.9, &black);
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
@@ -239,7 +245,7 @@ figures_block (SzFlow *r, const SzRecordStats *stats)
 /* ---------------------------------------------------------------- overdue */
 
 static char *
-overdue_for (gint64 seconds)
+overdue_for (const char *lang, gint64 seconds)
 {
   gint64 minutes = MAX (seconds, 60) / 60;
   gulong days = minutes / (24 * 60);
@@ -248,18 +254,18 @@ overdue_for (gint64 seconds)
   g_autofree char *h = NULL;
 
   if (days == 0 && hours == 0)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lu minute", "%lu minutes", minutes),
+    return g_strdup_printf (DN_ (lang, "%lu minute", "%lu minutes", minutes),
                             (gulong) minutes);
-  h = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lu hour", "%lu hours", hours), hours);
+  h = g_strdup_printf (DN_ (lang, "%lu hour", "%lu hours", hours), hours);
   if (days == 0)
     return g_steal_pointer (&h);
-  d = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lu day", "%lu days", days), days);
+  d = g_strdup_printf (DN_ (lang, "%lu day", "%lu days", days), days);
   /* Past a few days, the hours are noise. */
   if (hours == 0 || days >= 3)
     return g_steal_pointer (&d);
   /* Translators: how long a record is past its due time: days, then
    * hours ("3 days 4 hours") */
-  return g_strdup_printf (C_("overdue for", "%s %s"), d, h);
+  return g_strdup_printf (DC_ (lang, "overdue for", "%s %s"), d, h);
 }
 
 static int
@@ -280,13 +286,13 @@ overdue_list (SzFlow *r, SzDb *db, gint64 community_id, gint64 now, GError **err
   g_autofree char *at = sz_record_format_time (now);
   g_autofree char *intro = NULL;
   SzColumn cols[] = {
-    { _("No."), 32, SZ_ALIGN_RIGHT, FALSE },
-    { _("Received"), 76, SZ_ALIGN_LEFT, FALSE },
-    { _("Place"), 0, SZ_ALIGN_LEFT, TRUE },
-    { _("Category"), 70, SZ_ALIGN_LEFT, TRUE },
-    { _("Due"), 76, SZ_ALIGN_LEFT, FALSE },
-    { _("Overdue for"), 62, SZ_ALIGN_LEFT, TRUE },
-    { _("Status"), 84, SZ_ALIGN_LEFT, TRUE },
+    { D_ (r->lang, "No."), 32, SZ_ALIGN_RIGHT, FALSE },
+    { D_ (r->lang, "Received"), 76, SZ_ALIGN_LEFT, FALSE },
+    { D_ (r->lang, "Place"), 0, SZ_ALIGN_LEFT, TRUE },
+    { D_ (r->lang, "Category"), 70, SZ_ALIGN_LEFT, TRUE },
+    { D_ (r->lang, "Due"), 76, SZ_ALIGN_LEFT, FALSE },
+    { D_ (r->lang, "Overdue for"), 62, SZ_ALIGN_LEFT, TRUE },
+    { D_ (r->lang, "Status"), 84, SZ_ALIGN_LEFT, TRUE },
   };
   SzTable t = { cols, G_N_ELEMENTS (cols), rows, 0, 0, 0 };
 
@@ -310,20 +316,20 @@ overdue_list (SzFlow *r, SzDb *db, gint64 community_id, gint64 now, GError **err
       row->cells[0] = g_strdup_printf ("%" G_GINT64_FORMAT, rec->id);
       row->cells[1] = sz_record_format_time (rec->received_at);
       row->cells[2] = g_strdup (rec->place_text ? rec->place_text : "");
-      row->cells[3] = g_strdup (rec->category_name ? rec->category_name : "");
+      row->cells[3] = g_strdup (rec->category_name ? sz_doc_retranslate (r->lang, rec->category_name) : "");
       row->cells[4] = rec->due_at > 0 ? sz_record_format_time (rec->due_at) : g_strdup ("");
-      row->cells[5] = overdue_for (now - rec->due_at);
-      row->cells[6] = g_strdup (sz_record_status_title (rec->status));
+      row->cells[5] = overdue_for (r->lang, now - rec->due_at);
+      row->cells[6] = g_strdup (sz_doc_pretranslate (r->lang, "record status", sz_record_status_title (rec->status)));
       row->red = 1u << 5;
       g_ptr_array_add (rows, row);
     }
 
-  _sz_flow_heading (r, _("Overdue records"), 40 + (rows->len ? _sz_table_keep (r, &t) : 0));
+  _sz_flow_heading (r, D_ (r->lang, "Overdue records"), 40 + (rows->len ? _sz_table_keep (r, &t) : 0));
   if (records->len == 0)
-    intro = g_strdup_printf (_("No record was open and past its due time at %s."), at);
+    intro = g_strdup_printf (D_ (r->lang, "No record was open and past its due time at %s."), at);
   else
     /* Translators: %u is a number of records, %s a date and time */
-    intro = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+    intro = g_strdup_printf (DN_ (r->lang,
                                           "%u record was open and past its due time at %s,"
                                           " whichever month it was received in.",
                                           "%u records were open and past their due time at %s,"
@@ -338,20 +344,51 @@ overdue_list (SzFlow *r, SzDb *db, gint64 community_id, gint64 now, GError **err
 
 /* ------------------------------------------------------------------ pages */
 
+/* The stats name grids as the interface does ("Grid 1 …"): the report
+ * names them in its own language. */
+static gboolean
+relabel_grids (SzDb *db, gint64 community_id, const char *lang, GPtrArray *figures, GError **error)
+{
+  g_autoptr(GPtrArray) grids = NULL;
+
+  if (figures == NULL || figures->len == 0)
+    return TRUE;
+  grids = sz_grid_list (db, community_id, error);
+  if (grids == NULL)
+    return FALSE;
+  for (guint i = 0; i < figures->len; i++)
+    {
+      SzRecordFigures *f = g_ptr_array_index (figures, i);
+
+      for (guint j = 0; f->key != NULL && j < grids->len; j++)
+        {
+          g_autofree char *label = sz_grid_label (g_ptr_array_index (grids, j));
+
+          if (g_str_equal (label, f->key))
+            {
+              g_free (f->key);
+              f->key = sz_board_grid_label (lang, g_ptr_array_index (grids, j));
+              break;
+            }
+        }
+    }
+  return TRUE;
+}
+
 static char *
-report_title (const char *community, const char *month)
+report_title (const char *lang, const char *community, const char *month)
 {
   int year = 0, mon = 0;
   g_autofree char *when = NULL;
 
   if (sscanf (month, "%d-%d", &year, &mon) == 2)
     /* Translators: the month of a report: the year, then the month, "2026年11月" */
-    when = g_strdup_printf (C_("report month", "%d-%02d"), year, mon);
+    when = g_strdup_printf (DC_ (lang, "report month", "%d-%02d"), year, mon);
   else
     when = g_strdup (month);
   /* Translators: a report's title: the community, then the month, as in
    * "丰和社区 民情工作月报 2026年11月" */
-  return g_strdup_printf (_("%s — Residents’ issues, monthly report for %s"), community, when);
+  return g_strdup_printf (D_ (lang, "%s — Residents’ issues, monthly report for %s"), community, when);
 }
 
 GPtrArray *
@@ -368,6 +405,7 @@ sz_report_month_pages (SzText      *text,
   g_autofree char *as_of = NULL;
   g_autofree char *line = NULL;
   gint64 start, end;
+  const char *lang;
   SzFlow r;
 
   g_return_val_if_fail (text != NULL && db != NULL, NULL);
@@ -387,27 +425,34 @@ sz_report_month_pages (SzText      *text,
   if (stats == NULL)
     return NULL;
 
-  title = report_title (community->name, month);
+  lang = community->board_language;
+  title = report_title (lang, community->name, month);
   _sz_flow_init (&r, text, SZ_PRINT_A4_WIDTH, SZ_PRINT_A4_HEIGHT, MARGIN, FOOTER_H, title);
+  r.lang = lang;
 
   _sz_print_text (text, r.page, title, MARGIN, r.y, WIDTH, 30, 18, SZ_ALIGN_CENTER, black, TRUE);
   r.y += 32;
   as_of = sz_record_format_time (stats->now);
   /* Translators: under the report's title; %s is a date and time */
-  line = g_strdup_printf (_("Figures as they stood at %s"), as_of);
+  line = g_strdup_printf (D_ (lang, "Figures as they stood at %s"), as_of);
   _sz_print_text (text, r.page, line, MARGIN, r.y, WIDTH, 15, 9.5, SZ_ALIGN_CENTER, grey, FALSE);
   r.y += 15;
-  _sz_print_text (text, r.page, _("This report holds no reporter’s name or phone number."),
+  _sz_print_text (text, r.page, D_ (lang, "This report holds no reporter’s name or phone number."),
              MARGIN, r.y, WIDTH, 14, 8.5, SZ_ALIGN_CENTER, grey, FALSE);
   r.y += 16;
 
-  _sz_flow_heading (&r, _("The month’s figures"), 4 * 36);
+  _sz_flow_heading (&r, D_ (lang, "The month’s figures"), 4 * 36);
   figures_block (&r, stats);
 
   trend_section (&r, stats);
-  figures_section (&r, _("By grid"), _("Grid"), stats->by_grid, &stats->total);
-  figures_section (&r, _("By category"), _("Category"), stats->by_category, &stats->total);
-  figures_section (&r, _("By channel"), _("Channel"), stats->by_channel, &stats->total);
+  if (!relabel_grids (db, community_id, lang, stats->by_grid, error))
+    {
+      _sz_flow_clear (&r);
+      return NULL;
+    }
+  figures_section (&r, D_ (lang, "By grid"), D_ (lang, "Grid"), stats->by_grid, &stats->total);
+  figures_section (&r, D_ (lang, "By category"), D_ (lang, "Category"), stats->by_category, &stats->total);
+  figures_section (&r, D_ (lang, "By channel"), D_ (lang, "Channel"), stats->by_channel, &stats->total);
   if (!overdue_list (&r, db, community_id, stats->now, error))
     {
       _sz_flow_clear (&r);
@@ -452,9 +497,10 @@ sz_report_write_month (SzDb        *db,
   if (community == NULL)
     return FALSE;
 
-  info.title = report_title (community->name, month);
+  info.title = report_title (community->board_language, community->name, month);
   info.author = g_strdup (community->name);
-  info.subject = g_strdup (_("Residents’ issue records: the month’s figures, tables and overdue records;"
+  info.lang = g_strdup (community->board_language);
+  info.subject = g_strdup (D_ (community->board_language, "Residents’ issue records: the month’s figures, tables and overdue records;"
                              " no reporter’s name or phone number"));
   return _sz_print_write_pdf (pages, &info, path, error);
 }

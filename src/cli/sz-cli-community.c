@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "sz-cli.h"
+#include "sz-doc-lang.h"
 #include "sz-phone.h"
 
 static char *opt_title;
@@ -17,6 +18,7 @@ static char *opt_supervision;
 static char *opt_qr_text;
 static char *opt_qr_caption;
 static char *opt_vacancy;
+static char *opt_board_language;
 static int opt_qr_age = -1;
 
 static void
@@ -45,6 +47,9 @@ cmd_community (int argc, char **argv)
     { "qr-text", 0, 0, G_OPTION_ARG_STRING, &opt_qr_text, N_("What the boards' QR code holds, such as a link (empty: no code)"), N_("TEXT") },
     { "qr-caption", 0, 0, G_OPTION_ARG_STRING, &opt_qr_caption, N_("The caption under the QR code"), N_("TEXT") },
     { "vacancy-text", 0, 0, G_OPTION_ARG_STRING, &opt_vacancy, N_("What a vacant post prints (empty: the default)"), N_("TEXT") },
+    /* Translators: zh_CN and en are codes, not to translate */
+    { "board-language", 0, 0, G_OPTION_ARG_STRING, &opt_board_language,
+      N_("The language boards, reports and certificates are printed in: zh_CN (Chinese) or en (English)"), N_("LANG") },
     { "qr-max-age", 0, 0, G_OPTION_ARG_INT, &opt_qr_age, N_("Warn when a head's WeChat QR image is older than this many days"), N_("DAYS") },
     { NULL }
   };
@@ -66,7 +71,7 @@ cmd_community (int argc, char **argv)
     return EXIT_ERROR;
 
   change = opt_title || opt_office || opt_supervision || opt_qr_text || opt_qr_caption || opt_vacancy
-           || opt_qr_age != -1;
+           || opt_board_language || opt_qr_age != -1;
   if (change)
     {
       replace (&c->board_title, opt_title);
@@ -75,6 +80,7 @@ cmd_community (int argc, char **argv)
       replace (&c->board_qr_text, opt_qr_text);
       replace (&c->board_qr_caption, opt_qr_caption);
       replace (&c->board_vacancy_text, opt_vacancy);
+      replace (&c->board_language, opt_board_language);
       if (opt_qr_age != -1)
         c->qr_max_age_days = opt_qr_age;
       /* An empty phone clears it. */
@@ -101,6 +107,8 @@ cmd_community (int argc, char **argv)
   g_print (_("QR code: %s\n"), or_none (c->board_qr_text));
   g_print (_("QR code caption: %s\n"), or_none (c->board_qr_caption));
   g_print (_("Vacancy wording: %s\n"), *c->board_vacancy_text ? c->board_vacancy_text : _("(default)"));
+  /* Translators: the language's name, then its code: "Chinese (Simplified) (zh_CN)" */
+  g_print (_("Board language: %s (%s)\n"), sz_doc_lang_title (c->board_language), c->board_language);
   g_print (g_dngettext (GETTEXT_PACKAGE, "WeChat QR images older than %d day are reported.\n",
                         "WeChat QR images older than %d days are reported.\n", c->qr_max_age_days),
            c->qr_max_age_days);

@@ -21,27 +21,38 @@ sz_duty_free (SzDuty *duty)
   g_free (duty);
 }
 
+/* The five duties of the policy (收集民情信息, 宣传政策法规, 调处纠纷矛盾,
+ * 开展便民服务, 实施有效监督), seeded for every level. */
+static const char * const default_duties[] = {
+  N_("Collect residents' information"),
+  N_("Publicise policies and regulations"),
+  N_("Mediate disputes"),
+  N_("Provide convenience services"),
+  N_("Supervise effectively"),
+};
+
+const char * const *
+sz_duty_default_msgids (guint *n)
+{
+  g_return_val_if_fail (n != NULL, NULL);
+  *n = G_N_ELEMENTS (default_duties);
+  return default_duties;
+}
+
 gboolean
 sz_duty_seed_defaults (SzDb    *db,
                        GError **error)
 {
-  /* The five duties of the policy (收集民情信息, 宣传政策法规, 调处纠纷矛盾,
-   * 开展便民服务, 实施有效监督), seeded for every level. */
-  const char *defaults[] = {
-    _("Collect residents' information"),
-    _("Publicise policies and regulations"),
-    _("Mediate disputes"),
-    _("Provide convenience services"),
-    _("Supervise effectively"),
-  };
+  guint n = 0;
+  const char * const *defaults = sz_duty_default_msgids (&n);
   gboolean ok;
 
   if (!sz_db_begin (db, error))
     return FALSE;
   ok = TRUE;
   for (guint l = 0; ok && l < SZ_N_LEVELS; l++)
-    for (guint i = 0; ok && i < G_N_ELEMENTS (defaults); i++)
-      ok = sz_duty_add (db, l, defaults[i], NULL, error);
+    for (guint i = 0; ok && i < n; i++)
+      ok = sz_duty_add (db, l, _(defaults[i]), NULL, error);
   return sz_db_end (db, ok, error);
 }
 

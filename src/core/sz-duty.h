@@ -21,6 +21,9 @@ typedef struct
 } SzDuty;
 
 void       sz_duty_free           (SzDuty      *duty);
+/* The five policy duties, untranslated (msgids): a stored duty whose text
+ * is one of them, or its translation, is printed in the board language. */
+const char * const *sz_duty_default_msgids (guint *n);
 /* The five policy duties for each level, in the user's language. */
 gboolean   sz_duty_seed_defaults  (SzDb        *db,
                                    GError     **error);

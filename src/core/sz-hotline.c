@@ -63,6 +63,13 @@ sz_hotline_category_title (SzHotlineCategory category)
 }
 
 const char *
+sz_hotline_category_msgid (SzHotlineCategory category)
+{
+  g_return_val_if_fail ((guint) category < SZ_N_HOTLINE_CATEGORIES, NULL);
+  return category_titles[category];
+}
+
+const char *
 sz_scope_to_string (SzScope scope)
 {
   g_return_val_if_fail ((guint) scope < SZ_N_SCOPES, NULL);

@@ -57,6 +57,9 @@ gboolean    sz_hotline_category_from_string (const char        *str,
                                              SzHotlineCategory *category);
 /* "Water", "Property management", …, translated. */
 const char *sz_hotline_category_title       (SzHotlineCategory  category);
+/* The same, untranslated (the msgid): for documents printed in a language
+ * of their own (src/board/sz-doc-lang.h). */
+const char *sz_hotline_category_msgid       (SzHotlineCategory  category);
 
 /* "community", "compound", "building". */
 const char *sz_scope_to_string              (SzScope            scope);

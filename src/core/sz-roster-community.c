@@ -22,6 +22,7 @@ sz_community_new (void)
   SzCommunity *c = g_new0 (SzCommunity, 1);
 
   c->qr_max_age_days = SZ_QR_MAX_AGE_DEFAULT;
+  c->board_language = g_strdup ("zh_CN");
   return c;
 }
 
@@ -39,6 +40,7 @@ sz_community_free (SzCommunity *c)
   g_free (c->board_qr_text);
   g_free (c->board_qr_caption);
   g_free (c->board_vacancy_text);
+  g_free (c->board_language);
   g_free (c);
 }
 
@@ -63,6 +65,18 @@ sz_community_save (SzDb         *db,
       || !sz_validate_text (_("Vacancy wording"), &c->board_vacancy_text, FALSE, 30, error)
       || !sz_validate_range (_("QR code age warning (days)"), c->qr_max_age_days, 1, 3650, error))
     return FALSE;
+  if (c->board_language == NULL || *c->board_language == '\0')
+    {
+      g_free (c->board_language);
+      c->board_language = g_strdup ("zh_CN");
+    }
+  if (!g_str_equal (c->board_language, "zh_CN") && !g_str_equal (c->board_language, "en"))
+    {
+      g_set_error (error, SZ_ROSTER_ERROR, SZ_ROSTER_ERROR_INVALID,
+                   /* Translators: %s is what was given; zh_CN and en are codes, not to translate */
+                   _("Board language: “%s” is not one of zh_CN (Chinese) or en (English)."), c->board_language);
+      return FALSE;
+    }
 
   if (!sz_db_begin (db, error))
     return FALSE;
@@ -92,14 +106,14 @@ sz_community_save (SzDb         *db,
     stmt = sz_db_prepare (db,
                           "INSERT INTO community (name, street_office, address, office_phone,"
                           " supervision_phone, board_title, board_qr_text, board_qr_caption,"
-                          " board_vacancy_text, qr_max_age_days)"
-                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", error);
+                          " board_vacancy_text, qr_max_age_days, board_language)"
+                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?12)", error);
   else
     stmt = sz_db_prepare (db,
                           "UPDATE community SET name = ?1, street_office = ?2, address = ?3,"
                           " office_phone = ?4, supervision_phone = ?5, board_title = ?6, board_qr_text = ?7,"
-                          " board_qr_caption = ?8, board_vacancy_text = ?9, qr_max_age_days = ?10"
-                          " WHERE id = ?11",
+                          " board_qr_caption = ?8, board_vacancy_text = ?9, qr_max_age_days = ?10,"
+                          " board_language = ?12 WHERE id = ?11",
                           error);
   ok = stmt != NULL;
   if (ok)
@@ -114,6 +128,7 @@ sz_community_save (SzDb         *db,
       sz_db_bind_text (stmt, 8, c->board_qr_caption);
       sz_db_bind_text (stmt, 9, c->board_vacancy_text);
       sqlite3_bind_int (stmt, 10, c->qr_max_age_days);
+      sz_db_bind_text (stmt, 12, c->board_language);
       if (c->id != 0)
         sqlite3_bind_int64 (stmt, 11, c->id);
       gboolean is_new = c->id == 0;
@@ -145,11 +160,14 @@ community_from_row (sqlite3_stmt *stmt)
   c->board_vacancy_text = sz_db_column_dup (stmt, 9);
   c->qr_max_age_days = sqlite3_column_int (stmt, 10);
   c->demo = sqlite3_column_int (stmt, 11) != 0;
+  g_free (c->board_language);
+  c->board_language = sz_db_column_dup (stmt, 12);
   return c;
 }
 
 #define COMMUNITY_COLUMNS "id, name, street_office, address, office_phone, supervision_phone, board_title," \
-  " board_qr_text, board_qr_caption, board_vacancy_text, qr_max_age_days, demo"
+  " board_qr_text, board_qr_caption, board_vacancy_text, qr_max_age_days, demo," \
+  " board_language"
 
 SzCommunity *
 sz_community_get (SzDb    *db,
@@ -266,6 +284,8 @@ static const char * const doomed_sql[] = {
   BY_COMMUNITY ("activity", ""),
   BY_COMMUNITY ("reward", ""),
   BY_COMMUNITY ("honour", ""),
+  /* Migration 9: the heads' WeChat groups. */
+  BY_COMMUNITY ("wechat_group", ""),
 #undef BY_COMMUNITY
 #define BY_PARENT(table, column, parent) \
   "INSERT OR IGNORE INTO temp.sz_doomed SELECT '" table "', id FROM " table \

@@ -24,6 +24,9 @@ typedef struct
   char   *board_qr_caption;
   char   *board_vacancy_text; /* "" prints the default wording */
   int     qr_max_age_days;    /* older stored WeChat QR images get a warning */
+  /* The language boards, reports and certificates are printed in, whatever
+   * the interface's: "zh_CN" (the default) or "en". */
+  char   *board_language;
   /* Read only: the made-up demo community of sz_demo_load(). */
   gboolean demo;
 } SzCommunity;

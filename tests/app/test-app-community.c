@@ -1,6 +1,8 @@
 /* test-app-community.c: the people page and the person picker show the
  * session's community only; the picker's new person belongs to it and
- * comes with the consent to print the phone and its date.
+ * comes with the consent to print the phone and its date.  The board
+ * language is a community setting of the preferences, kept after a
+ * restart.
  *
  * Copyright 2026 The Sanzhang developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,6 +15,7 @@
 
 #include "sz-people-page.h"
 #include "sz-person-picker.h"
+#include "sz-preferences-window.h"
 #include "sz-post.h"
 #include "sz-board-test-util.h"
 #include "sz-app-test-util.h"
@@ -201,6 +204,81 @@ test_picker_no_consent (Fixture *f, gconstpointer data)
   g_assert_cmpstr (saved->consent_date, ==, today);
 }
 
+/* The language boards are printed in: Chinese by default, English chosen
+ * in the preferences, applied to the community's row (undone with the
+ * session's undo), and still English after a restart. */
+static void
+test_board_language (Fixture *f, gconstpointer data)
+{
+  SzDb *db = sz_session_get_db (f->session);
+  GtkWidget *prefs = sz_preferences_window_new (GTK_WINDOW (f->window), f->session);
+  GtkDropDown *dropdown;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SzCommunity) c = NULL;
+
+  gtk_window_present (GTK_WINDOW (prefs));
+  test_settle (200);
+  dropdown = GTK_DROP_DOWN (test_get_widget (prefs, "board_language_dropdown"));
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
+  g_assert_false (sz_preferences_window_can_apply (SZ_PREFERENCES_WINDOW (prefs)));
+  {
+    GListModel *items = gtk_drop_down_get_model (dropdown);
+
+    g_assert_cmpuint (g_list_model_get_n_items (items), ==, 2);
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (items), 0), ==, _("Chinese (Simplified)"));
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (items), 1), ==, _("English"));
+  }
+
+  /* English, as the user picks it, then Apply. */
+  gtk_drop_down_set_selected (dropdown, 1);
+  test_settle (50);
+  g_assert_true (sz_preferences_window_can_apply (SZ_PREFERENCES_WINDOW (prefs)));
+  test_screenshot (gtk_widget_get_parent (GTK_WIDGET (dropdown)), "community", "board-language", 0, 0);
+  g_assert_true (sz_preferences_window_apply (SZ_PREFERENCES_WINDOW (prefs), &error));
+  g_assert_no_error (error);
+  c = sz_community_get (db, f->community, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (c->board_language, ==, "en");
+  g_clear_pointer (&c, sz_community_free);
+  g_assert_false (sz_preferences_window_can_apply (SZ_PREFERENCES_WINDOW (prefs)));
+
+  /* Undone: Chinese again, in the row and the form. */
+  g_assert_true (sz_session_undo (f->session, &error));
+  g_assert_no_error (error);
+  test_settle (100);
+  c = sz_community_get (db, f->community, &error);
+  g_assert_cmpstr (c->board_language, ==, "zh_CN");
+  g_clear_pointer (&c, sz_community_free);
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
+
+  /* English once more, then a restart: still English. */
+  gtk_drop_down_set_selected (dropdown, 1);
+  g_assert_true (sz_preferences_window_apply (SZ_PREFERENCES_WINDOW (prefs), &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  test_settle (50);
+  g_clear_object (&f->session);
+  {
+    SzDb *again = sz_db_open (f->path, SZ_DB_OPEN_DEFAULT, &error);
+
+    g_assert_no_error (error);
+    f->session = sz_session_new (again, f->community, NULL);
+    f->window = sz_window_new (NULL, f->session, TRUE);
+    gtk_window_present (GTK_WINDOW (f->window));
+    test_settle (200);
+  }
+  prefs = sz_preferences_window_new (GTK_WINDOW (f->window), f->session);
+  gtk_window_present (GTK_WINDOW (prefs));
+  test_settle (200);
+  dropdown = GTK_DROP_DOWN (test_get_widget (prefs, "board_language_dropdown"));
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 1);
+  c = sz_community_get (sz_session_get_db (f->session), f->community, &error);
+  g_assert_cmpstr (c->board_language, ==, "en");
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  test_settle (50);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -209,6 +287,8 @@ main (int argc, char **argv)
   g_test_add ("/app/community/people-page", Fixture, NULL, fixture_setup, test_people_page, fixture_teardown);
   g_test_add ("/app/community/picker", Fixture, NULL, fixture_setup, test_picker, fixture_teardown);
   g_test_add ("/app/community/picker-no-consent", Fixture, NULL, fixture_setup, test_picker_no_consent,
+              fixture_teardown);
+  g_test_add ("/app/community/board-language", Fixture, NULL, fixture_setup, test_board_language,
               fixture_teardown);
   return test_app_finish (g_test_run (), home);
 }

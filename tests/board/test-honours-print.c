@@ -177,7 +177,7 @@ out_path (Fixture *f, const char *name)
 static char *
 date_words (int y, int m, int d)
 {
-  return g_strdup_printf (g_dpgettext2 (GETTEXT_PACKAGE, "date in words", "%d-%02d-%02d"), y, m, d);
+  return g_strdup_printf (sz_doc_pgettext2 (NULL, "date in words", "%d-%02d-%02d"), y, m, d);
 }
 
 /* ------------------------------------------------------------ certificate */
@@ -410,7 +410,7 @@ test_board (Fixture *f, gconstpointer data)
   keep (pdf);
   test_pdf_check_info (pdf, 2, 595.28, 841.89);   /* 11 honourees: 9 and 2 */
   text = test_pdf_text (pdf, 0);
-  test_pdf_assert_has (text, g_dgettext (GETTEXT_PACKAGE, "Roll of Honour"));
+  test_pdf_assert_has (text, D_ (NULL, "Roll of Honour"));
   test_pdf_assert_has (text, "丰和社区");
   for (guint i = 0; i < G_N_ELEMENTS (board_names); i++)
     test_pdf_assert_has (text, board_names[i]);
@@ -498,7 +498,7 @@ test_notice (Fixture *f, gconstpointer data)
   keep (pdf);
   test_pdf_check_info (pdf, 1, 595.28, 841.89);
   text = test_pdf_text (pdf, 0);
-  test_pdf_assert_has (text, g_dgettext (GETTEXT_PACKAGE, "Public notice"));
+  test_pdf_assert_has (text, D_ (NULL, "Public notice"));
   test_pdf_assert_has (text, "丰和社区");
   test_pdf_assert_has (text, "张秀英");
   test_pdf_assert_has (text, "李建国");
@@ -556,7 +556,7 @@ test_statement (Fixture *f, gconstpointer data)
   gint64 p = add_head (f, "张秀英", f->units[0]);
   gint64 move = 0;
   guint pages;
-  const char *date_head = g_dgettext (GETTEXT_PACKAGE, "Date");
+  const char *date_head = D_ (NULL, "Date");
 
   /* 90 occasions of 1 to 3 hours over the year, a redemption, a
    * correction: three pages. */
@@ -611,7 +611,7 @@ test_statement (Fixture *f, gconstpointer data)
   for (guint i = 1; i <= pages; i++)
     {
       g_autofree char *page = test_pdf_text (pdf, i);
-      g_autofree char *number = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "Page %u of %u"), i, pages);
+      g_autofree char *number = g_strdup_printf (D_ (NULL, "Page %u of %u"), i, pages);
 
       /* The table's header and the name on every page. */
       test_pdf_assert_has (page, date_head);

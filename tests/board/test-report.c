@@ -10,6 +10,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "sz-doc-lang.h"
 #include "sz-fonts.h"
 #include "sz-phone.h"
 #include "sz-record.h"
@@ -241,9 +242,11 @@ test_pdf (Fixture *f, gconstpointer data)
   assert_rate (text, sz_record_figures_resolution_rate (t), t->resolved, t->received);
   assert_rate (text, sz_record_figures_satisfaction_rate (t), t->satisfied + t->basically, t->followed_up);
   {
-    /* Definitions wrap over lines: compared without white space. */
-    const char *definitions[] = { sz_record_response_definition (), sz_record_resolution_definition (),
-                                  sz_record_satisfaction_definition () };
+    /* Definitions wrap over lines: compared without white space.  They
+     * are in the board language (the default, zh_CN), whatever the test's. */
+    const char *definitions[] = { sz_doc_retranslate (NULL, sz_record_response_definition ()),
+                                  sz_doc_retranslate (NULL, sz_record_resolution_definition ()),
+                                  sz_doc_retranslate (NULL, sz_record_satisfaction_definition ()) };
 
     for (guint i = 0; i < G_N_ELEMENTS (definitions); i++)
       {
