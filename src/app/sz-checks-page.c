@@ -73,10 +73,13 @@ check_severity (SzCheckKind kind)
     case SZ_CHECK_DUPLICATE_PHONE:
     case SZ_CHECK_GRID_HOUSEHOLDS:
     case SZ_CHECK_HOTLINE_MISSING:
+    /* A board would print a code that no longer works. */
+    case SZ_CHECK_WECHAT_QR:
       return SEVERITY_WARNING;
     case SZ_CHECK_GRID_SIZE:
     case SZ_CHECK_NO_CONSENT:
     case SZ_CHECK_HOTLINE_STALE:
+    case SZ_CHECK_WECHAT_MISSING:
     default:
       return SEVERITY_NOTE;
     }
@@ -294,6 +297,12 @@ check_target (SzChecksPage      *self,
         target->id = hotline->scope_id;
         return TRUE;
       }
+
+    case SZ_TARGET_PLACE:
+      /* The place's page has its WeChat group section. */
+      target->kind = level_kind (item->target_level);
+      target->id = item->target_id;
+      return TRUE;
 
     case SZ_TARGET_NONE:
     default:

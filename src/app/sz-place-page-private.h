@@ -9,13 +9,14 @@
 #include "sz-hotline.h"
 #include "sz-place-page.h"
 #include "sz-tree.h"
+#include "sz-wechat.h"
 
 G_BEGIN_DECLS
 
-/* SzPlacePage is spread over five files: sz-place-page.c (loading and
+/* SzPlacePage is spread over six files: sz-place-page.c (loading and
  * the class), sz-place-page-form.c (the place's own fields, saving and its
- * undo), sz-place-page-households.c, sz-place-page-heads.c and
- * sz-place-page-hotlines.c (one section each). */
+ * undo), sz-place-page-households.c, sz-place-page-heads.c,
+ * sz-place-page-wechat.c and sz-place-page-hotlines.c (one section each). */
 struct _SzPlacePage
 {
   GtkWidget    parent_instance;
@@ -50,6 +51,27 @@ struct _SzPlacePage
   GtkLabel    *hotlines_note;
   GtkListBox  *hotline_list;
   GtkWidget   *add_hotline_button;
+
+  /* The WeChat group section, built in code (sz-place-page-wechat.c) */
+  GtkWidget   *wechat_box;
+  GtkLabel    *wechat_note;
+  GtkWidget   *wechat_name_entry;
+  GtkLabel    *wechat_admin_label;
+  GtkWidget   *wechat_members_spin;
+  GtkWidget   *wechat_qr_picture;
+  GtkLabel    *wechat_qr_none_label;
+  GtkWidget   *wechat_qr_remove_button;
+  GtkWidget   *wechat_date_entry;
+  GtkWidget   *wechat_warnings_box;
+  GtkWidget   *wechat_error;
+  GtkWidget   *wechat_save_button;
+  GtkWidget   *wechat_clear_button;
+  GtkFileChooserNative *wechat_chooser;
+  /* What the section shows: the stored group or a new one, with the
+   * image chosen and what it decodes to; NULL off grids, buildings and
+   * units. */
+  SzWechatGroup *wechat;
+  gboolean     wechat_stored;
 
   /* Owned references */
   SzSession   *session;
@@ -117,5 +139,24 @@ void        _sz_place_page_class_heads_init    (GtkWidgetClass *widget_class);
 void        _sz_place_page_heads_reload        (SzPlacePage    *self);
 void        _sz_place_page_class_hotlines_init (GtkWidgetClass *widget_class);
 void        _sz_place_page_hotlines_reload     (SzPlacePage    *self);
+/* The WeChat group section is built in code, after the heads. */
+void        _sz_place_page_wechat_init         (SzPlacePage    *self);
+void        _sz_place_page_wechat_reload       (SzPlacePage    *self);
+void        _sz_place_page_wechat_dispose      (SzPlacePage    *self);
+
+/* What the WeChat group section's widgets do, for tests.  Choosing an
+ * image: FALSE with the message under it when it cannot be used. */
+gboolean    sz_place_page_set_wechat_qr_file   (SzPlacePage    *self,
+                                                GFile          *file);
+/* The admin picked in "Choose…". */
+void        sz_place_page_set_wechat_admin     (SzPlacePage    *self,
+                                                gint64          person_id);
+/* "Save Group": TRUE when saved; FALSE with the message under the
+ * section, nothing saved. */
+gboolean    sz_place_page_save_wechat          (SzPlacePage    *self);
+/* "Remove Group". */
+gboolean    sz_place_page_clear_wechat         (SzPlacePage    *self);
+/* The warnings shown in the section, newline-separated, or NULL. */
+char       *sz_place_page_get_wechat_warnings  (SzPlacePage    *self);
 
 G_END_DECLS

@@ -127,6 +127,7 @@ reload (SzPlacePage *self,
       _sz_place_page_households_reload (self);
     }
   _sz_place_page_heads_reload (self);
+  _sz_place_page_wechat_reload (self);
   _sz_place_page_hotlines_reload (self);
   _sz_place_page_form_update_save (self);
 }
@@ -173,6 +174,7 @@ sz_place_page_dispose (GObject *object)
   SzPlacePage *self = SZ_PLACE_PAGE (object);
   GtkWidget *child;
 
+  _sz_place_page_wechat_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SZ_TYPE_PLACE_PAGE);
   /* The template unparents only the children it binds. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -243,6 +245,7 @@ sz_place_page_init (SzPlacePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   _sz_place_page_form_init (self);
+  _sz_place_page_wechat_init (self);
   gtk_list_box_set_placeholder (self->history_list, placeholder_new (_("Nobody has held this post yet.")));
   gtk_list_box_set_placeholder (self->hotline_list, placeholder_new (_("No hotlines yet.")));
 }

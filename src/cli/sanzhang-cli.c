@@ -570,6 +570,9 @@ print_commands (FILE          *out,
     fprintf (out, "  %-11s %s\n", commands[i].name, _(commands[i].summary));
 }
 
+/* sz-cli-wechat.c */
+int cmd_groups (int argc, char **argv);
+
 static const Command commands[] = {
   { "init", N_("Create the database, optionally with an empty community"), cmd_init },
   { "demo", N_("Load the fictional demo community"), cmd_demo },
@@ -580,6 +583,7 @@ static const Command commands[] = {
   { "import", N_("Import a roster of heads from a spreadsheet (.xlsx, .xls, CSV)"), cmd_import },
   { "community", N_("Show or change the community's board settings"), cmd_community },
   { "boards", N_("Print the notice boards as PDF or PNG"), cmd_boards },
+  { "groups", N_("The heads' WeChat groups: list, set, clear"), cmd_groups },
   { "records", N_("Residents' issue records: list, add, act, figures, monthly report"), cmd_records },
   { "points", N_("Volunteer service hours and points: balances, entry, statements"), cmd_points },
   { "rewards", N_("The catalogue of rewards points are redeemed for"), cmd_rewards },

@@ -20,6 +20,9 @@ static const char * const audited_tables[] = {
    * movements nor the redemptions: append-only, with their own who and
    * when. */
   "activity_type", "activity", "reward", "honour",
+  /* Since migration 9: the heads' WeChat groups (the QR image is logged by
+   * size, as every BLOB). */
+  "wechat_group",
   /* Not board_print nor board_print_pending (migrations 2 and 5): a print
    * log and its bookkeeping during an export, written by every export. */
 };

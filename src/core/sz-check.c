@@ -17,6 +17,7 @@
 #include "sz-post.h"
 #include "sz-roster.h"
 #include "sz-tree.h"
+#include "sz-wechat.h"
 
 void
 sz_vacancy_free (SzVacancy *v)
@@ -36,22 +37,31 @@ sz_check_item_free (SzCheckItem *item)
   g_free (item);
 }
 
-/* Rows: level, place id, grid id, grid number, grid name, compound, building, unit number. */
-#define VACANCIES_SQL \
+/* Rows: level, place id, grid id, grid number, grid name, compound, building, unit number.
+ * @MISSING is a condition on the place's id (g.id, b.id, u.id): the
+ * places where it holds. */
+#define PLACES_SQL(grid_missing, building_missing, unit_missing) \
   "SELECT 'grid', g.id, g.id, g.number, g.name, NULL, NULL, 0 FROM grid g" \
-  " WHERE g.community_id = ?1" \
-  "   AND NOT EXISTS (SELECT 1 FROM post p WHERE p.grid_id = g.id AND p.end_date IS NULL)" \
+  " WHERE g.community_id = ?1 AND " grid_missing \
   " UNION ALL " \
   "SELECT 'building', b.id, g.id, g.number, g.name, c.name, b.name, 0" \
   "  FROM building b JOIN compound c ON c.id = b.compound_id JOIN grid g ON g.id = b.grid_id" \
-  " WHERE c.community_id = ?1" \
-  "   AND NOT EXISTS (SELECT 1 FROM post p WHERE p.building_id = b.id AND p.end_date IS NULL)" \
+  " WHERE c.community_id = ?1 AND " building_missing \
   " UNION ALL " \
   "SELECT 'unit', u.id, g.id, g.number, g.name, c.name, b.name, u.number" \
   "  FROM unit u JOIN building b ON b.id = u.building_id JOIN compound c ON c.id = b.compound_id" \
   "  JOIN grid g ON g.id = b.grid_id" \
-  " WHERE c.community_id = ?1" \
-  "   AND NOT EXISTS (SELECT 1 FROM post p WHERE p.unit_id = u.id AND p.end_date IS NULL)"
+  " WHERE c.community_id = ?1 AND " unit_missing
+
+#define VACANCIES_SQL PLACES_SQL ( \
+  "NOT EXISTS (SELECT 1 FROM post p WHERE p.grid_id = g.id AND p.end_date IS NULL)", \
+  "NOT EXISTS (SELECT 1 FROM post p WHERE p.building_id = b.id AND p.end_date IS NULL)", \
+  "NOT EXISTS (SELECT 1 FROM post p WHERE p.unit_id = u.id AND p.end_date IS NULL)")
+
+#define NO_GROUP_SQL PLACES_SQL ( \
+  "NOT EXISTS (SELECT 1 FROM wechat_group w WHERE w.grid_id = g.id)", \
+  "NOT EXISTS (SELECT 1 FROM wechat_group w WHERE w.building_id = b.id)", \
+  "NOT EXISTS (SELECT 1 FROM wechat_group w WHERE w.unit_id = u.id)")
 
 static int
 vacancy_compare (gconstpointer a,
@@ -67,18 +77,17 @@ vacancy_compare (gconstpointer a,
   return sz_natural_compare (va->place, vb->place);
 }
 
-GPtrArray *
-sz_vacancies (SzDb     *db,
-              gint64    community_id,
-              GError  **error)
+static GPtrArray *
+places_where (SzDb        *db,
+              const char  *sql,
+              gint64       community_id,
+              GError     **error)
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) sz_vacancy_free);
   sqlite3_stmt *stmt;
   int rc;
 
-  g_return_val_if_fail (db != NULL, NULL);
-
-  stmt = sz_db_prepare (db, VACANCIES_SQL, error);
+  stmt = sz_db_prepare (db, sql, error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, community_id);
@@ -107,6 +116,26 @@ sz_vacancies (SzDb     *db,
     return NULL;
   g_ptr_array_sort (list, vacancy_compare);
   return g_steal_pointer (&list);
+}
+
+GPtrArray *
+sz_vacancies (SzDb     *db,
+              gint64    community_id,
+              GError  **error)
+{
+  g_return_val_if_fail (db != NULL, NULL);
+
+  return places_where (db, VACANCIES_SQL, community_id, error);
+}
+
+GPtrArray *
+sz_places_without_group (SzDb     *db,
+                         gint64    community_id,
+                         GError  **error)
+{
+  g_return_val_if_fail (db != NULL, NULL);
+
+  return places_where (db, NO_GROUP_SQL, community_id, error);
 }
 
 static void
@@ -348,6 +377,69 @@ check_hotlines (SzDb        *db,
   return TRUE;
 }
 
+static void
+add_place_item (GPtrArray    *items,
+                SzCheckKind   kind,
+                SzLevel       level,
+                gint64        place_id,
+                char         *message)
+{
+  add_item (items, kind, SZ_TARGET_PLACE, place_id, message);
+  ((SzCheckItem *) items->pdata[items->len - 1])->target_level = level;
+}
+
+/* Places without a WeChat group, then groups whose QR image will not
+ * work on a board. */
+static gboolean
+check_wechat (SzDb        *db,
+              gint64       community_id,
+              const char  *today,
+              GPtrArray   *items,
+              GError     **error)
+{
+  g_autoptr(GPtrArray) missing = sz_places_without_group (db, community_id, error);
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(SzCommunity) community = NULL;
+
+  if (missing == NULL)
+    return FALSE;
+  for (guint i = 0; i < missing->len; i++)
+    {
+      SzVacancy *v = missing->pdata[i];
+
+      add_place_item (items, SZ_CHECK_WECHAT_MISSING, v->level, v->place_id,
+                      /* Translators: %s is a place ("Grid 2 (丰和第二网格)", "丰和林苑 2栋 1单元") */
+                      g_strdup_printf (_("%s has no WeChat group recorded."), v->place));
+    }
+
+  community = sz_community_get (db, community_id, error);
+  groups = community ? sz_wechat_group_list (db, community_id, FALSE, error) : NULL;
+  if (groups == NULL)
+    return FALSE;
+  for (guint i = 0; i < groups->len; i++)
+    {
+      SzWechatGroup *g = groups->pdata[i];
+      /* Only what the board gets wrong: no image and no admin are the
+       * office's choice. */
+      SzWechatWarnings w = sz_wechat_group_warnings (g, community->qr_max_age_days, today)
+                           & (SZ_WECHAT_WARN_OLD | SZ_WECHAT_WARN_GROUP_CODE | SZ_WECHAT_WARN_NO_CODE
+                              | SZ_WECHAT_WARN_OTHER_CODE);
+      g_autofree char *place = NULL;
+      g_auto(GStrv) texts = NULL;
+      g_autofree char *joined = NULL;
+
+      if (w == SZ_WECHAT_WARN_NONE)
+        continue;
+      place = sz_place_label (db, g->level, g->place_id, NULL);
+      texts = sz_wechat_warning_texts (g, w, community->qr_max_age_days);
+      joined = g_strjoinv (" ", texts);
+      add_place_item (items, SZ_CHECK_WECHAT_QR, g->level, g->place_id,
+                      /* Translators: a place, a WeChat group's name, then what is wrong with its QR code */
+                      g_strdup_printf (_("%s, WeChat group “%s”: %s"), place ? place : "", g->name, joined));
+    }
+  return TRUE;
+}
+
 static gboolean
 check_file (SzDb       *db,
             GPtrArray  *items,
@@ -401,7 +493,8 @@ sz_check_run (SzDb        *db,
       || !check_grids (db, community_id, items, error)
       || !check_heads (db, community_id, items, error)
       || !check_duplicate_phones (db, community_id, items, error)
-      || !check_hotlines (db, community_id, today, items, error))
+      || !check_hotlines (db, community_id, today, items, error)
+      || !check_wechat (db, community_id, today, items, error))
     return NULL;
   return g_steal_pointer (&items);
 }

@@ -30,6 +30,8 @@ typedef enum
   SZ_CHECK_HOTLINE_MISSING,    /* a category boards need has no hotline at all */
   SZ_CHECK_FILE_MODE,          /* the database file is readable by others */
   SZ_CHECK_INTEGRITY,          /* SQLite's quick_check found damage */
+  SZ_CHECK_WECHAT_MISSING,     /* a grid, building or unit has no WeChat group */
+  SZ_CHECK_WECHAT_QR,          /* a group's QR image is old, a group code, or no code */
 } SzCheckKind;
 
 typedef enum
@@ -38,6 +40,8 @@ typedef enum
   SZ_TARGET_GRID,
   SZ_TARGET_PERSON,
   SZ_TARGET_HOTLINE,
+  /* Since the WeChat groups: the place (target_level, target_id). */
+  SZ_TARGET_PLACE,
 } SzCheckTarget;
 
 typedef struct
@@ -45,6 +49,7 @@ typedef struct
   SzCheckKind    kind;
   SzCheckTarget  target;    /* where to go to fix it */
   gint64         target_id;
+  SzLevel        target_level;  /* for SZ_TARGET_PLACE */
   char          *message;   /* translated, phones masked */
 } SzCheckItem;
 
@@ -54,6 +59,11 @@ void        sz_check_item_free (SzCheckItem *item);
 /* Every grid, building and unit of the community without a current head,
  * grid by grid. */
 GPtrArray  *sz_vacancies       (SzDb        *db,
+                                gint64       community_id,
+                                GError     **error);
+/* Every grid, building and unit of the community without a WeChat group,
+ * grid by grid (sz-wechat.h). */
+GPtrArray  *sz_places_without_group (SzDb       *db,
                                 gint64       community_id,
                                 GError     **error);
 /* The domain checks over one community.  @today is YYYY-MM-DD (NULL: the

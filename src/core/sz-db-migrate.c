@@ -42,6 +42,8 @@ static const Migration migrations[] = {
   { 5, "0005-board-print-pending.sql", NULL },
   { 6, "0006-community-people.sql", migrate_0006_after },
   { 7, "0007-points.sql", migrate_0007_after },
+  { 8, "0008-board-language.sql", NULL },
+  { 9, "0009-wechat-groups.sql", NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SZ_DB_SCHEMA_VERSION);

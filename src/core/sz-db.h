@@ -35,7 +35,7 @@ typedef enum
 } SzDbOpenFlags;
 
 /* The newest schema this program knows. */
-#define SZ_DB_SCHEMA_VERSION 7
+#define SZ_DB_SCHEMA_VERSION 9
 
 GQuark        sz_db_error_quark      (void);
 

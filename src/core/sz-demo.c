@@ -16,6 +16,7 @@
 #include "sz-person.h"
 #include "sz-post.h"
 #include "sz-roster.h"
+#include "sz-wechat.h"
 
 
 typedef struct
@@ -323,6 +324,104 @@ load_hotlines (Loader  *l,
   return TRUE;
 }
 
+/* The heads' WeChat groups: most places get one, run by their head, with
+ * the head's personal QR code drawn here (a made-up address no real
+ * account has); every nineteenth place is left without, for the checks to
+ * find, and one image is old. */
+#define DEMO_PLACES_SQL \
+  "SELECT 'grid', g.id, g.name, 0 FROM grid g WHERE g.community_id = ?1" \
+  " UNION ALL SELECT 'building', b.id, c.name || b.name, 0 FROM building b" \
+  "  JOIN compound c ON c.id = b.compound_id WHERE c.community_id = ?1" \
+  " UNION ALL SELECT 'unit', u.id, c.name || b.name, u.number FROM unit u" \
+  "  JOIN building b ON b.id = u.building_id JOIN compound c ON c.id = b.compound_id WHERE c.community_id = ?1" \
+  " ORDER BY 1 DESC, 2"
+
+static char *
+demo_day_before (int days)
+{
+  g_autoptr(GDate) d = g_date_new ();
+  g_autofree char *today = sz_today ();
+  char text[16];
+
+  g_date_set_parse (d, today);
+  g_date_subtract_days (d, days);
+  g_date_strftime (text, sizeof text, "%Y-%m-%d", d);
+  return g_strdup (text);
+}
+
+static gboolean
+load_wechat_groups (SzDb    *db,
+                    gint64   community_id,
+                    GError **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GHashTable) codes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                       (GDestroyNotify) g_bytes_unref);
+  sqlite3_stmt *stmt = sz_db_prepare (db, DEMO_PLACES_SQL, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, community_id);
+  /* Collected first: saving prepares statements of its own. */
+  while ((rc = sz_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      char **row = g_new0 (char *, 5);
+
+      for (int c = 0; c < 4; c++)
+        row[c] = sz_db_column_dup (stmt, c);
+      g_ptr_array_add (rows, row);
+    }
+  if (rc == 0)
+    return FALSE;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      char **row = rows->pdata[i];
+      g_autoptr(SzWechatGroup) g = sz_wechat_group_new ();
+      g_autoptr(SzPost) head = NULL;
+      int unit = atoi (row[3]);
+
+      if (i % 19 == 3)
+        continue;
+      sz_level_from_string (row[0], &g->level);
+      g->place_id = g_ascii_strtoll (row[1], NULL, 10);
+      head = sz_post_get_current (db, g->level, g->place_id, error);
+      if (head == NULL && error != NULL && *error != NULL)
+        return FALSE;
+      if (g->level == SZ_LEVEL_GRID)
+        g->name = g_strdup_printf ("%s居民群", row[2]);
+      else if (g->level == SZ_LEVEL_BUILDING)
+        g->name = g_strdup_printf ("%s楼栋群", row[2]);
+      else
+        g->name = g_strdup_printf ("%s%d单元邻里群", row[2], unit);
+      g->members = g->level == SZ_LEVEL_GRID ? 320 + (int) (i * 37 % 180)
+                   : g->level == SZ_LEVEL_BUILDING ? 60 + (int) (i * 13 % 90) : 18 + (int) (i * 7 % 30);
+      if (head != NULL)
+        {
+          GBytes *code = g_hash_table_lookup (codes, &head->person_id);
+
+          g->admin_person_id = head->person_id;
+          if (code == NULL)
+            {
+              g_autofree char *text = g_strdup_printf ("https://u.wechat.com/sanzhang-demo-%05" G_GINT64_FORMAT,
+                                                       head->person_id);
+
+              code = sz_qr_png_new (text, 4, error);
+              if (code == NULL)
+                return FALSE;
+              g_hash_table_insert (codes, g_memdup2 (&head->person_id, sizeof head->person_id), code);
+            }
+          g->qr_data = g_bytes_ref (code);
+          /* Taken in the last weeks, but one long ago, for the checks. */
+          g->qr_taken_on = demo_day_before (i == 5 ? 400 : (int) (i % 40));
+        }
+      if (!sz_wechat_group_set (db, g, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 sz_demo_load_key_file (SzDb      *db,
                        GKeyFile  *key_file,
@@ -367,7 +466,8 @@ sz_demo_load_key_file (SzDb      *db,
       ok = load_community (&l, error)
            && load_places (&l, error)
            && load_heads (&l, error)
-           && load_hotlines (&l, error);
+           && load_hotlines (&l, error)
+           && load_wechat_groups (db, l.community_id, error);
       ok = sz_db_end (db, ok, error) && ok;
     }
 

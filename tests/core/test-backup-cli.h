@@ -290,7 +290,7 @@ static void
 test_full_disk (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *disk = mount_small_disk ("2m");
+  g_autofree char *disk = mount_small_disk ("3m");
   g_autofree char *path = NULL;
   g_autofree char *folder = NULL;
   g_autofree char *filler = NULL;

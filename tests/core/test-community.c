@@ -193,6 +193,7 @@ static const struct
   { "points_balance", "SELECT count(*) FROM points_balance WHERE community_id <> ?1" },
   { "points_period", "SELECT count(*) FROM points_period WHERE community_id <> ?1" },
   { "honour", "SELECT count(*) FROM honour WHERE community_id <> ?1" },
+  { "wechat_group", "SELECT count(*) FROM wechat_group WHERE community_id <> ?1" },
   { "certificate_register", "SELECT count(*) FROM certificate_register WHERE community_id <> ?1" },
   { "community_deleting", "SELECT count(*) FROM community_deleting WHERE ?1 = ?1" },
   /* Shared by every community: the duties and the record categories. */
@@ -217,7 +218,8 @@ static const struct
     " OR (entity = 'activity_type' AND entity_id IN (SELECT id FROM activity_type WHERE community_id = ?1))"
     " OR (entity = 'activity' AND entity_id IN (SELECT id FROM activity WHERE community_id = ?1))"
     " OR (entity = 'reward' AND entity_id IN (SELECT id FROM reward WHERE community_id = ?1))"
-    " OR (entity = 'honour' AND entity_id IN (SELECT id FROM honour WHERE community_id = ?1)))" },
+    " OR (entity = 'honour' AND entity_id IN (SELECT id FROM honour WHERE community_id = ?1))"
+    " OR (entity = 'wechat_group' AND entity_id IN (SELECT id FROM wechat_group WHERE community_id = ?1)))" },
 };
 
 /* Every text of @table, one line per row. */
