@@ -11,6 +11,7 @@
 
 #include "sz-board-view-private.h"
 #include "sz-export.h"
+#include "sz-print-operation.h"
 #include "sz-render-cairo.h"
 
 /* Grey around the page, in pixels. */
@@ -194,20 +195,27 @@ _sz_board_view_ensure_layout (SzBoardView *self)
     show_empty (self, error->message);
   else
     {
+      g_autofree char *sheet = sz_print_describe_sheet (_sz_board_view_current_paper (self),
+                                                        _sz_board_view_current_landscape (self));
+      g_autoptr(GString) note = g_string_new (NULL);
+
       self->has_ref = TRUE;
       set_title (self, board);
       if (building != NULL)
         {
           SzTreeNode *compound = sz_board_source_find (self->source, kind, id);
-          g_autofree char *note = NULL;
 
           /* Translators: a compound, then its first building: "丰和林苑", "1栋" */
-          note = g_strdup_printf (_("A compound has no board of its own: this is the board of %s's first "
-                                    "building, %s. Export PDF… makes the boards of all its buildings and units."),
+          g_string_append_printf (note, _("A compound has no board of its own: this is the board of %s's first "
+                                          "building, %s. Export PDF… makes the boards of all its buildings and units."),
                                   compound->label, building->label);
-          gtk_label_set_text (self->note_label, note);
-          gtk_widget_set_visible (GTK_WIDGET (self->note_label), TRUE);
         }
+      /* Printing scales the board to the sheet last chosen: said before
+       * the user prints, not found out at the printer. */
+      if (sheet != NULL)
+        g_string_append_printf (note, "%s%s", note->len > 0 ? "\n" : "", sheet);
+      gtk_label_set_text (self->note_label, note->str);
+      gtk_widget_set_visible (GTK_WIDGET (self->note_label), note->len > 0);
 
       self->recording = record_page (self->page, &error);
       if (self->recording == NULL)

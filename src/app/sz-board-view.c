@@ -71,6 +71,12 @@ on_print_button_clicked_cb (SzBoardView *self)
 }
 
 static void
+on_print_done_cb (SzBoardView *self)
+{
+  _sz_board_view_invalidate (self, FALSE);
+}
+
+static void
 on_export_button_clicked_cb (SzBoardView *self)
 {
   sz_board_view_export (self);
@@ -249,6 +255,9 @@ sz_board_view_print (SzBoardView *self)
   operation = sz_print_operation_new_for_refs (self->session, refs);
   sz_print_operation_set_layout (operation, _sz_board_view_current_paper (self),
                                  _sz_board_view_current_landscape (self), _sz_board_view_current_style (self));
+  /* The sheet chosen may be another: the notice under the board follows. */
+  g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   sz_print_operation_run_dialog (operation, get_window (self));
 }
 

@@ -56,6 +56,8 @@ struct _SzPrintOperation
   gboolean           held;        /* a reference of our own until "done" */
   gboolean           to_file;     /* errors go to file_error, not to a dialog */
   GError            *file_error;
+  GtkPageSetup      *sheet;       /* the sheet printed on, from begin-print */
+  double             scale;       /* the board on it: 1 when it is the board's paper */
 };
 
 G_DEFINE_FINAL_TYPE (SzPrintOperation, sz_print_operation, GTK_TYPE_PRINT_OPERATION)
@@ -64,6 +66,38 @@ static char *
 settings_path (void)
 {
   return g_build_filename (g_get_user_data_dir (), APP_ID, "print-settings.ini", NULL);
+}
+
+/* The remembered sheet for boards of @paper is in this group: a board's
+ * own size, in points, as it stands (width first). */
+static char *
+sheet_group (const SzPaper *paper)
+{
+  return g_strdup_printf ("Page Setup %.0fx%.0f", paper->width, paper->height);
+}
+
+/* How a board of @bw × @bh points goes on a sheet of @sw × @sh: the scale
+ * that fits it whole, and whether it is turned a quarter to get there. */
+static double
+fit_scale (double    bw,
+           double    bh,
+           double    sw,
+           double    sh,
+           gboolean *turn)
+{
+  double straight = MIN (sw / bw, sh / bh);
+  double turned = MIN (sw / bh, sh / bw);
+
+  /* Turned only when it gains: a board across on a sheet upright. */
+  *turn = turned > straight * 1.001;
+  return *turn ? turned : straight;
+}
+
+/* Whether @scale is the board's own size (a point of rounding aside). */
+static gboolean
+is_full_size (double scale)
+{
+  return fabs (scale - 1) < 0.005;
 }
 
 static void
@@ -99,23 +133,48 @@ paper_size_for (double width,
   return gtk_paper_size_new_custom (name, title, width, height, GTK_UNIT_POINTS);
 }
 
+/* The sheet last chosen in the print dialog for boards of @paper, or
+ * NULL: the board's own paper then. */
+static GtkPageSetup *
+load_sheet (const SzPaper *paper)
+{
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autofree char *path = settings_path ();
+  g_autofree char *group = sheet_group (paper);
+
+  if (!g_key_file_load_from_file (key_file, path, G_KEY_FILE_NONE, NULL)
+      || !g_key_file_has_group (key_file, group))
+    return NULL;
+  /* Damaged, it is as if never chosen. */
+  return gtk_page_setup_new_from_key_file (key_file, group, NULL);
+}
+
 static void
 update_page_setup (SzPrintOperation *self)
 {
-  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPageSetup) setup = load_sheet (&self->paper);
   gboolean landscape = self->paper.width > self->paper.height;
-  GtkPaperSize *size = paper_size_for (MIN (self->paper.width, self->paper.height),
-                                       MAX (self->paper.width, self->paper.height));
 
+  /* The board's own paper, unless the user chose another sheet for such
+   * boards last time (an A3 board on an A4 printer): the board is then
+   * scaled to fit it, and the board view says so. */
+  if (setup == NULL)
+    {
+      GtkPaperSize *size = paper_size_for (MIN (self->paper.width, self->paper.height),
+                                           MAX (self->paper.width, self->paper.height));
+
+      setup = gtk_page_setup_new ();
+      gtk_page_setup_set_paper_size (setup, size);
+      gtk_page_setup_set_orientation (setup, landscape ? GTK_PAGE_ORIENTATION_LANDSCAPE
+                                                       : GTK_PAGE_ORIENTATION_PORTRAIT);
+      gtk_paper_size_free (size);
+    }
   /* The board is laid out on the whole sheet: no margins of GTK's. */
-  gtk_page_setup_set_paper_size (setup, size);
-  gtk_page_setup_set_orientation (setup, landscape ? GTK_PAGE_ORIENTATION_LANDSCAPE : GTK_PAGE_ORIENTATION_PORTRAIT);
   gtk_page_setup_set_top_margin (setup, 0, GTK_UNIT_POINTS);
   gtk_page_setup_set_bottom_margin (setup, 0, GTK_UNIT_POINTS);
   gtk_page_setup_set_left_margin (setup, 0, GTK_UNIT_POINTS);
   gtk_page_setup_set_right_margin (setup, 0, GTK_UNIT_POINTS);
   gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (self), setup);
-  gtk_paper_size_free (size);
 }
 
 static void
@@ -169,6 +228,9 @@ sz_print_operation_begin_print (GtkPrintOperation *operation,
   g_string_truncate (self->left_out, 0);
   g_clear_pointer (&self->text, sz_text_free);
   g_clear_pointer (&self->source, sz_board_source_free);
+  g_clear_object (&self->sheet);
+  /* The sheet the dialog chose, remembered for boards of this paper. */
+  self->sheet = gtk_page_setup_copy (gtk_print_context_get_page_setup (context));
   self->printable = g_array_new (FALSE, TRUE, sizeof (Printable));
   g_array_set_clear_func (self->printable, printable_clear);
 
@@ -240,16 +302,34 @@ sz_print_operation_draw_page (GtkPrintOperation *operation,
   g_autoptr(SzBoard) board = NULL;
   g_autoptr(SzPage) page = NULL;
   SzLayoutOptions options = { self->paper, self->style, NULL };
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  double sw = gtk_print_context_get_width (context);
+  double sh = gtk_print_context_get_height (context);
+  gboolean turn;
   GError *error = NULL;
 
   g_assert (page_nr >= 0 && (guint) page_nr < self->printable->len);
 
   p = &g_array_index (self->printable, Printable, page_nr);
+  /* Another sheet than the board's paper: the whole board, scaled to fit
+   * and centred, never cut off at the sheet's edge. */
+  self->scale = fit_scale (self->paper.width, self->paper.height, sw, sh, &turn);
+  if (is_full_size (self->scale) && !turn)
+    self->scale = 1;
+  if (self->scale != 1 || turn
+      || fabs (sw - self->paper.width) > 0.5 || fabs (sh - self->paper.height) > 0.5)
+    {
+      cairo_translate (cr, sw / 2, sh / 2);
+      if (turn)
+        cairo_rotate (cr, G_PI / 2);
+      cairo_scale (cr, self->scale, self->scale);
+      cairo_translate (cr, -self->paper.width / 2, -self->paper.height / 2);
+    }
   /* Laid out page by page: a whole community need not sit in memory. */
   board = sz_board_source_build (self->source, p->ref.kind, p->ref.place_id, &error);
   if (board == NULL
       || (page = sz_layout_board (self->text, board, &options, &error)) == NULL
-      || !sz_render_cairo_page (gtk_print_context_get_cairo_context (context), page, &error))
+      || !sz_render_cairo_page (cr, page, &error))
     {
       fail (self, error);
       return;
@@ -288,6 +368,7 @@ save_settings (SzPrintOperation *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *path = settings_path ();
   g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *group = sheet_group (&self->paper);
   /* What belongs to one job, or to the board's paper, is not carried over
    * to the next: its pages, copies, sheet and scale. */
   const char *per_job[] = {
@@ -300,7 +381,22 @@ save_settings (SzPrintOperation *self)
   settings = gtk_print_settings_copy (gtk_print_operation_get_print_settings (GTK_PRINT_OPERATION (self)));
   for (guint i = 0; i < G_N_ELEMENTS (per_job); i++)
     gtk_print_settings_unset (settings, per_job[i]);
+  /* The sheets remembered for boards of other papers stay; a damaged
+   * file is written anew. */
+  if (!g_key_file_load_from_file (key_file, path, G_KEY_FILE_KEEP_COMMENTS, NULL))
+    {
+      g_key_file_unref (key_file);
+      key_file = g_key_file_new ();
+    }
+  g_key_file_remove_group (key_file, "Print Settings", NULL);
   gtk_print_settings_to_key_file (settings, key_file, NULL);
+  /* The printer's sheet and its orientation, for the next board of this
+   * paper: what the user picked for an A3 board on an A4 printer. */
+  if (self->sheet != NULL)
+    {
+      g_key_file_remove_group (key_file, group, NULL);
+      gtk_page_setup_to_key_file (self->sheet, key_file, group);
+    }
   if (g_mkdir_with_parents (dir, 0700) != 0)
     g_set_error (&error, G_FILE_ERROR, g_file_error_from_errno (errno),
                  /* Translators: %s is a folder, then the system's reason */
@@ -425,6 +521,8 @@ sz_print_operation_constructed (GObject *object)
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_use_full_page (operation, TRUE);
   gtk_print_operation_set_allow_async (operation, TRUE);
+  /* Paper and orientation on the dialog's first tab, by the printer. */
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
   /* Translators: the print job's name in the printer queue */
   gtk_print_operation_set_job_name (operation, _("Notice boards"));
 }
@@ -445,6 +543,7 @@ sz_print_operation_finalize (GObject *object)
   g_string_free (self->left_out, TRUE);
   g_clear_error (&self->error);
   g_clear_error (&self->file_error);
+  g_clear_object (&self->sheet);
   G_OBJECT_CLASS (sz_print_operation_parent_class)->finalize (object);
 }
 
@@ -468,6 +567,7 @@ sz_print_operation_init (SzPrintOperation *self)
 {
   self->left_out = g_string_new (NULL);
   self->style = SZ_STYLE_RED;
+  self->scale = 1;
 }
 
 static SzPrintOperation *
@@ -561,6 +661,8 @@ sz_print_operation_run_dialog (SzPrintOperation *self,
   /* Held until "done": the caller may drop its reference at once. */
   g_object_ref (self);
   self->held = TRUE;
+  /* Never GTK_PRINT_OPERATION_ACTION_PRINT (no dialog): with GTK 4.8 and
+   * a CUPS queue it crashed inside GTK's printer lookup. */
   result = gtk_print_operation_run (GTK_PRINT_OPERATION (self), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                     parent, &error);
   if (result != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS)
@@ -629,4 +731,45 @@ sz_print_operation_get_n_boards (SzPrintOperation *self)
 {
   g_return_val_if_fail (SZ_IS_PRINT_OPERATION (self), 0);
   return self->printable ? self->printable->len : 0;
+}
+
+double
+sz_print_operation_get_scale (SzPrintOperation *self)
+{
+  g_return_val_if_fail (SZ_IS_PRINT_OPERATION (self), 1);
+  return self->scale;
+}
+
+char *
+sz_print_describe_sheet (const char *paper,
+                         gboolean    landscape)
+{
+  g_autoptr(GtkPageSetup) sheet = NULL;
+  SzPaper board;
+  double scale;
+  gboolean turn;
+
+  g_return_val_if_fail (paper != NULL, NULL);
+
+  if (!sz_paper_parse (paper, landscape, &board, NULL) || (sheet = load_sheet (&board)) == NULL)
+    return NULL;
+  scale = fit_scale (board.width, board.height, gtk_page_setup_get_paper_width (sheet, GTK_UNIT_POINTS),
+                     gtk_page_setup_get_paper_height (sheet, GTK_UNIT_POINTS), &turn);
+  if (is_full_size (scale) && !turn)
+    return NULL;
+  if (turn)
+    /* Translators: a board's paper ("A3"), the printer's paper last chosen
+     * in the print dialog ("A4"), then how large the board prints on it, in
+     * per cent; the board is turned to lie along the sheet */
+    return g_strdup_printf (_("This %s board prints on %s paper, as chosen in the print dialog last time: "
+                              "it is turned a quarter and scaled to %d%% to fit."),
+                            paper, gtk_paper_size_get_display_name (gtk_page_setup_get_paper_size (sheet)),
+                            (int) round (scale * 100));
+  /* Translators: a board's paper ("A3"), the printer's paper last chosen
+   * in the print dialog ("A4"), then how large the board prints on it, in
+   * per cent: "… scaled to 71% to fit." */
+  return g_strdup_printf (_("This %s board prints on %s paper, as chosen in the print dialog last time: "
+                            "it is scaled to %d%% to fit."),
+                          paper, gtk_paper_size_get_display_name (gtk_page_setup_get_paper_size (sheet)),
+                          (int) round (scale * 100));
 }
