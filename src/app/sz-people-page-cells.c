@@ -244,8 +244,23 @@ view_range (SzPeoplePage *self,
   /* Before the first layout, everything counts as near. */
   if (self->row_height <= 0 || page <= 0)
     return;
-  *first = (guint) MAX (0, (value - page) / self->row_height - 2);
-  *last = (guint) MIN (G_MAXUINT / 2, (value + 2 * page) / self->row_height + 2);
+  /* The rows on screen and a few either side: scrolling fills the next
+   * ones before the frame that shows them (value-changed comes first). */
+  *first = (guint) MAX (0, value / self->row_height - 4);
+  *last = (guint) MIN (G_MAXUINT / 2, (value + page) / self->row_height + 4);
+}
+
+guint
+_sz_people_page_rows_to_view_end (SzPeoplePage *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
+  double value = gtk_adjustment_get_value (adjustment);
+  double page = gtk_adjustment_get_page_size (adjustment);
+
+  if (self->row_height <= 0 || page <= 0)
+    return G_MAXUINT;
+  /* A row cut by the bottom edge counts. */
+  return (guint) MIN (G_MAXUINT / 2, (value + page) / self->row_height + 1);
 }
 
 static void
@@ -306,7 +321,9 @@ _sz_people_page_on_vadjustment_changed (SzPeoplePage  *self,
 {
   double upper = gtk_adjustment_get_upper (adjustment);
 
-  if (self->n_in_model > 0 && upper > 0)
+  /* Only a list taller than the view tells: a shorter one's upper is the
+   * view's height. */
+  if (self->n_in_model > 0 && upper > gtk_adjustment_get_page_size (adjustment) + 1)
     self->row_height = upper / self->n_in_model;
   if (self->refresh_id == 0)
     self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_idle_cb, self, NULL);

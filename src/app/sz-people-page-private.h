@@ -38,7 +38,12 @@ void _sz_people_entry_free (Entry *entry);
  * model, because GTK 4.8's list views make (and later destroy) a row of
  * widgets for every new item within 200 of the top, several times what
  * a keystroke may cost; new slots are made only when a search finds more
- * people than the last. */
+ * people than the last.
+ *
+ * Rows still added or taken when a search finds more or fewer people
+ * than the last: those on screen at once, those below it a few per frame
+ * after the frame that shows the hits (see sz-people-page.c), so that a
+ * keystroke costs about a screen of rows whatever the count. */
 #define SZ_TYPE_PEOPLE_ROW (sz_people_row_get_type ())
 G_DECLARE_FINAL_TYPE (SzPeopleRow, sz_people_row, SZ, PEOPLE_ROW, GObject)
 
@@ -80,7 +85,11 @@ struct _SzPeoplePage
   GListStore          *rows;          /* SzPeopleRow: what the view shows */
   GPtrArray           *slots;         /* the same rows, for access by position */
   guint                n_shown;       /* slots in use */
-  guint                n_in_model;    /* rows has this many: n_shown, or more while none */
+  guint                n_in_model;    /* rows has this many: n_shown, or more while none,
+                                       * or on the way there (n_wanted) */
+  guint                n_wanted;      /* what n_in_model goes to, a few rows a frame */
+  guint                resize_tick;   /* the tick callback that goes there, or 0 */
+  gint64               resize_after_frame; /* it waits for the frames up to this one */
   GtkSingleSelection  *selection;
   GHashTable          *cells;         /* every cell's GtkListItem, weak */
   char                *applied_query; /* what the list shows hits of; NULL: everyone */
@@ -122,5 +131,8 @@ void  _sz_people_page_on_vadjustment_changed       (SzPeoplePage  *self,
                                                      GtkAdjustment *adjustment);
 void  _sz_people_page_on_cell_finalized  (gpointer             data,
                                            GObject             *item);
+/* The rows from the top of the list to the bottom of the view, or
+ * G_MAXUINT before the list has been laid out. */
+guint _sz_people_page_rows_to_view_end   (SzPeoplePage        *self);
 
 G_END_DECLS

@@ -99,14 +99,88 @@ scroll_to (SzPeoplePage *self,
     gtk_adjustment_set_value (adjustment, top - (page - self->row_height) / 2);
 }
 
+/* Rows added or taken per frame below the view: 3 to 8 ms of GTK's work
+ * on the benchmark's busy 2-core machine. */
+#define ROWS_PER_FRAME 16
+/* GTK 4.8 makes widgets only for the items within 200 of the view:
+ * rows further down cost next to nothing and go at once. */
+#define ROWS_WITH_WIDGETS 210
+/* Before the list is laid out, the rows a screen may show. */
+#define FIRST_SCREEN_ROWS 80
+
+/* Moves the model's count from n_in_model towards n_wanted: to @count at
+ * once, or by a frame's rows when @count is 0.  Rows come and go at the
+ * end, so those on screen stay as they are. */
+static void
+resize_model (SzPeoplePage *self,
+              guint         count)
+{
+  guint old = self->n_in_model;
+  guint wanted = self->n_wanted;
+
+  if (count == 0)
+    {
+      guint far = _sz_people_page_rows_to_view_end (self);
+
+      far = far > G_MAXUINT - ROWS_WITH_WIDGETS ? G_MAXUINT : far + ROWS_WITH_WIDGETS;
+      if (wanted > old)
+        count = old >= far ? wanted : MIN (wanted, old + ROWS_PER_FRAME);
+      else
+        {
+          guint down_to = old > ROWS_PER_FRAME ? old - ROWS_PER_FRAME : 0;
+
+          count = MAX (wanted, MIN (down_to, far));
+        }
+    }
+  if (count > old)
+    g_list_store_splice (self->rows, old, 0, self->slots->pdata + old, count - old);
+  else if (count < old)
+    g_list_store_splice (self->rows, count, old - count, NULL, 0);
+  self->n_in_model = count;
+}
+
+static gboolean
+resize_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  SzPeoplePage *self = SZ_PEOPLE_PAGE (widget);
+
+  /* Not in the frame that shows the hits: in those after it. */
+  if (gdk_frame_clock_get_frame_counter (clock) <= self->resize_after_frame)
+    return G_SOURCE_CONTINUE;
+  resize_model (self, 0);
+  if (self->n_in_model != self->n_wanted)
+    return G_SOURCE_CONTINUE;
+  self->resize_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stop_resizing (SzPeoplePage *self)
+{
+  if (self->resize_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->resize_tick);
+  self->resize_tick = 0;
+  self->n_wanted = self->n_in_model;
+}
+
 /* Puts @entries in the first slots, making slots only when there are
  * more than ever.  With none, the list is hidden behind the empty state
- * and keeps its rows for the next search. */
+ * and keeps its rows for the next search.
+ *
+ * The model gets at once the rows down to the bottom of the view (and to
+ * @target, to be selected), loses at once those of them past @n; the
+ * rest follow a few a frame, after the frame that shows the hits, so
+ * that a keystroke does not wait for GTK to make or destroy a row of
+ * widgets for each of up to 200 rows off screen.  A keystroke before
+ * they are done takes over from where the rows are. */
 static void
 show_entries (SzPeoplePage  *self,
               Entry        **entries,
               guint          n,
-              gboolean       refill)
+              gboolean       refill,
+              guint          target)
 {
   guint old = self->n_in_model;
 
@@ -115,13 +189,39 @@ show_entries (SzPeoplePage  *self,
   for (guint i = 0; i < self->slots->len; i++)
     ((SzPeopleRow *) g_ptr_array_index (self->slots, i))->entry = i < n ? entries[i] : NULL;
   self->n_shown = n;
+  stop_resizing (self);
   if (n > 0)
     {
-      self->n_in_model = n;
+      guint needed = _sz_people_page_rows_to_view_end (self);
+
+      /* Not laid out yet: a tall screen's rows. */
+      if (needed == G_MAXUINT)
+        needed = FIRST_SCREEN_ROWS;
+      if (target != GTK_INVALID_LIST_POSITION)
+        needed = MAX (needed, target + 1);
+      /* Unmapped, nobody waits for the frame: all at once. */
+      if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+        needed = G_MAXUINT;
+      self->n_wanted = n;
       if (n > old)
-        g_list_store_splice (self->rows, old, 0, self->slots->pdata + old, n - old);
-      else if (n < old)
-        g_list_store_splice (self->rows, n, old - n, NULL, 0);
+        resize_model (self, MIN (n, MAX (old, needed)));
+      else if (n < old && needed > n)
+        {
+          /* The surplus rows on screen go now, from the middle: their
+           * slots with them, so that slot and position still agree. */
+          guint gone = MIN (old, needed) - n;
+
+          g_list_store_splice (self->rows, n, gone, NULL, 0);
+          g_ptr_array_remove_range (self->slots, n, gone);
+          self->n_in_model = old - gone;
+        }
+      if (self->n_in_model != self->n_wanted)
+        {
+          GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+          self->resize_after_frame = clock ? gdk_frame_clock_get_frame_counter (clock) + 1 : 0;
+          self->resize_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), resize_tick_cb, NULL, NULL);
+        }
     }
   _sz_people_page_refresh_cells (self, refill);
 }
@@ -175,7 +275,7 @@ apply_search (SzPeoplePage *self,
    * taken at the end, so the view stays where it was put. */
   if (target != GTK_INVALID_LIST_POSITION)
     scroll_to (self, target);
-  show_entries (self, shown, n, refill);
+  show_entries (self, shown, n, refill, target);
   if (target != GTK_INVALID_LIST_POSITION)
     gtk_single_selection_set_selected (self->selection, target);
   update_state (self);
@@ -389,6 +489,7 @@ sz_people_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->prepare_id, g_source_remove);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  stop_resizing (self);
   if (self->cells != NULL)
     {
       GHashTableIter iter;

@@ -41,6 +41,7 @@ typedef struct
 {
   GStringChunk *strings;
   GArray       *entries;
+  GHashTable   *by_community;  /* gint64 * → GArray of guint: its entries' positions, in order */
   guint64       stamp;
 } Index;
 
@@ -53,6 +54,7 @@ index_free (gpointer data)
 
   g_string_chunk_free (index->strings);
   g_array_unref (index->entries);
+  g_clear_pointer (&index->by_community, g_hash_table_unref);
   g_free (index);
 }
 
@@ -203,6 +205,21 @@ get_index (SzDb    *db,
       return NULL;
     }
   g_array_sort (index->entries, entry_compare);
+  /* A search in one community (the app's, at each keystroke) looks at
+   * its few hundred entries, not the city's. */
+  index->by_community = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify) g_array_unref);
+  for (guint i = 0; i < index->entries->len; i++)
+    {
+      Entry *e = &g_array_index (index->entries, Entry, i);
+      GArray *positions = g_hash_table_lookup (index->by_community, &e->community_id);
+
+      if (positions == NULL)
+        {
+          positions = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_hash_table_insert (index->by_community, &e->community_id, positions);
+        }
+      g_array_append_val (positions, i);
+    }
   sz_db_set_data_full (db, INDEX_KEY, index, index_free);
   return index;
 }
@@ -349,6 +366,8 @@ search (SzDb        *db,
   GArray *buckets[6];
   Query q = { 0 };
   Index *index;
+  GArray *positions;
+  guint n;
 
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (query != NULL, NULL);
@@ -369,14 +388,15 @@ search (SzDb        *db,
   for (guint b = 0; b < G_N_ELEMENTS (buckets); b++)
     buckets[b] = g_array_new (FALSE, FALSE, sizeof (guint));
 
-  for (guint i = 0; i < index->entries->len; i++)
+  positions = community_id != 0 ? g_hash_table_lookup (index->by_community, &community_id) : NULL;
+  n = community_id == 0 ? index->entries->len : positions != NULL ? positions->len : 0;
+  for (guint j = 0; j < n; j++)
     {
+      guint i = positions != NULL ? g_array_index (positions, guint, j) : j;
       const Entry *e = &g_array_index (index->entries, Entry, i);
       SzMatch m = SZ_MATCH_NONE;
       guint other_reading = 0;
 
-      if (community_id != 0 && e->community_id != community_id)
-        continue;
       if (q.digits != NULL)
         m = match_digits (e, q.digits);
       if (m == SZ_MATCH_NONE && (e->letters & q.letters) == q.letters)

@@ -750,6 +750,7 @@ test_other_connection (Fixture       *f,
   assert_search (f->db, "6666777", 0, "钱多多=S+tel");
 }
 
+#include "test-search-community.h"
 #include "test-search-lists.h"
 
 int
@@ -779,6 +780,7 @@ main (int   argc,
   ADD ("changes", test_changes);
   ADD ("other-connection", test_other_connection);
   ADD ("list-order", test_list_order);
+  ADD ("community", test_community);
   g_test_add_func ("/core/search/demo", test_demo);
   ADD ("rollback", test_rollback);
   ADD ("list-surnames", test_list_surnames);
