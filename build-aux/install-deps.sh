@@ -15,6 +15,10 @@ packages=(
   # Boards: layout, PDF and PNG (ARCHITECTURE.md)
   libcairo2-dev libpango1.0-dev libfontconfig-dev libfreetype-dev
   libgdk-pixbuf-2.0-dev libhpdf-dev libqrencode-dev
+  # Sanzhang's own PDF writer: font subsets and compressed streams
+  libharfbuzz-dev zlib1g-dev
+  # Reading the heads' WeChat QR images (a group's code expires in 7 days)
+  libzbar-dev
   # The fonts boards are drawn with: Zen Hei (required), UMing, and
   # HanaMin A/B for the rare characters of real names
   fonts-wqy-zenhei fonts-arphic-uming fonts-hanazono
@@ -22,6 +26,8 @@ packages=(
   poppler-utils libpoppler-glib-dev qpdf
   # The desktop app, its data files' validators, and a display for its tests
   libgtk-4-dev gtk-update-icon-cache desktop-file-utils appstream xvfb xauth
+  # Printing is tested through a real CUPS server with a PDF queue
+  cups-daemon cups-client cups-filters printer-driver-cups-pdf
 )
 
 missing=()

@@ -24,6 +24,10 @@ CREATE TABLE wechat_group (
   qr_height        INTEGER CHECK (qr_height IS NULL OR qr_height > 0),
   qr_data          BLOB,
   qr_taken_on      TEXT CHECK (qr_taken_on IS NULL OR qr_taken_on IS date(qr_taken_on)),
+  -- What the image decodes to, read once when it is saved so that printing
+  -- a batch of boards decodes nothing: the kind's digit (SzQrKind) then the
+  -- text.  NULL: not read yet (a row written by another program).
+  qr_decoded       TEXT CHECK (qr_decoded IS NULL OR (qr_data IS NOT NULL AND qr_decoded GLOB '[0-3]*')),
   CHECK ((level = 'grid') = (grid_id IS NOT NULL)
          AND (level = 'building') = (building_id IS NOT NULL)
          AND (level = 'unit') = (unit_id IS NOT NULL)),

@@ -20,6 +20,7 @@
 #include "sz-phone.h"
 #include "sz-post.h"
 #include "sz-roster.h"
+#include "sz-wechat.h"
 
 /* SzBoardSource: one community loaded once, and any of its boards built
  * from memory (the SzBoard itself, its hash and its texts: sz-board.c). */
@@ -370,6 +371,38 @@ sz_board_source_find (SzBoardSource *source,
   return g_hash_table_lookup (source->nodes, key);
 }
 
+/* The place's WeChat group onto @b.  A group that cannot be read is left
+ * off the board rather than stopping the batch, as a picture is. */
+static void
+load_group (SzBoardSource *source,
+            SzBoard       *b,
+            SzLevel        level,
+            gint64         place_id)
+{
+  g_autoptr(GError) error = NULL;
+  SzWechatGroup *g = sz_wechat_group_for_board (source->db, level, place_id, &error);
+  const char *mime;
+  int width, height;
+
+  if (g == NULL)
+    {
+      if (error != NULL)
+        g_debug ("the WeChat group of %s is left off its board: %s", b->place, error->message);
+      return;
+    }
+  b->group_name = g_strdup (g->name);
+  b->group_admin = g_strdup (g->admin_name);
+  b->group_members = g->members;
+  if (g->qr_data != NULL && sz_image_inspect (g->qr_data, "", &mime, &width, &height, NULL))
+    {
+      b->group_qr = g_bytes_ref (g->qr_data);
+      b->group_qr_mime = g_strdup (mime);
+      b->group_qr_width = width;
+      b->group_qr_height = height;
+    }
+  sz_wechat_group_free (g);
+}
+
 static Picture *
 load_picture (SzBoardSource *source,
               gint64         person_id,
@@ -659,6 +692,7 @@ sz_board_source_build (SzBoardSource  *source,
         lines = hotlines_for (source, building->id, error);
         b->outline = g_strdupv ((char *[]) { (char *) doc_label (source, grid), bplace, (char *) doc_label (source, node), NULL });
         b->file_stem = g_strdup_printf ("unit-%s-%s-%s", cb, bb, ub);
+        load_group (source, b, SZ_LEVEL_UNIT, node->id);
       }
       break;
     case SZ_BOARD_BUILDING:
@@ -679,6 +713,7 @@ sz_board_source_build (SzBoardSource  *source,
         lines = hotlines_for (source, node->id, error);
         b->outline = g_strdupv ((char *[]) { (char *) doc_label (source, grid), b->place, NULL });
         b->file_stem = g_strdup_printf ("building-%s-%s", cb, bb);
+        load_group (source, b, SZ_LEVEL_BUILDING, node->id);
       }
       break;
     case SZ_BOARD_GRID:

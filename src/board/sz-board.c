@@ -58,6 +58,10 @@ sz_board_free (SzBoard *b)
   g_free (b->supervision_phone);
   g_free (b->office_phone);
   g_free (b->property);
+  g_free (b->group_name);
+  g_free (b->group_admin);
+  g_clear_pointer (&b->group_qr, g_bytes_unref);
+  g_free (b->group_qr_mime);
   g_free (b->qr_text);
   g_free (b->qr_caption);
   g_free (b->vacancy_text);
@@ -142,6 +146,19 @@ sz_board_hash (const SzBoard *b)
   hash_str (sum, b->supervision_phone);
   hash_str (sum, b->office_phone);
   hash_str (sum, b->property);
+  /* Only a board with a group hashes it, so that boards printed before
+   * there were groups stay current. */
+  if (b->group_name != NULL)
+    {
+      g_autofree char *members = g_strdup_printf ("%d", b->group_members);
+
+      hash_str (sum, "group");
+      hash_str (sum, b->group_name);
+      hash_str (sum, b->group_admin);
+      hash_str (sum, members);
+      if (b->group_qr != NULL)
+        g_checksum_update (sum, g_bytes_get_data (b->group_qr, NULL), g_bytes_get_size (b->group_qr));
+    }
   hash_str (sum, b->qr_text);
   hash_str (sum, b->qr_caption);
   hash_str (sum, b->vacancy_text);

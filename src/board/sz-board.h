@@ -66,6 +66,15 @@ typedef struct
   char        *supervision_phone;  /* formatted, or NULL */
   char        *office_phone;       /* formatted, or NULL */
   char        *property;           /* "物业：… 电话 …", or NULL */
+  /* The heads' WeChat group of the place (unit and building boards), or
+   * NULL: its name, admin and members, and the admin's personal QR image
+   * (NULL when there is none or it is a group's own code, which expires). */
+  char        *group_name;
+  char        *group_admin;
+  int          group_members;
+  GBytes      *group_qr;
+  char        *group_qr_mime;
+  int          group_qr_width, group_qr_height;
   char        *qr_text;            /* NULL: no QR code */
   char        *qr_caption;
   char        *vacancy_text;

@@ -282,24 +282,59 @@ footer (Ctx *c)
       }
       w -= qr_side + 24 * c->s;
     }
+  /* The admin of the place's WeChat group: residents scan the personal
+   * code and are let into the group (a group's own code expires). */
+  if (b->group_qr != NULL)
+    {
+      double side = h - 22 * c->s;
+      double gx = x + w - side;
 
-  if (b->supervision_phone != NULL)
-    {
-      g_autofree char *s = g_strdup_printf (D_ (c->lang, "Supervision phone: %s"), b->supervision_phone);
-      _sz_layout_draw_line (c, s, x, ty, w, line_h, 16 * c->s, SZ_ALIGN_LEFT, _sz_layout_accent (c), FALSE);
-      ty += line_h;
+      _sz_layout_picture (c, b->group_qr, b->group_qr_mime, b->group_qr_width, b->group_qr_height,
+                          gx, y + 6 * c->s, side, side);
+      /* Translators: under the WeChat group admin's QR code on a board */
+      _sz_layout_draw_line (c, D_ (c->lang, "Scan to join the group"), gx - 20 * c->s, y + 6 * c->s + side,
+                            side + 20 * c->s, 14 * c->s, 10 * c->s, SZ_ALIGN_CENTER, SZ_LAYOUT_BLACK, FALSE);
+      w -= side + 24 * c->s;
     }
-  if (b->office_phone != NULL)
-    {
-      g_autofree char *s = g_strdup_printf (D_ (c->lang, "Community office: %s"), b->office_phone);
-      _sz_layout_draw_line (c, s, x, ty, w, line_h * 0.8, 13 * c->s, SZ_ALIGN_LEFT, SZ_LAYOUT_BLACK, FALSE);
-      ty += line_h * 0.8;
-    }
-  if (b->property != NULL)
-    {
-      _sz_layout_draw_line (c, b->property, x, ty, w, line_h * 0.75, 12 * c->s, SZ_ALIGN_LEFT, SZ_LAYOUT_BLACK, FALSE);
-      ty += line_h * 0.75;
-    }
+
+  /* The lines shrink together when they would not fit above the printed
+   * date (a landscape page has a low footer). */
+  {
+    double need = (b->supervision_phone ? 1.0 : 0) + (b->office_phone ? 0.8 : 0) + (b->property ? 0.75 : 0)
+                  + (b->group_name ? 0.75 : 0);
+    double room = h - 8 * c->s - 14 * c->s - 6 * c->s;
+    double k = need > 0 ? MIN (1.0, room / (need * line_h)) : 1.0;
+
+    line_h *= k;
+    if (b->supervision_phone != NULL)
+      {
+        g_autofree char *s = g_strdup_printf (D_ (c->lang, "Supervision phone: %s"), b->supervision_phone);
+        _sz_layout_draw_line (c, s, x, ty, w, line_h, 16 * k * c->s, SZ_ALIGN_LEFT, _sz_layout_accent (c), FALSE);
+        ty += line_h;
+      }
+    if (b->office_phone != NULL)
+      {
+        g_autofree char *s = g_strdup_printf (D_ (c->lang, "Community office: %s"), b->office_phone);
+        _sz_layout_draw_line (c, s, x, ty, w, line_h * 0.8, 13 * k * c->s, SZ_ALIGN_LEFT, SZ_LAYOUT_BLACK, FALSE);
+        ty += line_h * 0.8;
+      }
+    if (b->property != NULL)
+      {
+        _sz_layout_draw_line (c, b->property, x, ty, w, line_h * 0.75, 12 * k * c->s, SZ_ALIGN_LEFT, SZ_LAYOUT_BLACK,
+                              FALSE);
+        ty += line_h * 0.75;
+      }
+    if (b->group_name != NULL)
+      {
+        g_autofree char *s = b->group_admin != NULL && *b->group_admin
+          /* Translators: a WeChat group's name, then its admin's, on a board */
+          ? g_strdup_printf (D_ (c->lang, "WeChat group: %s (admin: %s)"), b->group_name, b->group_admin)
+          : g_strdup_printf (D_ (c->lang, "WeChat group: %s"), b->group_name);
+
+        _sz_layout_draw_line (c, s, x, ty, w, line_h * 0.75, 12 * k * c->s, SZ_ALIGN_LEFT, SZ_LAYOUT_BLACK, FALSE);
+        ty += line_h * 0.75;
+      }
+  }
 
   if (c->options->printed_on != NULL)
     today = g_strdup (c->options->printed_on);

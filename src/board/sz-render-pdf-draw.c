@@ -8,6 +8,7 @@
 
 #include <string.h>
 #include <cairo.h>
+#include <zlib.h>
 #include <glib/gi18n-lib.h>
 
 #include "sz-render-cairo.h"
@@ -532,6 +533,81 @@ jpeg_write (SzPdfWriter *w,
   return obj;
 }
 
+static guint32
+png_u32 (const guint8 *p)
+{
+  return (guint32) p[0] << 24 | (guint32) p[1] << 16 | (guint32) p[2] << 8 | p[3];
+}
+
+/* A grey or RGB PNG without transparency or interlace goes into the PDF as
+ * it is: its IDAT data is a zlib stream with the PNG predictors, which
+ * FlateDecode with /Predictor 15 reads.  Inflating and deflating every
+ * admin's WeChat code cost more than laying out the boards.  0 when the
+ * file is not such a PNG or any chunk fails its CRC: the caller decodes it
+ * (and reports a damaged one). */
+static guint
+png_passthrough (SzPdfWriter *w,
+                 GBytes      *bytes)
+{
+  static const guint8 signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+  gsize len;
+  const guint8 *data = g_bytes_get_data (bytes, &len);
+  g_autoptr(GByteArray) idat = g_byte_array_new ();
+  guint32 width = 0, height = 0;
+  int depth = 0, colors = 0;
+  gboolean end = FALSE;
+  gsize at = 8;
+  guint obj;
+
+  if (len < 8 || memcmp (data, signature, 8) != 0)
+    return 0;
+  while (!end && at + 12 <= len)
+    {
+      guint32 n = png_u32 (data + at);
+      const guint8 *type = data + at + 4;
+      const guint8 *body = data + at + 8;
+
+      if (n > len - at - 12
+          || crc32 (crc32 (0, NULL, 0), type, n + 4) != png_u32 (body + n))
+        return 0;
+      if (memcmp (type, "IHDR", 4) == 0)
+        {
+          if (n != 13 || at != 8)
+            return 0;
+          width = png_u32 (body);
+          height = png_u32 (body + 4);
+          depth = body[8];
+          /* Grey or RGB, deflate, adaptive filters, not interlaced. */
+          colors = body[9] == 0 ? 1 : body[9] == 2 ? 3 : 0;
+          if (colors == 0 || body[10] != 0 || body[11] != 0 || body[12] != 0
+              || !(depth == 8 || (colors == 1 && (depth == 1 || depth == 2 || depth == 4)))
+              || width == 0 || height == 0 || width > 65535 || height > 65535)
+            return 0;
+        }
+      else if (memcmp (type, "tRNS", 4) == 0)
+        return 0;
+      else if (memcmp (type, "IDAT", 4) == 0)
+        g_byte_array_append (idat, body, n);
+      else if (memcmp (type, "IEND", 4) == 0)
+        end = TRUE;
+      at += (gsize) n + 12;
+    }
+  if (!end || width == 0 || idat->len == 0)
+    return 0;
+  {
+    g_autofree char *dict = g_strdup_printf ("/Type/XObject/Subtype/Image/Width %u/Height %u"
+                                             "/ColorSpace/%s/BitsPerComponent %d/Filter/FlateDecode"
+                                             "/DecodeParms<</Predictor 15/Colors %d/BitsPerComponent %d"
+                                             "/Columns %u>>",
+                                             width, height, colors == 1 ? "DeviceGray" : "DeviceRGB", depth,
+                                             colors, depth, width);
+
+    obj = _sz_pdf_obj_new (w);
+    _sz_pdf_stream (w, obj, dict, idat->data, idat->len, FALSE);
+  }
+  return obj;
+}
+
 static guint
 png_write (SzPdfWriter *w,
            GBytes      *bytes)
@@ -618,7 +694,11 @@ _sz_pdf_image_get (SzPdfWriter       *w,
   if (g_strcmp0 (item->mime_type, "image/jpeg") == 0)
     obj = jpeg_write (w, item->data);
   else if (g_strcmp0 (item->mime_type, "image/png") == 0)
-    obj = png_write (w, item->data);
+    {
+      obj = png_passthrough (w, item->data);
+      if (obj == 0)
+        obj = png_write (w, item->data);
+    }
   if (obj == 0)
     {
       g_set_error (error, SZ_RENDER_ERROR, SZ_RENDER_ERROR_IMAGE, "%s.",

@@ -284,11 +284,27 @@ place_community (SzDb     *db,
 
 #define GROUP_COLUMNS \
   "w.id, w.community_id, w.level, coalesce (w.grid_id, w.building_id, w.unit_id), w.name," \
-  " w.admin_person_id, n.name, w.members, w.qr_mime_type, w.qr_taken_on, w.qr_data"
+  " w.admin_person_id, n.name, w.members, w.qr_mime_type, w.qr_taken_on, w.qr_data, w.qr_decoded"
 
 /* Decoding every image of a city's groups at each check run costs:
  * what an image decodes to is kept with the connection, by its digest. */
 #define QR_CACHE_KEY "sz-wechat-qr-cache"
+
+/* "<kind digit><text>", as the cache and the qr_decoded column keep it. */
+static void
+decoded_apply (const char    *decoded,
+               SzWechatGroup *g)
+{
+  g->qr_kind = decoded[0] - '0';
+  g->qr_text = decoded[1] ? g_strdup (decoded + 1) : NULL;
+}
+
+static char *
+decoded_new (SzQrKind    kind,
+             const char *text)
+{
+  return g_strdup_printf ("%d%s", (int) kind, text ? text : "");
+}
 
 static void
 classify_cached (SzDb           *db,
@@ -307,17 +323,14 @@ classify_cached (SzDb           *db,
   hit = g_hash_table_lookup (cache, digest);
   if (hit != NULL)
     {
-      /* "<kind digit><text>" */
-      g->qr_kind = hit[0] - '0';
-      g->qr_text = hit[1] ? g_strdup (hit + 1) : NULL;
+      decoded_apply (hit, g);
       return;
     }
   /* Stored bytes passed sz_image_inspect(); one GDK cannot read is
    * reported as holding no code. */
   if (!sz_qr_classify_image (bytes, NULL, &g->qr_kind, &g->qr_text, NULL))
     g->qr_kind = SZ_QR_NONE;
-  g_hash_table_insert (cache, g_steal_pointer (&digest),
-                       g_strdup_printf ("%d%s", (int) g->qr_kind, g->qr_text ? g->qr_text : ""));
+  g_hash_table_insert (cache, g_steal_pointer (&digest), decoded_new (g->qr_kind, g->qr_text));
 }
 
 /* With @with_image the bytes stay in the record; the image is decoded
@@ -343,7 +356,12 @@ group_from_row (SzDb         *db,
     {
       g_autoptr(GBytes) bytes = g_bytes_new (sqlite3_column_blob (stmt, 10), sqlite3_column_bytes (stmt, 10));
 
-      classify_cached (db, bytes, g);
+      const char *decoded = (const char *) sqlite3_column_text (stmt, 11);
+
+      if (decoded != NULL && decoded[0] >= '0' && decoded[0] <= '3')
+        decoded_apply (decoded, g);
+      else
+        classify_cached (db, bytes, g);
       if (with_image)
         g->qr_data = g_steal_pointer (&bytes);
     }
@@ -431,6 +449,7 @@ sz_wechat_group_set (SzDb           *db,
   g_autofree char *name = NULL;
   g_autofree char *date = NULL;
   g_autofree char *find_sql = NULL;
+  g_autofree char *decoded = NULL;
   const char *mime = NULL;
   int width = 0, height = 0;
   gint64 community, existing = 0;
@@ -458,6 +477,15 @@ sz_wechat_group_set (SzDb           *db,
         return FALSE;
     }
 
+  if (group->qr_data != NULL)
+    {
+      SzWechatGroup read = { 0 };
+
+      /* Read once here, so that printing decodes nothing. */
+      classify_cached (db, group->qr_data, &read);
+      decoded = decoded_new (read.qr_kind, read.qr_text);
+      g_free (read.qr_text);
+    }
   if (!sz_db_begin (db, error))
     return FALSE;
   community = place_community (db, group->level, group->place_id, error);
@@ -483,12 +511,13 @@ sz_wechat_group_set (SzDb           *db,
     {
       if (existing != 0)
         stmt = sz_db_prepare (db, "UPDATE wechat_group SET name = ?2, admin_person_id = ?3, members = ?4,"
-                                  " qr_mime_type = ?5, qr_width = ?6, qr_height = ?7, qr_data = ?8, qr_taken_on = ?9"
-                                  " WHERE id = ?1", error);
+                                  " qr_mime_type = ?5, qr_width = ?6, qr_height = ?7, qr_data = ?8, qr_taken_on = ?9,"
+                                  " qr_decoded = ?15 WHERE id = ?1", error);
       else
         stmt = sz_db_prepare (db, "INSERT INTO wechat_group (community_id, level, grid_id, building_id, unit_id,"
                                   " name, admin_person_id, members, qr_mime_type, qr_width, qr_height, qr_data,"
-                                  " qr_taken_on) VALUES (?10, ?11, ?12, ?13, ?14, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                                  " qr_taken_on, qr_decoded)"
+                                  " VALUES (?10, ?11, ?12, ?13, ?14, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?15)",
                               error);
       ok = stmt != NULL;
     }
@@ -509,6 +538,7 @@ sz_wechat_group_set (SzDb           *db,
           sqlite3_bind_int (stmt, 7, height);
           sqlite3_bind_blob64 (stmt, 8, bytes, len, SQLITE_TRANSIENT);
           sz_db_bind_text (stmt, 9, date);
+          sz_db_bind_text (stmt, 15, decoded);
         }
       if (existing == 0)
         {

@@ -215,7 +215,8 @@ test_chinese_whatever_the_shell (gconstpointer data)
   for (guint i = 0; i < 2; i++)
     {
       const char *has[] = { "网格长", "楼栋长", "单元长", "职责", "楼栋长职责", "单元长职责", "便民服务热线",
-                            "印制日期：2026-12-01", "姓名", "电话", "第1网格", "1单元", "收集民情信息" };
+                            "印制日期：2026-12-01", "姓名", "电话", "第1网格", "1单元", "收集民情信息",
+                            "扫码加群", "微信群：" };
       const char *lacks[] = { "Gridhead", "Buildinghead", "Unithead", "Duties", "duties", "Servicehotlines",
                               "Printed", "Phone", "Grid1", "Unit1", "Collectresidents", "Contactthecommunity",
                               "Supervisionphone", "Communityoffice" };
@@ -287,9 +288,11 @@ test_english_community (void)
   {
     const char *has[] = { "Gridhead", "Buildinghead", "Unithead", "Duties", "Buildinghead’sduties",
                           "Servicehotlines", "Printed2026-12-01", "Phone", "Grid1", "Unit1",
-                          "Collectresidents'information" };
-    const char *lacks[] = { "网格长", "楼栋长", "单元长", "职责", "便民服务热线", "印制日期", "第1网格", "1单元",
-                            "收集民情信息" };
+                          "Collectresidents'information", "WeChatgroup:", "Scantojointhegroup" };
+    /* The units' labels ("1单元") are not looked for: the demo's WeChat
+     * groups are named in Chinese ("…1栋1单元邻里群"), as entered. */
+    const char *lacks[] = { "网格长", "楼栋长", "单元长", "职责", "便民服务热线", "印制日期", "第1网格", "扫码加群",
+                            "微信群：", "收集民情信息" };
 
     for (guint k = 0; k < G_N_ELEMENTS (has); k++)
       test_pdf_assert_has (t.board, has[k]);

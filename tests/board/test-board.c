@@ -17,6 +17,7 @@
 #include "sz-phone.h"
 #include "sz-post.h"
 #include "sz-text.h"
+#include "sz-wechat.h"
 #include "sz-board-test-util.h"
 
 typedef struct
@@ -409,6 +410,97 @@ test_eight_heads (Fixture *f, gconstpointer data)
         }
 }
 
+static guint
+count_images (const SzPage *page)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < page->items->len; i++)
+    n += ((const SzItem *) g_ptr_array_index (page->items, i))->kind == SZ_ITEM_IMAGE;
+  return n;
+}
+
+/* The unit's WeChat group on its board: the name, the admin and the
+ * admin's personal code with "扫码加群"; a group's own code (it expires)
+ * is left off, the text stays; a change of group makes the board stale. */
+static void
+test_wechat_group (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SzBoardSource) source = source_new (f);
+  g_autoptr(GArray) refs = sz_board_source_select (source, sz_board_source_get_tree (source), 1u << SZ_BOARD_UNIT);
+  g_autoptr(SzWechatGroup) group = NULL;
+  g_autoptr(SzBoard) board = NULL;
+  g_autoptr(SzPage) page = NULL;
+  g_autofree char *all = NULL;
+  g_autofree char *hash = NULL;
+  g_autofree char *code_path = g_test_build_filename (G_TEST_DIST, "fixtures", "wechat", "group-code.png", NULL);
+  g_autofree char *code = NULL;
+  gsize code_len = 0;
+  gint64 unit_id = 0, bare_unit = 0;
+  guint with_code;
+
+  for (guint i = 0; i < refs->len && (unit_id == 0 || bare_unit == 0); i++)
+    {
+      gint64 id = g_array_index (refs, SzBoardRef, i).place_id;
+      g_autoptr(SzWechatGroup) g = sz_wechat_group_get (f->db, SZ_LEVEL_UNIT, id, &error);
+
+      g_assert_no_error (error);
+      if (g != NULL && g->qr_data != NULL && g->admin_name != NULL && unit_id == 0)
+        unit_id = id;
+      else if (g == NULL && bare_unit == 0)
+        bare_unit = id;
+    }
+  g_assert_cmpint (unit_id, !=, 0);
+  g_assert_cmpint (bare_unit, !=, 0);
+
+  group = sz_wechat_group_get (f->db, SZ_LEVEL_UNIT, unit_id, &error);
+  board = sz_board_source_build (source, SZ_BOARD_UNIT, unit_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (board->group_name, ==, group->name);
+  g_assert_cmpstr (board->group_admin, ==, group->admin_name);
+  g_assert_nonnull (board->group_qr);
+  hash = sz_board_hash (board);
+  page = lay_out (f, source, SZ_BOARD_UNIT, unit_id, "A4", FALSE, SZ_STYLE_RED);
+  all = test_page_text (page);
+  g_assert_nonnull (strstr (all, group->name));
+  g_assert_nonnull (strstr (all, group->admin_name));
+  g_assert_true (strstr (all, "扫码加群") != NULL || strstr (all, "Scan to join the group") != NULL);
+  with_code = count_images (page);
+  test_check_page_boxes (page);
+
+  /* The group's own code instead: no picture, the name still there. */
+  g_assert_true (g_file_get_contents (code_path, &code, &code_len, &error));
+  g_clear_pointer (&group->qr_data, g_bytes_unref);
+  group->qr_data = g_bytes_new (code, code_len);
+  g_clear_pointer (&group->qr_taken_on, g_free);
+  g_assert_true (sz_wechat_group_set (f->db, group, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(SzBoardSource) s = source_new (f);
+    g_autoptr(SzBoard) b = sz_board_source_build (s, SZ_BOARD_UNIT, unit_id, &error);
+    g_autoptr(SzPage) p = lay_out (f, s, SZ_BOARD_UNIT, unit_id, "A4", FALSE, SZ_STYLE_RED);
+    g_autofree char *text = test_page_text (p);
+    g_autofree char *h = sz_board_hash (b);
+
+    g_assert_cmpstr (b->group_name, ==, group->name);
+    g_assert_null (b->group_qr);
+    g_assert_cmpuint (count_images (p), ==, with_code - 1);
+    g_assert_nonnull (strstr (text, group->name));
+    g_assert_null (strstr (text, "扫码加群"));
+    g_assert_cmpstr (h, !=, hash);
+  }
+
+  /* A unit without a group prints none. */
+  {
+    g_autoptr(SzBoard) b = sz_board_source_build (source, SZ_BOARD_UNIT, bare_unit, &error);
+
+    g_assert_no_error (error);
+    g_assert_null (b->group_name);
+    g_assert_null (b->group_qr);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -424,5 +516,6 @@ main (int argc, char **argv)
   g_test_add ("/board/hash", Fixture, NULL, fixture_setup, test_hash, fixture_teardown);
   g_test_add ("/board/select", Fixture, NULL, fixture_setup, test_select, fixture_teardown);
   g_test_add ("/board/eight-heads", Fixture, NULL, fixture_setup, test_eight_heads, fixture_teardown);
+  g_test_add ("/board/wechat-group", Fixture, NULL, fixture_setup, test_wechat_group, fixture_teardown);
   return g_test_run ();
 }
