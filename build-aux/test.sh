@@ -8,6 +8,17 @@ cd "$(dirname "$0")/.."
 
 bash build-aux/install-deps.sh --with-zh-locale || exit 1
 builddir=${SANZHANG_BUILDDIR:-_build}
+
+# SANZHANG_PKG_TEST=1 (CI sets it) also builds the Debian package and tries
+# it in a clean Debian 12 root (tests/pkg/test-deb.sh, as root).  It runs
+# beside the suite: most of its time is downloading.
+pkg_pid=
+pkg_log=
+if [ "${SANZHANG_PKG_TEST:-0}" = 1 ]; then
+  pkg_log=$(mktemp /tmp/sanzhang-pkg-test.XXXXXX)
+  bash tests/pkg/test-deb.sh >"$pkg_log" 2>&1 &
+  pkg_pid=$!
+fi
 if [ ! -f "$builddir/build.ninja" ]; then
   meson setup "$builddir" "$@" || exit 1
 elif [ $# -gt 0 ]; then
@@ -45,10 +56,24 @@ else
   echo "No clang with libFuzzer here: the parsers' seed corpora ran in the suite, without fuzzing."
 fi
 
+pkg_rc=
+if [ -n "$pkg_pid" ]; then
+  wait "$pkg_pid"
+  pkg_rc=$?
+  echo "---- tests/pkg/test-deb.sh (exit $pkg_rc) ----"
+  cat "$pkg_log"
+  rm -f "$pkg_log"
+  case $pkg_rc in 0|77) ;; *) status=1 ;; esac
+fi
+
 # meson counts test programs; count the TAP test cases inside them.
-python3 - "${logs[@]}" <<'PY'
-import json, re, sys
+PKG_RC=$pkg_rc python3 - "${logs[@]}" <<'PY'
+import json, os, re, sys
 passed = failed = skipped = 0
+pkg = os.environ.get("PKG_RC", "")
+if pkg == "0": passed += 1
+elif pkg == "77": skipped += 1
+elif pkg: failed += 1
 lines = [l for path in sys.argv[1:] for l in open(path, encoding="utf-8")]
 for line in lines:
     t = json.loads(line)
