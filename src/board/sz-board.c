@@ -189,18 +189,28 @@ quotable (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* With @describe FALSE every text is given with "" for where it is: the
+ * quick pass of sz_board_check_fonts(), which builds no message until a
+ * text needs one. */
 static gboolean
 foreach_head (const SzBoard     *b,
               const SzBoardHead *h,
               gboolean         (*func) (const char *, const char *, gpointer),
-              gpointer           user_data)
+              gpointer           user_data,
+              gboolean           describe)
 {
   g_autofree char *who = NULL;
   g_autofree char *what_name = NULL;
   g_autofree char *what_place = NULL;
   g_autofree char *what_phone = NULL;
-  g_autofree char *name = quotable (h->name);
-  g_autofree char *place = quotable (h->place ? h->place : b->place);
+  g_autofree char *name = NULL;
+  g_autofree char *place = NULL;
+
+  if (!describe)
+    return func (h->role, "", user_data) && func (h->place, "", user_data) && func (h->name, "", user_data)
+           && func (h->phone, "", user_data);
+  name = quotable (h->name);
+  place = quotable (h->place ? h->place : b->place);
 
   /* Translators: who a text belongs to: place, role, name: "2栋 1单元 单元长 李𡒄" */
   who = g_strdup_printf (_("%s %s %s"), place, h->role, name);
@@ -215,15 +225,42 @@ foreach_head (const SzBoard     *b,
          && func (h->phone, what_phone, user_data);
 }
 
-gboolean
-sz_board_foreach_text (const SzBoard *b,
-                       gboolean     (*func) (const char *text,
-                                               const char *what,
-                                               gpointer    user_data),
-                       gpointer       user_data)
+static gboolean
+foreach_text (const SzBoard *b,
+              gboolean     (*func) (const char *text,
+                                    const char *what,
+                                    gpointer    user_data),
+              gpointer       user_data,
+              gboolean       describe)
 {
-  g_return_val_if_fail (b != NULL && func != NULL, FALSE);
+  if (!describe)
+    {
+      const char *texts[] = { b->title, b->community, b->grid, b->place, b->property, b->qr_caption,
+                              b->vacancy_text, b->supervision_phone, b->office_phone, b->group_name,
+                              b->group_admin };
 
+      for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+        if (!func (texts[i], "", user_data))
+          return FALSE;
+      for (guint i = 0; i < b->heads->len; i++)
+        if (!foreach_head (b, g_ptr_array_index (b->heads, i), func, user_data, FALSE))
+          return FALSE;
+      for (guint i = 0; i < b->rows->len; i++)
+        if (!foreach_head (b, g_ptr_array_index (b->rows, i), func, user_data, FALSE))
+          return FALSE;
+      for (guint l = 0; l < SZ_N_LEVELS; l++)
+        for (guint i = 0; b->duties[l] != NULL && i < b->duties[l]->len; i++)
+          if (!func (g_ptr_array_index (b->duties[l], i), "", user_data))
+            return FALSE;
+      for (guint i = 0; i < b->hotlines->len; i++)
+        {
+          SzBoardHotline *h = g_ptr_array_index (b->hotlines, i);
+
+          if (!func (h->label, "", user_data) || !func (h->number, "", user_data))
+            return FALSE;
+        }
+      return TRUE;
+    }
   if (!func (b->title, _("Board title"), user_data)
       || !func (b->community, _("Community name"), user_data)
       || !func (b->grid, _("Grid"), user_data)
@@ -232,13 +269,26 @@ sz_board_foreach_text (const SzBoard *b,
       || !func (b->qr_caption, _("QR code caption"), user_data)
       || !func (b->vacancy_text, _("Vacancy wording"), user_data)
       || !func (b->supervision_phone, _("Supervision phone"), user_data)
-      || !func (b->office_phone, _("Community office phone"), user_data))
+      || !func (b->office_phone, _("Community office phone"), user_data)
+      /* Translators: the field of a WeChat group's name */
+      || !func (b->group_name, _("Group name"), user_data))
     return FALSE;
+  if (b->group_admin != NULL)
+    {
+      g_autofree char *place = quotable (b->place);
+      g_autofree char *name = quotable (b->group_admin);
+      /* Translators: who a text belongs to: place, role, name: "2栋 1单元 单元长 李𡒄";
+       * here the role is a WeChat group's admin */
+      g_autofree char *who = g_strdup_printf (_("%s %s %s"), place, _("Admin"), name);
+
+      if (!func (b->group_admin, who, user_data))
+        return FALSE;
+    }
   for (guint i = 0; i < b->heads->len; i++)
-    if (!foreach_head (b, g_ptr_array_index (b->heads, i), func, user_data))
+    if (!foreach_head (b, g_ptr_array_index (b->heads, i), func, user_data, TRUE))
       return FALSE;
   for (guint i = 0; i < b->rows->len; i++)
-    if (!foreach_head (b, g_ptr_array_index (b->rows, i), func, user_data))
+    if (!foreach_head (b, g_ptr_array_index (b->rows, i), func, user_data, TRUE))
       return FALSE;
   for (guint l = 0; l < SZ_N_LEVELS; l++)
     {
@@ -269,6 +319,30 @@ sz_board_foreach_text (const SzBoard *b,
         return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+sz_board_foreach_text (const SzBoard *b,
+                       gboolean     (*func) (const char *text,
+                                               const char *what,
+                                               gpointer    user_data),
+                       gpointer       user_data)
+{
+  g_return_val_if_fail (b != NULL && func != NULL, FALSE);
+
+  return foreach_text (b, func, user_data, TRUE);
+}
+
+/* The quick pass: FALSE (stop) at the first text that the fonts refuse or
+ * that libharu cannot encode. */
+static gboolean
+quick_check_cb (const char *text,
+                const char *what,
+                gpointer    user_data)
+{
+  gunichar c = 0;
+
+  return text == NULL || (sz_fonts_check_text (user_data, text, what, &c, NULL) && c == 0);
 }
 
 typedef struct
@@ -323,7 +397,18 @@ sz_board_check_fonts (const SzBoard  *board,
 
   g_return_val_if_fail (board != NULL && fonts != NULL, FALSE);
 
-  sz_board_foreach_text (board, check_text_cb, &check);
+  /* Nearly every board passes: saying where a text is costs more than
+   * checking it, so the messages are built only for a board that needs
+   * them. */
+  if (foreach_text (board, quick_check_cb, fonts, FALSE))
+    {
+      if (haru_char != NULL)
+        *haru_char = 0;
+      if (haru_what != NULL)
+        *haru_what = NULL;
+      return TRUE;
+    }
+  foreach_text (board, check_text_cb, &check, TRUE);
   if (haru_char != NULL)
     *haru_char = refused->len > 0 ? 0 : check.haru_char;
   if (haru_what != NULL)
