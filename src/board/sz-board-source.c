@@ -393,7 +393,11 @@ load_group (SzBoardSource *source,
   b->group_name = g_strdup (g->name);
   b->group_admin = g_strdup (g->admin_name);
   b->group_members = g->members;
-  if (g->qr_data != NULL && sz_image_inspect (g->qr_data, "", &mime, &width, &height, NULL))
+  /* A personal code is printed from its link: a phone's screenshot has
+   * the code small in the middle of a tall picture. */
+  if (g->qr_kind == SZ_QR_PERSONAL && g->qr_text != NULL)
+    b->group_qr_text = g_strdup (g->qr_text);
+  else if (g->qr_data != NULL && sz_image_inspect (g->qr_data, "", &mime, &width, &height, NULL))
     {
       b->group_qr = g_bytes_ref (g->qr_data);
       b->group_qr_mime = g_strdup (mime);

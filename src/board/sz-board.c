@@ -60,6 +60,7 @@ sz_board_free (SzBoard *b)
   g_free (b->property);
   g_free (b->group_name);
   g_free (b->group_admin);
+  g_free (b->group_qr_text);
   g_clear_pointer (&b->group_qr, g_bytes_unref);
   g_free (b->group_qr_mime);
   g_free (b->qr_text);
@@ -156,6 +157,7 @@ sz_board_hash (const SzBoard *b)
       hash_str (sum, b->group_name);
       hash_str (sum, b->group_admin);
       hash_str (sum, members);
+      hash_str (sum, b->group_qr_text);
       if (b->group_qr != NULL)
         g_checksum_update (sum, g_bytes_get_data (b->group_qr, NULL), g_bytes_get_size (b->group_qr));
     }

@@ -72,6 +72,10 @@ typedef struct
   char        *group_name;
   char        *group_admin;
   int          group_members;
+  /* The admin's personal code as its link, read from the image when it
+   * was saved: printed as a sharp code drawn anew, whatever the size of
+   * the screenshot.  Otherwise the image itself (group_qr). */
+  char        *group_qr_text;
   GBytes      *group_qr;
   char        *group_qr_mime;
   int          group_qr_width, group_qr_height;

@@ -284,13 +284,29 @@ footer (Ctx *c)
     }
   /* The admin of the place's WeChat group: residents scan the personal
    * code and are let into the group (a group's own code expires). */
-  if (b->group_qr != NULL)
+  if (b->group_qr_text != NULL || b->group_qr != NULL)
     {
       double side = h - 22 * c->s;
       double gx = x + w - side;
 
-      _sz_layout_picture (c, b->group_qr, b->group_qr_mime, b->group_qr_width, b->group_qr_height,
-                          gx, y + 6 * c->s, side, side);
+      if (b->group_qr_text != NULL)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autofree guint8 *modules = NULL;
+          int n = 0;
+
+          /* Translators: the field of a WeChat group admin's QR image */
+          modules = sz_qr_encode (b->group_qr_text, _("Admin's QR code"), &n, &error);
+          if (modules == NULL)
+            {
+              g_propagate_error (&c->error, g_steal_pointer (&error));
+              return;
+            }
+          sz_page_add_qr (c->page, modules, n, gx + side / (n + 2), y + 6 * c->s + side / (n + 2), side / (n + 2));
+        }
+      else
+        _sz_layout_picture (c, b->group_qr, b->group_qr_mime, b->group_qr_width, b->group_qr_height,
+                            gx, y + 6 * c->s, side, side);
       /* Translators: under the WeChat group admin's QR code on a board */
       _sz_layout_draw_line (c, D_ (c->lang, "Scan to join the group"), gx - 20 * c->s, y + 6 * c->s + side,
                             side + 20 * c->s, 14 * c->s, 10 * c->s, SZ_ALIGN_CENTER, SZ_LAYOUT_BLACK, FALSE);

@@ -16,6 +16,7 @@
 #include "sz-person.h"
 #include "sz-phone.h"
 #include "sz-post.h"
+#include "sz-qr.h"
 #include "sz-text.h"
 #include "sz-wechat.h"
 #include "sz-board-test-util.h"
@@ -411,13 +412,34 @@ test_eight_heads (Fixture *f, gconstpointer data)
 }
 
 static guint
-count_images (const SzPage *page)
+count_kind (const SzPage *page,
+            SzItemKind    kind)
 {
   guint n = 0;
 
   for (guint i = 0; i < page->items->len; i++)
-    n += ((const SzItem *) g_ptr_array_index (page->items, i))->kind == SZ_ITEM_IMAGE;
+    n += ((const SzItem *) g_ptr_array_index (page->items, i))->kind == kind;
   return n;
+}
+
+/* Whether the page draws the QR code of @text. */
+static gboolean
+has_code_of (const SzPage *page,
+             const char   *text)
+{
+  g_autoptr(GError) error = NULL;
+  int n = 0;
+  g_autofree guint8 *modules = sz_qr_encode (text, "", &n, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < page->items->len; i++)
+    {
+      const SzItem *item = g_ptr_array_index (page->items, i);
+
+      if (item->kind == SZ_ITEM_QR && item->qr.n == n && memcmp (item->qr.modules, modules, (gsize) n * n) == 0)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /* The unit's WeChat group on its board: the name, the admin and the
@@ -459,14 +481,19 @@ test_wechat_group (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpstr (board->group_name, ==, group->name);
   g_assert_cmpstr (board->group_admin, ==, group->admin_name);
-  g_assert_nonnull (board->group_qr);
+  /* The admin's personal code is drawn anew from its link, not the
+   * screenshot. */
+  g_assert_cmpint (group->qr_kind, ==, SZ_QR_PERSONAL);
+  g_assert_cmpstr (board->group_qr_text, ==, group->qr_text);
+  g_assert_null (board->group_qr);
   hash = sz_board_hash (board);
   page = lay_out (f, source, SZ_BOARD_UNIT, unit_id, "A4", FALSE, SZ_STYLE_RED);
   all = test_page_text (page);
   g_assert_nonnull (strstr (all, group->name));
   g_assert_nonnull (strstr (all, group->admin_name));
   g_assert_true (strstr (all, "扫码加群") != NULL || strstr (all, "Scan to join the group") != NULL);
-  with_code = count_images (page);
+  g_assert_true (has_code_of (page, group->qr_text));
+  with_code = count_kind (page, SZ_ITEM_QR) + count_kind (page, SZ_ITEM_IMAGE);
   test_check_page_boxes (page);
 
   /* The group's own code instead: no picture, the name still there. */
@@ -485,7 +512,8 @@ test_wechat_group (Fixture *f, gconstpointer data)
 
     g_assert_cmpstr (b->group_name, ==, group->name);
     g_assert_null (b->group_qr);
-    g_assert_cmpuint (count_images (p), ==, with_code - 1);
+    g_assert_null (b->group_qr_text);
+    g_assert_cmpuint (count_kind (p, SZ_ITEM_QR) + count_kind (p, SZ_ITEM_IMAGE), ==, with_code - 1);
     g_assert_nonnull (strstr (text, group->name));
     g_assert_null (strstr (text, "扫码加群"));
     g_assert_cmpstr (h, !=, hash);
@@ -498,6 +526,7 @@ test_wechat_group (Fixture *f, gconstpointer data)
     g_assert_no_error (error);
     g_assert_null (b->group_name);
     g_assert_null (b->group_qr);
+    g_assert_null (b->group_qr_text);
   }
 }
 
