@@ -139,6 +139,7 @@ test_set_group (Fixture       *f,
   /* A photo: no code in it, said at once. */
   g_assert_true (sz_place_page_set_wechat_qr_file (place_page (f), photo));
   test_settle (100);
+  g_free (warnings);
   warnings = shown_warnings (f);
   g_assert_nonnull (strstr (warnings, "No QR code can be read"));
   g_clear_pointer (&warnings, g_free);
@@ -146,6 +147,7 @@ test_set_group (Fixture       *f,
   /* The group's own code: warned about before saving. */
   g_assert_true (sz_place_page_set_wechat_qr_file (place_page (f), group_png));
   test_settle (200);
+  g_free (warnings);
   warnings = shown_warnings (f);
   g_test_message ("%s", warnings);
   g_assert_nonnull (strstr (warnings, "group's own QR code"));
@@ -168,6 +170,7 @@ test_set_group (Fixture       *f,
   /* Saved, the warning stays until the code is replaced. */
   g_assert_false (gtk_widget_get_visible (section_widget (f, "wechat_note")));
   g_assert_true (gtk_widget_get_sensitive (section_widget (f, "wechat_clear_button")));
+  g_free (warnings);
   warnings = shown_warnings (f);
   g_assert_nonnull (strstr (warnings, "group's own QR code"));
   g_clear_pointer (&warnings, g_free);
@@ -175,6 +178,7 @@ test_set_group (Fixture       *f,
   /* The admin's personal code replaces it: no warning, saved. */
   g_assert_true (sz_place_page_set_wechat_qr_file (place_page (f), personal_jpg));
   test_settle (100);
+  g_free (warnings);
   warnings = shown_warnings (f);
   g_assert_cmpstr (warnings, ==, "");
   g_clear_pointer (&warnings, g_free);
@@ -193,6 +197,7 @@ test_set_group (Fixture       *f,
   stored = sz_wechat_group_get (db, SZ_LEVEL_UNIT, unit, NULL);
   g_assert_cmpint (stored->qr_kind, ==, SZ_QR_GROUP);
   g_clear_pointer (&stored, sz_wechat_group_free);
+  g_free (warnings);
   warnings = shown_warnings (f);
   g_assert_nonnull (strstr (warnings, "group's own QR code"));
   g_clear_pointer (&warnings, g_free);
@@ -271,6 +276,7 @@ test_levels (Fixture       *f,
   g_assert_true (gtk_widget_get_mapped (section_widget (f, "wechat_box")));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (section_widget (f, "wechat_name_entry"))), ==, grid->name);
   /* The demo's codes are its heads' personal ones. */
+  g_free (warnings);
   warnings = shown_warnings (f);
   g_assert_null (strstr (warnings, "group's own QR code"));
 
@@ -351,6 +357,7 @@ test_checks_page (Fixture       *f,
   test_settle (300);
   g_assert_cmpint (sz_session_get_place_kind (f->session), ==, SZ_NODE_UNIT);
   g_assert_cmpint (sz_session_get_place_id (f->session), ==, unit);
+  g_free (warnings);
   warnings = shown_warnings (f);
   g_assert_nonnull (strstr (warnings, "group's own QR code"));
 }

@@ -461,7 +461,7 @@ test_checks (void)
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(SzHotline) h = sz_hotline_new ();
   gint64 a, b;
-  guint kinds[SZ_CHECK_INTEGRITY + 1] = { 0 };
+  guint kinds[SZ_CHECK_WECHAT_QR + 1] = { 0 };
   Roster r;
 
   roster_setup (&r, "checks.db");
