@@ -377,7 +377,7 @@ test_full_disk (void)
 /* ---- kill -9 ------------------------------------------------------------------------------- */
 
 /* How long the kill loops may run, each. */
-#define KILL_LOOP_SECONDS 15
+#define KILL_LOOP_SECONDS 8
 #define KILL_LOOP_MAX 60
 
 /* At least this many kills, whatever the time: fewer when one run is slow
