@@ -11,6 +11,7 @@
 
 #include "sz-board.h"
 #include "sz-board-private.h"
+#include "sz-board-source-private.h"
 #include "sz-display.h"
 #include "sz-doc-lang.h"
 #include "sz-duty.h"
@@ -24,64 +25,6 @@
 
 /* SzBoardSource: one community loaded once, and any of its boards built
  * from memory (the SzBoard itself, its hash and its texts: sz-board.c). */
-
-typedef struct
-{
-  GBytes *data;
-  char   *mime;
-  int     width, height;
-  char   *taken_on;
-  char   *checksum;
-} Picture;
-
-typedef struct
-{
-  Picture *photo;   /* NULL: none */
-  Picture *qr;
-} Pictures;
-
-struct _SzBoardSource
-{
-  SzDb        *db;
-  SzCommunity *community;
-  SzTreeNode  *tree;
-  GHashTable  *nodes;        /* "kind:id" → SzTreeNode (first seen) */
-  GHashTable  *grids;        /* grid id → SzGrid */
-  GHashTable  *compounds;    /* compound id → SzCompound */
-  GHashTable  *hotlines;     /* building id (0: community) → GPtrArray of SzBoardHotline */
-  GHashTable  *pictures;     /* person id → Pictures */
-  GPtrArray   *duties[SZ_N_LEVELS];
-  /* The board language (sz-doc-lang.h), and the places' labels in it:
-   * "kind:id" → label, made on first use.  The tree keeps the interface's. */
-  const char  *lang;
-  GHashTable  *labels;
-  GHashTable  *unit_numbers; /* unit id → number */
-  char        *supervision;  /* formatted */
-  char        *office;
-  GDate        today;
-};
-
-static void
-picture_free (Picture *p)
-{
-  if (p == NULL)
-    return;
-  g_bytes_unref (p->data);
-  g_free (p->mime);
-  g_free (p->taken_on);
-  g_free (p->checksum);
-  g_free (p);
-}
-
-static void
-pictures_free (gpointer data)
-{
-  Pictures *p = data;
-
-  picture_free (p->photo);
-  picture_free (p->qr);
-  g_free (p);
-}
 
 static char *
 node_key (SzNodeKind kind,
@@ -248,7 +191,7 @@ sz_board_source_new (SzDb    *db,
   source->grids = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify) sz_grid_free);
   source->compounds = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify) sz_compound_free);
   source->hotlines = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
-  source->pictures = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, pictures_free);
+  source->pictures = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, _sz_board_pictures_free);
   source->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   source->unit_numbers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_date_set_dmy (&source->today, g_date_time_get_day_of_month (now),
@@ -369,152 +312,6 @@ sz_board_source_find (SzBoardSource *source,
 
   g_return_val_if_fail (source != NULL, NULL);
   return g_hash_table_lookup (source->nodes, key);
-}
-
-/* The place's WeChat group onto @b.  A group that cannot be read is left
- * off the board rather than stopping the batch, as a picture is. */
-static void
-load_group (SzBoardSource *source,
-            SzBoard       *b,
-            SzLevel        level,
-            gint64         place_id)
-{
-  g_autoptr(GError) error = NULL;
-  SzWechatGroup *g = sz_wechat_group_for_board (source->db, level, place_id, &error);
-  const char *mime;
-  int width, height;
-
-  if (g == NULL)
-    {
-      if (error != NULL)
-        g_debug ("the WeChat group of %s is left off its board: %s", b->place, error->message);
-      return;
-    }
-  b->group_name = g_strdup (g->name);
-  b->group_admin = g_strdup (g->admin_name);
-  b->group_members = g->members;
-  /* A personal code is printed from its link: a phone's screenshot has
-   * the code small in the middle of a tall picture. */
-  if (g->qr_kind == SZ_QR_PERSONAL && g->qr_text != NULL)
-    b->group_qr_text = g_strdup (g->qr_text);
-  else if (g->qr_data != NULL && sz_image_inspect (g->qr_data, "", &mime, &width, &height, NULL))
-    {
-      b->group_qr = g_bytes_ref (g->qr_data);
-      b->group_qr_mime = g_strdup (mime);
-      b->group_qr_width = width;
-      b->group_qr_height = height;
-    }
-  sz_wechat_group_free (g);
-}
-
-static Picture *
-load_picture (SzBoardSource *source,
-              gint64         person_id,
-              SzImageKind    kind)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *mime = NULL;
-  g_autofree char *taken_on = NULL;
-  g_autoptr(GBytes) data = sz_person_get_image (source->db, person_id, kind, &mime, &taken_on, &error);
-  Picture *p;
-  const char *checked_mime;
-  int width, height;
-
-  /* The image was checked when it was stored; one that no longer reads
-   * is left off the board rather than stopping the batch. */
-  if (data == NULL || !sz_image_inspect (data, "", &checked_mime, &width, &height, NULL))
-    return NULL;
-  p = g_new0 (Picture, 1);
-  p->data = g_steal_pointer (&data);
-  p->mime = g_strdup (checked_mime);
-  p->width = width;
-  p->height = height;
-  p->taken_on = g_steal_pointer (&taken_on);
-  p->checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, p->data);
-  return p;
-}
-
-static Pictures *
-get_pictures (SzBoardSource *source,
-              gint64         person_id)
-{
-  Pictures *p = g_hash_table_lookup (source->pictures, &person_id);
-
-  if (p == NULL)
-    {
-      p = g_new0 (Pictures, 1);
-      p->photo = load_picture (source, person_id, SZ_IMAGE_PHOTO);
-      p->qr = load_picture (source, person_id, SZ_IMAGE_QR);
-      g_hash_table_insert (source->pictures, g_memdup2 (&person_id, sizeof person_id), p);
-    }
-  return p;
-}
-
-static SzLevel
-node_level (const SzTreeNode *node)
-{
-  switch (node->kind)
-    {
-    case SZ_NODE_GRID:
-      return SZ_LEVEL_GRID;
-    case SZ_NODE_BUILDING:
-      return SZ_LEVEL_BUILDING;
-    case SZ_NODE_UNIT:
-    case SZ_NODE_COMMUNITY:
-    case SZ_NODE_COMPOUND:
-    default:
-      return SZ_LEVEL_UNIT;
-    }
-}
-
-static SzBoardHead *
-make_head (SzBoardSource    *source,
-           const SzTreeNode *node,
-           const char       *place)
-{
-  SzBoardHead *h = g_new0 (SzBoardHead, 1);
-
-  h->level = node_level (node);
-  h->role = g_strdup (sz_board_level_head_title (source->lang, h->level));
-  h->place = g_strdup (place);
-  h->person_id = node->head_person_id;
-  if (h->person_id == 0)
-    return h;
-  h->name = g_strdup (node->head_name);
-  if (node->head_consent && node->head_phone != NULL)
-    h->phone = sz_phone_format (node->head_phone);
-  else
-    {
-      /* No recorded consent: the office's number stands in, marked so. */
-      h->phone = g_strdup (source->office);
-      h->phone_withheld = TRUE;
-    }
-  {
-    Pictures *pics = get_pictures (source, h->person_id);
-
-    if (pics->photo != NULL)
-      {
-        h->photo = g_bytes_ref (pics->photo->data);
-        h->photo_mime = g_strdup (pics->photo->mime);
-        h->photo_width = pics->photo->width;
-        h->photo_height = pics->photo->height;
-      }
-    if (pics->qr != NULL)
-      {
-        GDate taken;
-
-        h->qr = g_bytes_ref (pics->qr->data);
-        h->qr_mime = g_strdup (pics->qr->mime);
-        h->qr_width = pics->qr->width;
-        h->qr_height = pics->qr->height;
-        h->qr_taken_on = g_strdup (pics->qr->taken_on);
-        g_date_clear (&taken, 1);
-        g_date_set_parse (&taken, h->qr_taken_on);
-        h->qr_old = !g_date_valid (&taken)
-                    || g_date_days_between (&taken, &source->today) > source->community->qr_max_age_days;
-      }
-  }
-  return h;
 }
 
 static const SzTreeNode *
@@ -688,15 +485,15 @@ sz_board_source_build (SzBoardSource  *source,
 
         /* Translators: a unit's place: compound and building, unit */
         b->place = g_strdup_printf (DC_ (source->lang, "place", "%s %s"), bplace, doc_label (source, node));
-        g_ptr_array_add (b->heads, make_head (source, grid, doc_label (source, grid)));
-        g_ptr_array_add (b->heads, make_head (source, building, bplace));
-        g_ptr_array_add (b->heads, make_head (source, node, doc_label (source, node)));
+        g_ptr_array_add (b->heads, _sz_board_source_make_head (source, grid, doc_label (source, grid)));
+        g_ptr_array_add (b->heads, _sz_board_source_make_head (source, building, bplace));
+        g_ptr_array_add (b->heads, _sz_board_source_make_head (source, node, doc_label (source, node)));
         for (guint l = 0; l < SZ_N_LEVELS; l++)
           b->duties[l] = copy_strings (source->duties[l]);
         lines = hotlines_for (source, building->id, error);
         b->outline = g_strdupv ((char *[]) { (char *) doc_label (source, grid), bplace, (char *) doc_label (source, node), NULL });
         b->file_stem = g_strdup_printf ("unit-%s-%s-%s", cb, bb, ub);
-        load_group (source, b, SZ_LEVEL_UNIT, node->id);
+        _sz_board_source_load_group (source, b, SZ_LEVEL_UNIT, node->id);
       }
       break;
     case SZ_BOARD_BUILDING:
@@ -705,24 +502,24 @@ sz_board_source_build (SzBoardSource  *source,
         g_autofree char *bb = sanitize (node->label);
 
         b->place = compound_building (source, compound, node);
-        g_ptr_array_add (b->heads, make_head (source, grid, doc_label (source, grid)));
-        g_ptr_array_add (b->heads, make_head (source, node, b->place));
+        g_ptr_array_add (b->heads, _sz_board_source_make_head (source, grid, doc_label (source, grid)));
+        g_ptr_array_add (b->heads, _sz_board_source_make_head (source, node, b->place));
         for (guint i = 0; node->children != NULL && i < node->children->len; i++)
           {
             SzTreeNode *unit = g_ptr_array_index (node->children, i);
-            g_ptr_array_add (b->rows, make_head (source, unit, doc_label (source, unit)));
+            g_ptr_array_add (b->rows, _sz_board_source_make_head (source, unit, doc_label (source, unit)));
           }
         b->duties[SZ_LEVEL_BUILDING] = copy_strings (source->duties[SZ_LEVEL_BUILDING]);
         b->duties[SZ_LEVEL_UNIT] = copy_strings (source->duties[SZ_LEVEL_UNIT]);
         lines = hotlines_for (source, node->id, error);
         b->outline = g_strdupv ((char *[]) { (char *) doc_label (source, grid), b->place, NULL });
         b->file_stem = g_strdup_printf ("building-%s-%s", cb, bb);
-        load_group (source, b, SZ_LEVEL_BUILDING, node->id);
+        _sz_board_source_load_group (source, b, SZ_LEVEL_BUILDING, node->id);
       }
       break;
     case SZ_BOARD_GRID:
       b->place = g_strdup (doc_label (source, node));
-      g_ptr_array_add (b->heads, make_head (source, node, doc_label (source, node)));
+      g_ptr_array_add (b->heads, _sz_board_source_make_head (source, node, doc_label (source, node)));
       for (guint i = 0; node->children != NULL && i < node->children->len; i++)
         {
           SzTreeNode *c = g_ptr_array_index (node->children, i);
@@ -732,7 +529,7 @@ sz_board_source_build (SzBoardSource  *source,
               SzTreeNode *bn = g_ptr_array_index (c->children, j);
               g_autofree char *bplace = compound_building (source, c, bn);
 
-              g_ptr_array_add (b->rows, make_head (source, bn, bplace));
+              g_ptr_array_add (b->rows, _sz_board_source_make_head (source, bn, bplace));
             }
         }
       b->duties[SZ_LEVEL_GRID] = copy_strings (source->duties[SZ_LEVEL_GRID]);
@@ -751,7 +548,7 @@ sz_board_source_build (SzBoardSource  *source,
             SzTreeNode *gn = g_ptr_array_index (node->children, i);
 
             if (gn->kind == SZ_NODE_GRID)
-              g_ptr_array_add (b->rows, make_head (source, gn, doc_label (source, gn)));
+              g_ptr_array_add (b->rows, _sz_board_source_make_head (source, gn, doc_label (source, gn)));
           }
         b->duties[SZ_LEVEL_GRID] = copy_strings (source->duties[SZ_LEVEL_GRID]);
         lines = g_hash_table_lookup (source->hotlines, &(gint64) { 0 });
