@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <sys/stat.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
@@ -22,6 +23,8 @@
 #define QUICK_CHECK_MAX_BYTES (G_GINT64_CONSTANT (50) * 1024 * 1024)
 
 G_DEFINE_QUARK (sz-db-error-quark, sz_db_error)
+
+static void memo_forget (SzDb *db);
 
 void
 sz_db_set_error (SzDb    *db,
@@ -163,6 +166,9 @@ sz_db_mark_damaged (SzDb       *db,
   db->damage = g_strdup (found);
   if (db->handle != NULL)
     sqlite3_set_authorizer (db->handle, refuse_writes, NULL);
+  /* Damage found by a later read: the next open checks again. */
+  if (db->path != NULL)
+    memo_forget (db);
 }
 
 const char *
@@ -172,14 +178,115 @@ sz_db_get_damage (SzDb *db)
   return db->damage;
 }
 
+/* ---- Remembering a clean check ----------------------------------------------------------- *
+ *
+ * The quick check reads every page: ~20 ms for the demo, a third of
+ * printing one board.  A file no program has written since it was last
+ * found whole need not be read again: its device, inode, size, and the
+ * times of its last change (mtime, and ctime, which no program can set
+ * back) and its WAL's are remembered in the user's cache folder after a
+ * check that found nothing, and a later open that finds all of them
+ * unchanged skips the check.  As in git's index, a file changed within
+ * the last second is not remembered: the file system's clock ticks
+ * coarsely, and a write in the same tick as the check would not show. */
+
+#define MEMO_RACY_SECONDS 1
+
+static void
+stamp_add (GString    *text,
+           gint64     *newest,
+           const char *path,
+           gboolean    wal)
+{
+  struct stat st;
+
+  /* SQLite's own open leaves an empty WAL behind while it is open: it
+   * holds nothing, and its times say only when we opened. */
+  if (stat (path, &st) != 0 || (wal && st.st_size == 0))
+    {
+      g_string_append (text, "-;");
+      return;
+    }
+  g_string_append_printf (text, "%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT ":%" G_GINT64_FORMAT
+                          ":%" G_GINT64_FORMAT ".%09ld:%" G_GINT64_FORMAT ".%09ld;",
+                          (guint64) st.st_dev, (guint64) st.st_ino, (gint64) st.st_size,
+                          (gint64) st.st_mtim.tv_sec, st.st_mtim.tv_nsec,
+                          (gint64) st.st_ctim.tv_sec, st.st_ctim.tv_nsec);
+  *newest = MAX (*newest, (gint64) st.st_mtim.tv_sec * G_USEC_PER_SEC + st.st_mtim.tv_nsec / 1000);
+  *newest = MAX (*newest, (gint64) st.st_ctim.tv_sec * G_USEC_PER_SEC + st.st_ctim.tv_nsec / 1000);
+}
+
+static char *
+stamp_of (SzDb *db)
+{
+  g_autofree char *wal = g_strconcat (db->path, "-wal", NULL);
+  g_autoptr(GString) text = g_string_new ("1;");
+  gint64 newest = 0;
+
+  stamp_add (text, &newest, db->path, FALSE);
+  stamp_add (text, &newest, wal, TRUE);
+  if (g_get_real_time () < newest + MEMO_RACY_SECONDS * G_USEC_PER_SEC)
+    return NULL;
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static char *
+memo_path (SzDb *db)
+{
+  g_autofree char *absolute = g_canonicalize_filename (db->path, NULL);
+  g_autofree char *name = g_compute_checksum_for_string (G_CHECKSUM_SHA256, absolute, -1);
+
+  return g_build_filename (g_get_user_cache_dir (), "sanzhang", "checked", name, NULL);
+}
+
+static gboolean
+memo_says_clean (SzDb       *db,
+                 const char *stamp)
+{
+  g_autofree char *path = memo_path (db);
+  g_autofree char *text = NULL;
+
+  return g_file_get_contents (path, &text, NULL, NULL) && g_str_equal (text, stamp);
+}
+
+static void
+memo_remember (SzDb       *db,
+               const char *stamp)
+{
+  g_autofree char *path = memo_path (db);
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  /* Best effort: a cache that cannot be written only means checking
+   * again next time. */
+  if (g_mkdir_with_parents (folder, 0700) == 0)
+    g_file_set_contents_full (path, stamp, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL);
+}
+
+static void
+memo_forget (SzDb *db)
+{
+  g_autofree char *path = memo_path (db);
+
+  g_unlink (path);
+}
+
+gboolean
+sz_db_get_check_skipped (SzDb *db)
+{
+  g_return_val_if_fail (db != NULL, FALSE);
+  return db->check_skipped;
+}
+
 /* The check on opening: quick_check (the B-trees' structure, not the
  * indexes' agreement with their tables) for a file small enough to read in
- * a moment; see QUICK_CHECK_MAX_BYTES. */
+ * a moment; see QUICK_CHECK_MAX_BYTES.  Skipped for a file unchanged since
+ * a clean check (above). */
 gboolean
 _sz_db_check_damage (SzDb     *db,
                      GError  **error)
 {
   g_autofree char *wal = g_strconcat (db->path, "-wal", NULL);
+  g_autofree char *stamp = NULL;
   g_autoptr(GString) found = g_string_new (NULL);
   GStatBuf st;
   gint64 size = 0;
@@ -187,12 +294,19 @@ _sz_db_check_damage (SzDb     *db,
   guint n_found = 0;
   int rc;
 
+  db->check_skipped = FALSE;
   if (g_stat (db->path, &st) == 0)
     size += st.st_size;
   if (g_stat (wal, &st) == 0)
     size += st.st_size;
   if (size > QUICK_CHECK_MAX_BYTES)
     return TRUE;
+  stamp = stamp_of (db);
+  if (stamp != NULL && memo_says_clean (db, stamp))
+    {
+      db->check_skipped = TRUE;
+      return TRUE;
+    }
 
   stmt = sz_db_prepare (db, "PRAGMA quick_check(10)", error);
   if (stmt == NULL)
@@ -227,7 +341,12 @@ _sz_db_check_damage (SzDb     *db,
       g_string_append (found, sqlite3_errstr (rc));
     }
   if (found->len == 0)
-    return TRUE;
+    {
+      if (stamp != NULL)
+        memo_remember (db, stamp);
+      return TRUE;
+    }
+  memo_forget (db);
   {
     /* Translators: how damage was found; %s is SQLite's description of it */
     g_autofree char *what = g_strdup_printf (_("the quick check on opening found: %s"), found->str);

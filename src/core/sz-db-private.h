@@ -28,6 +28,7 @@ struct _SzDb
   int         schema_version;
   gboolean    opened;       /* past the checks of sz_db_open */
   char       *damage;       /* which check found what; NULL: none known */
+  gboolean    check_skipped; /* the file was unchanged since a clean check */
 };
 
 /* sz-db-statement.c: one integer from a statement that should give

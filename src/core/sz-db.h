@@ -118,6 +118,10 @@ void          sz_db_mark_damaged     (SzDb           *db,
                                       const char     *found);
 /* NULL while no damage is known. */
 const char   *sz_db_get_damage       (SzDb           *db);
+/* TRUE when the quick check on opening was skipped: the file and its WAL
+ * were unchanged (device, inode, size, mtime, ctime) since a check that
+ * found nothing, as remembered in the user's cache folder. */
+gboolean      sz_db_get_check_skipped (SzDb          *db);
 /* Incremented on every committed change by this connection: lets caches
  * (the search index) know when to reload. */
 guint64       sz_db_get_change_count (SzDb           *db);

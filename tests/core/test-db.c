@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <signal.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -238,6 +239,90 @@ test_corrupt (void)
   g_assert_true (g_error_matches (error, SZ_DB_ERROR, SZ_DB_ERROR_CORRUPT)
                  || g_error_matches (error, SZ_DB_ERROR, SZ_DB_ERROR_NOT_A_DATABASE));
   g_assert_nonnull (strstr (error->message, path));
+}
+
+/* The quick check on opening is remembered for a file nobody wrote since:
+ * the second open skips it; damage written afterwards is found even when
+ * the damaging program sets the modification time back (the change time
+ * cannot be); a change made through Sanzhang means checking again. */
+static void
+test_check_memo (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = test_db_path ("memo.db");
+  g_autofree char *cache = g_build_filename (g_get_user_cache_dir (), "sanzhang", "checked", NULL);
+  g_autoptr(GDir) dir = NULL;
+  SzDb *db = sz_db_open (path, SZ_DB_OPEN_CREATE, &error);
+  struct stat before;
+  struct timespec times[2];
+  guint8 noise[4096];
+  sqlite3 *h = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int root, fd;
+
+  g_assert_no_error (error);
+  g_assert_true (sz_demo_load (db, NULL, &error));
+  g_assert_no_error (error);
+  sz_db_close (db);
+
+  /* Just written: the file system's clock is too coarse to trust yet. */
+  db = sz_db_open (path, SZ_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_false (sz_db_get_check_skipped (db));
+  sz_db_close (db);
+  dir = g_dir_open (cache, 0, NULL);
+  g_assert_true (dir == NULL || g_dir_read_name (dir) == NULL);
+  g_clear_pointer (&dir, g_dir_close);
+
+  g_usleep (1200 * 1000);
+  db = sz_db_open (path, SZ_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_false (sz_db_get_check_skipped (db));
+  sz_db_close (db);
+  dir = g_dir_open (cache, 0, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (g_dir_read_name (dir));
+  g_clear_pointer (&dir, g_dir_close);
+  g_assert_cmpuint (file_mode (cache), ==, 0700);
+
+  db = sz_db_open (path, SZ_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (sz_db_get_check_skipped (db));
+  {
+    g_autoptr(GPtrArray) people = sz_person_list (db, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (people->len, >, 0);
+  }
+  sz_db_close (db);
+
+  /* Damage the people's root page behind Sanzhang's back and set the
+   * modification time back to what it was. */
+  g_assert_cmpint (sqlite3_open (path, &h), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (h, "SELECT rootpage FROM sqlite_schema WHERE name = 'person'", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  root = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (h);
+  g_assert_cmpint (stat (path, &before), ==, 0);
+  for (guint i = 0; i < sizeof noise; i++)
+    noise[i] = (guint8) (i * 7919 + 13);
+  fd = open (path, O_WRONLY);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (pwrite (fd, noise, sizeof noise, (off_t) (root - 1) * 4096), ==, sizeof noise);
+  times[0] = before.st_atim;
+  times[1] = before.st_mtim;
+  g_assert_cmpint (futimens (fd, times), ==, 0);
+  close (fd);
+
+  db = sz_db_open (path, SZ_DB_OPEN_DEFAULT, &error);
+  g_assert_null (db);
+  g_assert_error (error, SZ_DB_ERROR, SZ_DB_ERROR_CORRUPT);
+  g_clear_error (&error);
+  /* Found damaged: never remembered as clean. */
+  db = sz_db_open (path, SZ_DB_OPEN_DEFAULT, &error);
+  g_assert_null (db);
+  g_assert_error (error, SZ_DB_ERROR, SZ_DB_ERROR_CORRUPT);
 }
 
 static void
@@ -499,6 +584,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/db/other-program", test_other_program);
   g_test_add_func ("/core/db/too-new", test_too_new);
   g_test_add_func ("/core/db/corrupt", test_corrupt);
+  g_test_add_func ("/core/db/check-memo", test_check_memo);
   g_test_add_func ("/core/db/locked", test_locked);
   g_test_add_func ("/core/db/full", test_full);
   g_test_add_func ("/core/db/read-only", test_read_only);
