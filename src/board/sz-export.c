@@ -280,6 +280,121 @@ writer_close (Writer  *w,
   return temp;
 }
 
+/* ---- Our writer on a second thread ---------------------------------------------------------- *
+ *
+ * Laying out a board and writing it (drawing operators, deflate) take
+ * about as long as each other: with our own writer the pages go through a
+ * short queue to a thread that writes them while the next board is laid
+ * out.  The queue holds a few pages, so memory stays bounded for any
+ * batch.  The writer touches nothing the layout uses (its fonts are its
+ * own HarfBuzz faces, the pages are handed over whole). */
+
+#define PIPE_PAGES 8
+
+typedef struct
+{
+  SzPdfWriter *pdf;
+  GThread     *thread;
+  GMutex       lock;
+  GCond        cond;
+  GQueue       pages;     /* SzPage, laid out, not yet written */
+  gboolean     closed;    /* no more pages will come */
+  GError      *error;     /* the writer's first failure */
+} Pipe;
+
+static gpointer
+pipe_run (gpointer data)
+{
+  Pipe *pipe = data;
+
+  for (;;)
+    {
+      g_autoptr(SzPage) page = NULL;
+      GError *error = NULL;
+
+      g_mutex_lock (&pipe->lock);
+      while (g_queue_is_empty (&pipe->pages) && !pipe->closed)
+        g_cond_wait (&pipe->cond, &pipe->lock);
+      page = g_queue_pop_head (&pipe->pages);
+      g_cond_broadcast (&pipe->cond);
+      g_mutex_unlock (&pipe->lock);
+      if (page == NULL)
+        return NULL;
+      if (!sz_pdf_writer_add_page (pipe->pdf, page, &error))
+        {
+          g_mutex_lock (&pipe->lock);
+          pipe->error = error;
+          /* Whatever waits is dropped: the document fails as a whole. */
+          g_queue_clear_full (&pipe->pages, (GDestroyNotify) sz_page_free);
+          pipe->closed = TRUE;
+          g_cond_broadcast (&pipe->cond);
+          g_mutex_unlock (&pipe->lock);
+          return NULL;
+        }
+    }
+}
+
+static Pipe *
+pipe_start (SzPdfWriter *pdf)
+{
+  Pipe *pipe = g_new0 (Pipe, 1);
+
+  pipe->pdf = pdf;
+  g_mutex_init (&pipe->lock);
+  g_cond_init (&pipe->cond);
+  g_queue_init (&pipe->pages);
+  pipe->thread = g_thread_new ("sz-pdf-writer", pipe_run, pipe);
+  return pipe;
+}
+
+/* Takes @page; FALSE (and the writer's error) once the writer failed. */
+static gboolean
+pipe_push (Pipe    *pipe,
+           SzPage  *page,
+           GError **error)
+{
+  gboolean ok;
+
+  g_mutex_lock (&pipe->lock);
+  while (g_queue_get_length (&pipe->pages) >= PIPE_PAGES && pipe->error == NULL)
+    g_cond_wait (&pipe->cond, &pipe->lock);
+  ok = pipe->error == NULL;
+  if (ok)
+    {
+      g_queue_push_tail (&pipe->pages, page);
+      g_cond_broadcast (&pipe->cond);
+    }
+  else
+    {
+      sz_page_free (page);
+      g_propagate_error (error, g_error_copy (pipe->error));
+    }
+  g_mutex_unlock (&pipe->lock);
+  return ok;
+}
+
+/* Waits for every page to be written; FALSE with the writer's error. */
+static gboolean
+pipe_finish (Pipe    *pipe,
+             GError **error)
+{
+  gboolean ok;
+
+  g_mutex_lock (&pipe->lock);
+  pipe->closed = TRUE;
+  g_cond_broadcast (&pipe->cond);
+  g_mutex_unlock (&pipe->lock);
+  g_thread_join (pipe->thread);
+  ok = pipe->error == NULL;
+  if (!ok)
+    g_propagate_error (error, g_steal_pointer (&pipe->error));
+  g_queue_clear_full (&pipe->pages, (GDestroyNotify) sz_page_free);
+  g_mutex_clear (&pipe->lock);
+  g_cond_clear (&pipe->cond);
+  g_free (pipe);
+  return ok;
+}
+
 static SzPage *
 lay_out (Export           *e,
          const SzBoardRef *ref,
@@ -354,6 +469,7 @@ write_document (Export      *e,
   g_autofree char *temp = NULL;
   SzDocInfo info = { 0 };
   Writer w = { 0 };
+  Pipe *pipe = NULL;
   gboolean ok = TRUE;
   guint pages = 0;
   const char *lang;
@@ -370,6 +486,8 @@ write_document (Export      *e,
   if (!ok)
     return FALSE;
 
+  /* One board needs no second thread. */
+  pipe = w.pdf != NULL && to - from > 1 ? pipe_start (w.pdf) : NULL;
   for (guint i = from; i < to && ok; i++)
     {
       Planned *p = &g_array_index (planned, Planned, i);
@@ -381,9 +499,20 @@ write_document (Export      *e,
           break;
         }
       page = lay_out (e, &p->ref, error);
-      ok = page != NULL && writer_add (&w, page, error);
+      if (page != NULL && pipe != NULL)
+        ok = pipe_push (pipe, g_steal_pointer (&page), error);
+      else
+        ok = page != NULL && writer_add (&w, page, error);
       pages++;
       tick (e);
+    }
+  if (pipe != NULL)
+    {
+      /* The writer's error is the one to tell when the layout had none. */
+      if (ok)
+        ok = pipe_finish (pipe, error);
+      else
+        pipe_finish (pipe, NULL);
     }
   temp = writer_close (&w, ok, ok ? error : NULL);
   if (temp == NULL)

@@ -39,6 +39,7 @@ struct _SzFonts
   GPtrArray    *faces;      /* FT_Face, parallel to files */
   GHashTable   *by_char;    /* gunichar → font index, or G_MAXUINT for none */
   GHashTable   *by_name;    /* every family name of each file → SzFontFile */
+  GHashTable   *texts_ok;   /* text that passed sz_fonts_check_text → its haru_char */
   PangoFontMap *font_map;
   PangoContext *context;
 };
@@ -51,17 +52,83 @@ font_file_free (SzFontFile *file)
   g_free (file);
 }
 
+/* Where the system's fonts are found: the folders and caches of Debian's
+ * /etc/fonts/fonts.conf, without the sixty files of rules it includes.
+ * Reading those rules is a fifth of printing one board, and none of them
+ * matters here (the boards' own configuration, below, has no rules). */
+static const char light_conf[] =
+  "<?xml version=\"1.0\"?><fontconfig>"
+  "<dir>/usr/share/fonts</dir><dir>/usr/local/share/fonts</dir>"
+  "<dir prefix=\"xdg\">fonts</dir><dir>~/.fonts</dir>"
+  "<cachedir>/var/cache/fontconfig</cachedir>"
+  "<cachedir prefix=\"xdg\">fontconfig</cachedir><cachedir>~/.fontconfig</cachedir>"
+  "</fontconfig>";
+
+static gboolean find_font (FcConfig *config, const char *family, char **path, int *index, GPtrArray *names);
+
+/* Texts remembered as checked: the labels, duties and hotlines every
+ * board repeats, and names until there are this many. */
+#define TEXTS_OK_MAX 8192
+
+static gboolean light_current;
+
+void
+sz_fonts_set_light_config (gboolean light)
+{
+  light_current = light;
+}
+
+/* The configuration to find our fonts in, chosen once a process: the
+ * light one above when it finds every font we want, else the system's
+ * whole configuration (NULL), which may know other folders.  With
+ * sz_fonts_set_light_config() it becomes fontconfig's current one too. */
+static FcConfig *
+system_config (void)
+{
+  static gsize once;
+  static FcConfig *chosen;
+
+  if (g_once_init_enter (&once))
+    {
+      FcConfig *light = FcConfigCreate ();
+      gboolean all = light != NULL
+                     && FcConfigParseAndLoadFromMemory (light, (const FcChar8 *) light_conf, FcFalse)
+                     && FcConfigBuildFonts (light);
+
+      for (guint i = 0; all && i < G_N_ELEMENTS (wanted); i++)
+        {
+          g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+          g_autofree char *path = NULL;
+          int index = 0;
+
+          all = find_font (light, wanted[i].family, &path, &index, names);
+        }
+      if (all)
+        chosen = light;
+      else if (light != NULL)
+        FcConfigDestroy (light);
+      /* Pango starts fontconfig on a thread of its own when it makes its
+       * first font map, and waits for it: with a current configuration
+       * there is nothing left to start. */
+      if (chosen != NULL && light_current)
+        FcConfigSetCurrent (chosen);
+      g_once_init_leave (&once, 1);
+    }
+  return chosen;
+}
+
 /* The face of @family whose first family name is exactly @family: a .ttc
  * holds several (Zen Hei, Zen Hei Sharp, Zen Hei Mono). */
 static gboolean
-find_font (const char  *family,
+find_font (FcConfig    *config,
+           const char  *family,
            char       **path,
            int         *index,
            GPtrArray   *names)
 {
   FcPattern *pattern = FcPatternBuild (NULL, FC_FAMILY, FcTypeString, family, NULL);
   FcObjectSet *set = FcObjectSetBuild (FC_FAMILY, FC_FILE, FC_INDEX, FC_FONTFORMAT, NULL);
-  FcFontSet *list = FcFontList (NULL, pattern, set);
+  FcFontSet *list = FcFontList (config, pattern, set);
   gboolean found = FALSE;
 
   for (int i = 0; list != NULL && i < list->nfont && !found; i++)
@@ -105,7 +172,7 @@ static gboolean
 add_cached_faces (FcFontSet  *set,
                   const char *path)
 {
-  FcFontSet *system = FcConfigGetFonts (NULL, FcSetSystem);
+  FcFontSet *system = FcConfigGetFonts (system_config (), FcSetSystem);
   gboolean any = FALSE;
 
   for (int i = 0; system != NULL && i < system->nfont; i++)
@@ -179,6 +246,7 @@ sz_fonts_new (GError **error)
   fonts->faces = g_ptr_array_new ();
   fonts->by_char = g_hash_table_new (NULL, NULL);
   fonts->by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  fonts->texts_ok = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (wanted); i++)
     {
@@ -188,7 +256,7 @@ sz_fonts_new (GError **error)
       FT_Face face;
       int index = 0;
 
-      if (!find_font (wanted[i].family, &path, &index, names)
+      if (!find_font (system_config (), wanted[i].family, &path, &index, names)
           || FT_New_Face (fonts->library, path, index, &face) != 0)
         {
           if (wanted[i].required)
@@ -244,6 +312,7 @@ sz_fonts_free (SzFonts *fonts)
   g_clear_pointer (&fonts->files, g_ptr_array_unref);
   g_clear_pointer (&fonts->by_char, g_hash_table_unref);
   g_clear_pointer (&fonts->by_name, g_hash_table_unref);
+  g_clear_pointer (&fonts->texts_ok, g_hash_table_unref);
   if (fonts->library != NULL)
     FT_Done_FreeType (fonts->library);
   g_free (fonts);
@@ -428,11 +497,22 @@ sz_fonts_check_text (SzFonts     *fonts,
                      gunichar    *haru_char,
                      GError     **error)
 {
+  gpointer known;
+
   g_return_val_if_fail (fonts != NULL, FALSE);
   g_return_val_if_fail (haru_char != NULL, FALSE);
 
   *haru_char = 0;
-  for (const char *p = text; p != NULL && *p; p = g_utf8_next_char (p))
+  if (text == NULL || *text == '\0')
+    return TRUE;
+  /* Every board repeats most of its texts (labels, duties, hotlines):
+   * each is checked once. */
+  if (g_hash_table_lookup_extended (fonts->texts_ok, text, NULL, &known))
+    {
+      *haru_char = GPOINTER_TO_UINT (known);
+      return TRUE;
+    }
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
       CharClass kind = classify (c);
@@ -475,5 +555,8 @@ sz_fonts_check_text (SzFonts     *fonts,
                      what, buf, code);
       return FALSE;
     }
+  if (g_hash_table_size (fonts->texts_ok) >= TEXTS_OK_MAX)
+    g_hash_table_remove_all (fonts->texts_ok);
+  g_hash_table_insert (fonts->texts_ok, g_strdup (text), GUINT_TO_POINTER (*haru_char));
   return TRUE;
 }

@@ -24,6 +24,11 @@ G_BEGIN_DECLS
 typedef struct _SzFonts SzFonts;
 
 SzFonts          *sz_fonts_new              (GError          **error);
+/* For a process that draws only boards and no widgets (the CLI), before
+ * its first SzFonts: fontconfig then reads only where the system's fonts
+ * and caches are, not the system's rules (a fifth of printing one board),
+ * when that finds every font the boards use. */
+void              sz_fonts_set_light_config (gboolean          light);
 void              sz_fonts_free             (SzFonts          *fonts);
 guint             sz_fonts_get_n_files      (SzFonts          *fonts);
 const SzFontFile *sz_fonts_get_file         (SzFonts          *fonts,

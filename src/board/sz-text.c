@@ -8,6 +8,7 @@
 
 #include <math.h>
 #include <string.h>
+#include <hb.h>
 #include <pango/pangocairo.h>
 
 #include "sz-text.h"
@@ -40,11 +41,64 @@ typedef struct
   GArray *runs;                 /* Run */
 } Shaped;
 
+/* What a text was shaped for.  Sizes in hundredths of a point and
+ * spacing in thousandths: closer than that is the same. */
+typedef struct
+{
+  char    *str;
+  gint64   size;                /* 0 for single lines (shaped at REF_SIZE) */
+  gint64   width;               /* -1 for single lines */
+  gint64   spacing;
+  guint    hash;
+} Key;
+
+/* The primary font as pango shapes it at REF_SIZE, for the direct path
+ * (shape_direct): HarfBuzz on the same face, the line's metrics taken
+ * from pango once. */
+typedef struct
+{
+  gboolean     tried;
+  gboolean     ok;
+  hb_font_t   *font;
+  double       baseline;
+  double       ascent;
+  double       descent;
+  double       height;
+} Direct;
+
 struct _SzText
 {
   SzFonts    *fonts;
-  GHashTable *cache;            /* key → Shaped */
+  GHashTable *cache;            /* Key → Shaped */
+  gboolean    no_direct;        /* sz_text_set_direct (FALSE) */
+  Direct      direct;
+  guint       n_direct;         /* texts shaped directly */
 };
+
+static void
+key_free (gpointer data)
+{
+  Key *key = data;
+
+  g_free (key->str);
+  g_free (key);
+}
+
+static guint
+key_hash (gconstpointer data)
+{
+  return ((const Key *) data)->hash;
+}
+
+static gboolean
+key_equal (gconstpointer a,
+           gconstpointer b)
+{
+  const Key *x = a, *y = b;
+
+  return x->hash == y->hash && x->size == y->size && x->width == y->width
+         && x->spacing == y->spacing && strcmp (x->str, y->str) == 0;
+}
 
 static void
 run_clear (gpointer data)
@@ -71,8 +125,24 @@ sz_text_new (SzFonts *fonts)
 
   g_return_val_if_fail (fonts != NULL, NULL);
   text->fonts = fonts;
-  text->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, shaped_free);
+  text->cache = g_hash_table_new_full (key_hash, key_equal, key_free, shaped_free);
   return text;
+}
+
+void
+sz_text_set_direct (SzText  *text,
+                    gboolean direct)
+{
+  g_return_if_fail (text != NULL);
+  text->no_direct = !direct;
+  g_hash_table_remove_all (text->cache);
+}
+
+guint
+sz_text_get_n_direct (SzText *text)
+{
+  g_return_val_if_fail (text != NULL, 0);
+  return text->n_direct;
 }
 
 void
@@ -80,6 +150,8 @@ sz_text_free (SzText *text)
 {
   if (text == NULL)
     return;
+  if (text->direct.font != NULL)
+    hb_font_destroy (text->direct.font);
   g_hash_table_unref (text->cache);
   g_free (text);
 }
@@ -218,6 +290,124 @@ shape (SzText     *text,
   return shaped;
 }
 
+/* ---- The direct path ----------------------------------------------------------------------- *
+ *
+ * Most texts shaped anew on a board are names: a few Han characters on
+ * one line, all in the primary font.  Pango takes ~90,000 instructions
+ * for one (itemizing, font selection, a layout), a fifth of laying out a
+ * board; HarfBuzz alone, on the same face with the same scale, language
+ * and features, gives the same glyphs and advances for a tenth of that.
+ * The line's metrics do not depend on the text: they are pango's, taken
+ * once.  Anything else (another script, another font, several lines)
+ * goes through pango; /text/direct-agrees holds the two paths equal. */
+
+static gboolean
+direct_ready (SzText *text)
+{
+  Direct *d = &text->direct;
+
+  if (!d->tried)
+    {
+      const SzFontFile *primary = sz_fonts_get_primary (text->fonts);
+      hb_blob_t *blob;
+      Shaped *probe;
+
+      d->tried = TRUE;
+      /* The line's metrics, as pango gives them for a Han text. */
+      probe = shape (text, "国", REF_SIZE, -1, 0);
+      if (probe->runs->len == 1
+          && g_array_index (probe->runs, Run, 0).font == primary
+          && (blob = hb_blob_create_from_file_or_fail (primary->path)) != NULL)
+        {
+          const Run *r = &g_array_index (probe->runs, Run, 0);
+          hb_face_t *face = hb_face_create (blob, MAX (primary->index, 0));
+          int scale = (int) (REF_SIZE * PANGO_SCALE);
+
+          d->font = hb_font_create (face);
+          hb_font_set_scale (d->font, scale, scale);
+          hb_face_destroy (face);
+          hb_blob_destroy (blob);
+          d->baseline = r->baseline;
+          d->ascent = r->ascent;
+          d->descent = r->descent;
+          d->height = probe->height;
+          d->ok = r->x == 0;
+        }
+      shaped_free (probe);
+    }
+  return d->ok;
+}
+
+/* A one-line text of Han characters that the primary font has. */
+static gboolean
+direct_fits (SzText     *text,
+             const char *str)
+{
+  const SzFontFile *primary = sz_fonts_get_primary (text->fonts);
+
+  if (*str == '\0')
+    return FALSE;
+  for (const char *p = str; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_get_script (c) != G_UNICODE_SCRIPT_HAN || sz_fonts_for_char (text->fonts, c) != primary)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static Shaped *
+shape_direct (SzText     *text,
+              const char *str)
+{
+  static const hb_feature_t off[] = {
+    { HB_TAG ('k', 'e', 'r', 'n'), 0, 0, (unsigned int) -1 },
+    { HB_TAG ('l', 'i', 'g', 'a'), 0, 0, (unsigned int) -1 },
+    { HB_TAG ('c', 'l', 'i', 'g'), 0, 0, (unsigned int) -1 },
+  };
+  Direct *d = &text->direct;
+  hb_buffer_t *buffer = hb_buffer_create ();
+  hb_glyph_info_t *info;
+  hb_glyph_position_t *pos;
+  Shaped *shaped = g_new0 (Shaped, 1);
+  unsigned int n = 0;
+  double pen = 0;
+  Run r = { 0 };
+
+  hb_buffer_add_utf8 (buffer, str, -1, 0, -1);
+  hb_buffer_set_direction (buffer, HB_DIRECTION_LTR);
+  hb_buffer_set_script (buffer, HB_SCRIPT_HAN);
+  hb_buffer_set_language (buffer, hb_language_from_string ("zh-cn", -1));
+  hb_shape (d->font, buffer, off, G_N_ELEMENTS (off));
+  info = hb_buffer_get_glyph_infos (buffer, &n);
+  pos = hb_buffer_get_glyph_positions (buffer, NULL);
+
+  r.font = sz_fonts_get_primary (text->fonts);
+  r.baseline = d->baseline;
+  r.ascent = d->ascent;
+  r.descent = d->descent;
+  r.utf8 = g_strdup (str);
+  r.n_glyphs = n;
+  r.glyphs = g_new0 (SzGlyph, MAX (n, 1));
+  for (unsigned int i = 0; i < n; i++)
+    {
+      r.glyphs[i].glyph = info[i].codepoint;
+      r.glyphs[i].x = (pen + (double) pos[i].x_offset / PANGO_SCALE);
+      r.glyphs[i].cluster = info[i].cluster;
+      pen += (double) pos[i].x_advance / PANGO_SCALE;
+    }
+  r.width = pen;
+  hb_buffer_destroy (buffer);
+
+  shaped->height = d->height;
+  shaped->width = r.width;
+  shaped->runs = g_array_new (FALSE, TRUE, sizeof (Run));
+  g_array_set_clear_func (shaped->runs, run_clear);
+  g_array_append_val (shaped->runs, r);
+  return shaped;
+}
+
 static gboolean
 used_once (gpointer key,
            gpointer value,
@@ -233,8 +423,8 @@ lookup (SzText     *text,
         double      wrap_width,
         double      spacing)
 {
-  g_autofree char *key = NULL;
   g_autofree char *visible = sz_fonts_strip_invisible (str);
+  Key key = { 0 };
   Shaped *shaped;
 
   /* Characters that show nothing are dropped before anything is measured:
@@ -242,11 +432,16 @@ lookup (SzText     *text,
    * and neither renderer ever sees them (libharu would draw a box). */
   if (visible != NULL)
     str = visible;
-  if (wrap_width < 0)
-    key = g_strdup_printf ("l|%s", str);
-  else
-    key = g_strdup_printf ("w%.2f|%.2f|%.3f|%s", size, wrap_width, spacing, str);
-  shaped = g_hash_table_lookup (text->cache, key);
+  key.str = (char *) str;
+  key.width = -1;
+  if (wrap_width >= 0)
+    {
+      key.size = llround (size * 100);
+      key.width = llround (wrap_width * 100);
+      key.spacing = llround (spacing * 1000);
+    }
+  key.hash = g_str_hash (str) ^ (guint) (key.size * 31 + key.width * 131 + key.spacing * 7);
+  shaped = g_hash_table_lookup (text->cache, &key);
   if (shaped == NULL)
     {
       if (g_hash_table_size (text->cache) >= CACHE_MAX)
@@ -255,8 +450,19 @@ lookup (SzText     *text,
           if (g_hash_table_size (text->cache) >= CACHE_MAX / 2)
             g_hash_table_remove_all (text->cache);
         }
-      shaped = shape (text, str, wrap_width < 0 ? REF_SIZE : size, wrap_width, spacing);
-      g_hash_table_insert (text->cache, g_steal_pointer (&key), shaped);
+      if (wrap_width < 0 && !text->no_direct && direct_fits (text, str) && direct_ready (text))
+        {
+          shaped = shape_direct (text, str);
+          text->n_direct++;
+        }
+      else
+        shaped = shape (text, str, wrap_width < 0 ? REF_SIZE : size, wrap_width, spacing);
+      {
+        Key *stored = g_memdup2 (&key, sizeof key);
+
+        stored->str = g_strdup (str);
+        g_hash_table_insert (text->cache, stored, shaped);
+      }
     }
   shaped->hits++;
   return shaped;

@@ -42,6 +42,13 @@ typedef struct
 
 SzText   *sz_text_new         (SzFonts           *fonts);
 void      sz_text_free        (SzText            *text);
+/* TRUE (the default): one-line Han texts in the primary font are shaped
+ * by HarfBuzz directly, as pango would shape them; FALSE: everything
+ * through pango (tests compare the two). */
+void      sz_text_set_direct  (SzText            *text,
+                               gboolean           direct);
+/* How many texts were shaped directly so far. */
+guint     sz_text_get_n_direct (SzText           *text);
 SzFonts  *sz_text_get_fonts   (SzText            *text);
 /* Advance width of @str on one line at @size. */
 double    sz_text_measure     (SzText            *text,

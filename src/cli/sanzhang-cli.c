@@ -14,6 +14,7 @@
 #include "sz-check.h"
 #include "sz-db.h"
 #include "sz-demo.h"
+#include "sz-fonts.h"
 #include "sz-person.h"
 #include "sz-phone.h"
 #include "sz-post.h"
@@ -616,6 +617,8 @@ main (int argc, char **argv)
   bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  /* The CLI draws no widgets: its fonts need no desktop's rules. */
+  sz_fonts_set_light_config (TRUE);
 
   i = find_command_word (argc, argv, &early);
   if (g_strcmp0 (early, "--version") == 0)

@@ -9,6 +9,8 @@
 #include "config.h"
 
 #include <locale.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <poppler.h>
 #include <string.h>
@@ -18,6 +20,7 @@
 #include "sz-person.h"
 #include "sz-phone.h"
 #include "sz-render-cairo.h"
+#include "sz-safe-file.h"
 #include "sz-text.h"
 #include "sz-board-test-util.h"
 
@@ -515,6 +518,48 @@ test_unwritable (Fixture *f, gconstpointer data)
   g_assert_false (g_file_test ("/nonexistent/folder/boards.pdf", G_FILE_TEST_EXISTS));
 }
 
+/* The disk fills in the middle of a document (a file-size limit stands
+ * in for it): the writer, on its own thread, fails; the export says so
+ * with the file, leaves neither the document nor a temporary file, and
+ * records nothing. */
+static void
+test_write_fails (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SzBoardSource) source = source_new (f);
+  g_autoptr(GArray) refs = sz_board_source_select (source, sz_board_source_get_tree (source), 1u << SZ_BOARD_UNIT);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = g_build_filename (f->dir, "full.pdf", NULL);
+  SzExportOptions o = { .output = out, .engine = SZ_ENGINE_AUTO };
+  SzExportSummary summary;
+  struct rlimit old, small;
+  void (*old_handler) (int);
+  gint64 prints = test_count (f->db, "board_print");
+  g_autoptr(GDir) dir = NULL;
+
+  g_assert_cmpuint (refs->len, >, 100);
+  sz_paper_parse ("A4", FALSE, &o.paper, NULL);
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &old), ==, 0);
+  small = old;
+  small.rlim_cur = 64 * 1024;
+  old_handler = signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &small), ==, 0);
+  sz_export_summary_init (&summary);
+  g_assert_false (sz_export_boards (source, refs, &o, &summary, &error));
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &old), ==, 0);
+  signal (SIGXFSZ, old_handler);
+
+  g_assert_error (error, SZ_RENDER_ERROR, SZ_RENDER_ERROR_WRITE);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, f->dir));
+  g_assert_cmpuint (summary.boards, ==, 0);
+  sz_export_summary_clear (&summary);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  dir = g_dir_open (f->dir, 0, NULL);
+  for (const char *name; dir != NULL && (name = g_dir_read_name (dir)) != NULL;)
+    g_assert_false (sz_safe_file_is_temp_name (name));
+  g_assert_cmpint (test_count (f->db, "board_print"), ==, prints);
+}
+
 /* The command line: a proof of one building, and clear errors. */
 static void
 test_cli (Fixture *f, gconstpointer data)
@@ -674,6 +719,7 @@ main (int argc, char **argv)
   g_test_add ("/export/stale", Fixture, NULL, fixture_setup, test_stale, fixture_teardown);
   g_test_add ("/export/batches", Fixture, NULL, fixture_setup, test_batches, fixture_teardown);
   g_test_add ("/export/unwritable", Fixture, NULL, fixture_setup, test_unwritable, fixture_teardown);
+  g_test_add ("/export/write-fails", Fixture, NULL, fixture_setup, test_write_fails, fixture_teardown);
   g_test_add ("/export/cli", Fixture, NULL, fixture_setup, test_cli, fixture_teardown);
   g_test_add ("/export/photos", Fixture, NULL, fixture_setup, test_photos, fixture_teardown);
   return g_test_run ();
