@@ -213,7 +213,8 @@ plan (Export    *e,
                                             " check that it still works."),
                                           head->role, head->name, head->qr_taken_on));
         }
-      p.hash = sz_board_hash (board);
+      /* The content hash is what a print record keeps. */
+      p.hash = e->options->no_record ? NULL : sz_board_hash (board);
       p.label_prefix = g_strdup (board->label_prefix);
       p.file_stem = g_strdup (board->file_stem);
       g_array_append_val (planned, p);
@@ -285,9 +286,10 @@ writer_close (Writer  *w,
  * Laying out a board and writing it (drawing operators, deflate) take
  * about as long as each other: with our own writer the pages go through a
  * short queue to a thread that writes them while the next board is laid
- * out.  The queue holds a few pages, so memory stays bounded for any
- * batch.  The writer touches nothing the layout uses (its fonts are its
- * own HarfBuzz faces, the pages are handed over whole). */
+ * out.  The queue holds a few pages (and the writer the few it took),
+ * so memory stays bounded for any batch.  The writer touches nothing the
+ * layout uses (its fonts are its own HarfBuzz faces, the pages are handed
+ * over whole). */
 
 #define PIPE_PAGES 8
 
@@ -299,6 +301,8 @@ typedef struct
   GCond        cond;
   GQueue       pages;     /* SzPage, laid out, not yet written */
   gboolean     closed;    /* no more pages will come */
+  gboolean     writer_waiting;
+  gboolean     layout_waiting;
   GError      *error;     /* the writer's first failure */
 } Pipe;
 
@@ -309,27 +313,43 @@ pipe_run (gpointer data)
 
   for (;;)
     {
-      g_autoptr(SzPage) page = NULL;
-      GError *error = NULL;
+      GQueue batch = G_QUEUE_INIT;
+      SzPage *page;
 
+      /* Everything laid out so far at once: one lock, and the layout
+       * woken only if it waits for room. */
       g_mutex_lock (&pipe->lock);
       while (g_queue_is_empty (&pipe->pages) && !pipe->closed)
-        g_cond_wait (&pipe->cond, &pipe->lock);
-      page = g_queue_pop_head (&pipe->pages);
-      g_cond_broadcast (&pipe->cond);
-      g_mutex_unlock (&pipe->lock);
-      if (page == NULL)
-        return NULL;
-      if (!sz_pdf_writer_add_page (pipe->pdf, page, &error))
         {
-          g_mutex_lock (&pipe->lock);
-          pipe->error = error;
-          /* Whatever waits is dropped: the document fails as a whole. */
-          g_queue_clear_full (&pipe->pages, (GDestroyNotify) sz_page_free);
-          pipe->closed = TRUE;
-          g_cond_broadcast (&pipe->cond);
-          g_mutex_unlock (&pipe->lock);
-          return NULL;
+          pipe->writer_waiting = TRUE;
+          g_cond_wait (&pipe->cond, &pipe->lock);
+          pipe->writer_waiting = FALSE;
+        }
+      batch = pipe->pages;
+      g_queue_init (&pipe->pages);
+      if (pipe->layout_waiting)
+        g_cond_signal (&pipe->cond);
+      g_mutex_unlock (&pipe->lock);
+      if (g_queue_is_empty (&batch))
+        return NULL;
+      while ((page = g_queue_pop_head (&batch)) != NULL)
+        {
+          GError *error = NULL;
+          gboolean ok = sz_pdf_writer_add_page (pipe->pdf, page, &error);
+
+          sz_page_free (page);
+          if (!ok)
+            {
+              g_queue_clear_full (&batch, (GDestroyNotify) sz_page_free);
+              g_mutex_lock (&pipe->lock);
+              pipe->error = error;
+              /* Whatever waits is dropped: the document fails as a whole. */
+              g_queue_clear_full (&pipe->pages, (GDestroyNotify) sz_page_free);
+              pipe->closed = TRUE;
+              g_cond_broadcast (&pipe->cond);
+              g_mutex_unlock (&pipe->lock);
+              return NULL;
+            }
         }
     }
 }
@@ -357,12 +377,17 @@ pipe_push (Pipe    *pipe,
 
   g_mutex_lock (&pipe->lock);
   while (g_queue_get_length (&pipe->pages) >= PIPE_PAGES && pipe->error == NULL)
-    g_cond_wait (&pipe->cond, &pipe->lock);
+    {
+      pipe->layout_waiting = TRUE;
+      g_cond_wait (&pipe->cond, &pipe->lock);
+      pipe->layout_waiting = FALSE;
+    }
   ok = pipe->error == NULL;
   if (ok)
     {
       g_queue_push_tail (&pipe->pages, page);
-      g_cond_broadcast (&pipe->cond);
+      if (pipe->writer_waiting)
+        g_cond_signal (&pipe->cond);
     }
   else
     {

@@ -390,9 +390,18 @@ sz_fonts_strip_invisible (const char *text)
 
   for (const char *p = text; *p; p = g_utf8_next_char (p))
     {
-      /* All of them are past U+00AC: plain ASCII is skipped unread. */
-      if ((guchar) *p < 0xC2 || !sz_fonts_is_invisible (g_utf8_get_char (p)))
-        continue;
+      /* Only these lead bytes begin an invisible character (the table
+       * above): the Han characters of a name (E4–E9) are skipped unread. */
+      switch ((guchar) *p)
+        {
+        case 0xC2: case 0xCD: case 0xD8: case 0xE1: case 0xE2: case 0xE3:
+        case 0xEF: case 0xF0: case 0xF3:
+          if (sz_fonts_is_invisible (g_utf8_get_char (p)))
+            break;
+          continue;
+        default:
+          continue;
+        }
       if (out == NULL)
         out = g_string_sized_new (strlen (text));
       g_string_append_len (out, kept, p - kept);

@@ -274,6 +274,19 @@ test_invisible_table (void)
     if (sz_fonts_is_invisible (c) != (gboolean) u_hasBinaryProperty ((UChar32) c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT))
       g_error ("U+%04X: invisible %d for the board, %d for ICU", c, sz_fonts_is_invisible (c),
                u_hasBinaryProperty ((UChar32) c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT));
+  /* Each of them is stripped, whatever its UTF-8 lead byte. */
+  for (gunichar c = 0x80; c <= 0x10FFFF; c++)
+    if (sz_fonts_is_invisible (c))
+      {
+        char text[16] = "王";
+        g_autofree char *out = NULL;
+
+        g_unichar_to_utf8 (c, text + strlen (text));
+        strcat (text, "伟");
+        out = sz_fonts_strip_invisible (text);
+        if (g_strcmp0 (out, "王伟") != 0)
+          g_error ("U+%04X is not stripped", c);
+      }
   g_assert_null (sz_fonts_strip_invisible (PLAIN " Li·Na 123"));
   g_assert_cmpstr (stripped, ==, PLAIN);
   g_assert_cmpstr (empty, ==, "");
