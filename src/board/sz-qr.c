@@ -46,26 +46,36 @@ sz_qr_encode (const char  *text,
       return NULL;
     }
 
-  /* A batch prints the community's code on every board: the last symbol
-   * made is kept (per thread) and copied. */
+  /* A batch prints the community's code on every board, and a unit's
+   * board its group admin's code beside it: the symbols made are kept
+   * (per thread, the last 64 texts) and copied. */
   {
-    static GPrivate last_text = G_PRIVATE_INIT (g_free);
-    static GPrivate last_modules = G_PRIVATE_INIT (g_free);
-    static GPrivate last_n;
-    const char *text_was = g_private_get (&last_text);
+    static GPrivate made = G_PRIVATE_INIT ((GDestroyNotify) g_hash_table_unref);
+    GHashTable *cache = g_private_get (&made);
+    GBytes *known;
 
-    if (text_was != NULL && strcmp (text_was, text) == 0)
+    if (cache == NULL)
       {
-        side = GPOINTER_TO_INT (g_private_get (&last_n));
+        cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_bytes_unref);
+        g_private_set (&made, cache);
+      }
+    known = g_hash_table_lookup (cache, text);
+    if (known != NULL)
+      {
+        gsize size = 0;
+        const guint8 *data = g_bytes_get_data (known, &size);
+
+        for (side = 1; (gsize) side * side < size; side++)
+          ;
         *n = side;
-        return g_memdup2 (g_private_get (&last_modules), (gsize) side * side);
+        return g_memdup2 (data, size);
       }
     modules = encode (text, field, &side, error);
     if (modules == NULL)
       return NULL;
-    g_private_replace (&last_text, g_strdup (text));
-    g_private_replace (&last_modules, g_memdup2 (modules, (gsize) side * side));
-    g_private_set (&last_n, GINT_TO_POINTER (side));
+    if (g_hash_table_size (cache) >= 64)
+      g_hash_table_remove_all (cache);
+    g_hash_table_insert (cache, g_strdup (text), g_bytes_new (modules, (gsize) side * side));
     *n = side;
     return modules;
   }
