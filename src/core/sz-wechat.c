@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <qrencode.h>
 #include <string.h>
+#include <gmodule.h>
 #include <zbar.h>
 
 #include "sz-db.h"
@@ -137,6 +138,76 @@ grey_from_pixbuf (GdkPixbuf *pixbuf)
   return grey;
 }
 
+/* libzbar is loaded when the first image is read, not when the program
+ * starts: with its own libraries (video, X11, D-Bus, systemd) it is a
+ * sixth of the libraries every command of the CLI would load, and only
+ * saving a group's image reads one. */
+typedef struct
+{
+  __typeof__ (zbar_image_scanner_create)     *image_scanner_create;
+  __typeof__ (zbar_image_scanner_set_config) *image_scanner_set_config;
+  __typeof__ (zbar_image_scanner_destroy)    *image_scanner_destroy;
+  __typeof__ (zbar_image_create)             *image_create;
+  __typeof__ (zbar_image_set_format)         *image_set_format;
+  __typeof__ (zbar_image_set_size)           *image_set_size;
+  __typeof__ (zbar_image_set_data)           *image_set_data;
+  __typeof__ (zbar_scan_image)               *scan_image;
+  __typeof__ (zbar_image_first_symbol)       *image_first_symbol;
+  __typeof__ (zbar_symbol_next)              *symbol_next;
+  __typeof__ (zbar_symbol_get_data)          *symbol_get_data;
+  __typeof__ (zbar_image_destroy)            *image_destroy;
+} Zbar;
+
+static const Zbar *
+zbar_get (GError **error)
+{
+  static gsize once;
+  static Zbar zbar;
+  static gboolean ok;
+  static char *why;
+
+  if (g_once_init_enter (&once))
+    {
+      const struct { const char *name; gpointer *symbol; } symbols[] = {
+        { "zbar_image_scanner_create", (gpointer *) &zbar.image_scanner_create },
+        { "zbar_image_scanner_set_config", (gpointer *) &zbar.image_scanner_set_config },
+        { "zbar_image_scanner_destroy", (gpointer *) &zbar.image_scanner_destroy },
+        { "zbar_image_create", (gpointer *) &zbar.image_create },
+        { "zbar_image_set_format", (gpointer *) &zbar.image_set_format },
+        { "zbar_image_set_size", (gpointer *) &zbar.image_set_size },
+        { "zbar_image_set_data", (gpointer *) &zbar.image_set_data },
+        { "zbar_scan_image", (gpointer *) &zbar.scan_image },
+        { "zbar_image_first_symbol", (gpointer *) &zbar.image_first_symbol },
+        { "zbar_symbol_next", (gpointer *) &zbar.symbol_next },
+        { "zbar_symbol_get_data", (gpointer *) &zbar.symbol_get_data },
+        { "zbar_image_destroy", (gpointer *) &zbar.image_destroy },
+      };
+      GModule *module = g_module_open ("libzbar.so.0", G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+
+      ok = module != NULL;
+      for (guint i = 0; ok && i < G_N_ELEMENTS (symbols); i++)
+        ok = g_module_symbol (module, symbols[i].name, symbols[i].symbol) && *symbols[i].symbol != NULL;
+      if (ok)
+        g_module_make_resident (module);
+      else
+        {
+          why = g_strdup (g_module_error ());
+          if (module != NULL)
+            g_module_close (module);
+        }
+      g_once_init_leave (&once, 1);
+    }
+  if (!ok)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   /* Translators: %s is the system's reason */
+                   _("The QR code reader (libzbar, Debian package libzbar0) could not be loaded: %s"),
+                   why ? why : "");
+      return NULL;
+    }
+  return &zbar;
+}
+
 gboolean
 sz_qr_classify_image (GBytes      *data,
                       const char  *field,
@@ -150,10 +221,14 @@ sz_qr_classify_image (GBytes      *data,
   zbar_image_scanner_t *scanner;
   zbar_image_t *image;
   SzQrKind best = SZ_QR_NONE;
+  const Zbar *zb;
   int width, height;
 
   g_return_val_if_fail (data != NULL, FALSE);
 
+  zb = zbar_get (error);
+  if (zb == NULL)
+    return FALSE;
   pixbuf = pixbuf_from_bytes (data, field ? field : _("Image"), error);
   if (pixbuf == NULL)
     return FALSE;
@@ -161,20 +236,20 @@ sz_qr_classify_image (GBytes      *data,
   height = gdk_pixbuf_get_height (pixbuf);
   grey = grey_from_pixbuf (pixbuf);
 
-  scanner = zbar_image_scanner_create ();
-  zbar_image_scanner_set_config (scanner, ZBAR_NONE, ZBAR_CFG_ENABLE, 0);
-  zbar_image_scanner_set_config (scanner, ZBAR_QRCODE, ZBAR_CFG_ENABLE, 1);
-  image = zbar_image_create ();
-  zbar_image_set_format (image, zbar_fourcc ('Y', '8', '0', '0'));
-  zbar_image_set_size (image, width, height);
-  zbar_image_set_data (image, grey, (unsigned long) width * height, NULL);
-  if (zbar_scan_image (scanner, image) > 0)
+  scanner = zb->image_scanner_create ();
+  zb->image_scanner_set_config (scanner, ZBAR_NONE, ZBAR_CFG_ENABLE, 0);
+  zb->image_scanner_set_config (scanner, ZBAR_QRCODE, ZBAR_CFG_ENABLE, 1);
+  image = zb->image_create ();
+  zb->image_set_format (image, zbar_fourcc ('Y', '8', '0', '0'));
+  zb->image_set_size (image, width, height);
+  zb->image_set_data (image, grey, (unsigned long) width * height, NULL);
+  if (zb->scan_image (scanner, image) > 0)
     {
       /* A screenshot may hold several codes: a group code anywhere is
        * what matters (it will expire), then a personal one. */
-      for (const zbar_symbol_t *s = zbar_image_first_symbol (image); s != NULL; s = zbar_symbol_next (s))
+      for (const zbar_symbol_t *s = zb->image_first_symbol (image); s != NULL; s = zb->symbol_next (s))
         {
-          const char *t = zbar_symbol_get_data (s);
+          const char *t = zb->symbol_get_data (s);
           SzQrKind k = sz_qr_kind_from_text (t);
           int rank_k = k == SZ_QR_GROUP ? 3 : k == SZ_QR_PERSONAL ? 2 : k == SZ_QR_OTHER ? 1 : 0;
           int rank_best = best == SZ_QR_GROUP ? 3 : best == SZ_QR_PERSONAL ? 2 : best == SZ_QR_OTHER ? 1 : 0;
@@ -187,8 +262,8 @@ sz_qr_classify_image (GBytes      *data,
             }
         }
     }
-  zbar_image_destroy (image);
-  zbar_image_scanner_destroy (scanner);
+  zb->image_destroy (image);
+  zb->image_scanner_destroy (scanner);
 
   if (kind != NULL)
     *kind = best;

@@ -170,7 +170,7 @@ for f in /usr/bin/sanzhang /usr/bin/sanzhang-cli \
   grep -qxF "$f" "$work/contents" || fail "the package has no $f"
 done
 depends=$(dpkg-deb -f "$deb" Depends)
-for d in fonts-wqy-zenhei fonts-arphic-uming fonts-hanazono libgtk-4-1 libsqlite3-0; do
+for d in fonts-wqy-zenhei fonts-arphic-uming fonts-hanazono libgtk-4-1 libsqlite3-0 libzbar0; do
   grep -qE "(^|, )$d( |,|$)" <<<"$depends" || fail "Depends has no $d: $depends"
 done
 echo "   all files there; Depends: $depends"
