@@ -28,6 +28,10 @@ packages=(
   libgtk-4-dev gtk-update-icon-cache desktop-file-utils appstream xvfb xauth
   # Printing is tested through a real CUPS server with a PDF queue
   cups-daemon cups-client cups-filters printer-driver-cups-pdf
+  # The PostgreSQL engine: libpq to build it, and the server the tests
+  # run a throwaway cluster of (build-aux/pg-cluster.sh; the "main"
+  # cluster the package may make is not used)
+  libpq-dev postgresql-15
 )
 
 missing=()

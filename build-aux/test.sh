@@ -4,7 +4,7 @@
 # -Dwerror=true -Db_sanitize=address,undefined). Ends with a line
 # "N passed, N failed[, N skipped]" counting every test case.
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 
 bash build-aux/install-deps.sh --with-zh-locale || exit 1
 builddir=${SANZHANG_BUILDDIR:-_build}
@@ -26,9 +26,59 @@ elif [ $# -gt 0 ]; then
 fi
 meson compile -C "$builddir" || exit 1
 
+# A throwaway PostgreSQL 15 cluster (build-aux/pg-cluster.sh) for the
+# suite: the tests in tests/pg/ use it (they skip without it), and the core
+# suite runs a second time against it.  It goes on any exit, Ctrl-C too.
+unset SANZHANG_TEST_PG_HOST SANZHANG_TEST_PG_PORT
+pg_bindir=/usr/lib/postgresql/15/bin
+pg_dir=
+stop_pg() {
+  if [ -n "$pg_dir" ]; then
+    bash build-aux/pg-cluster.sh stop "$pg_dir" \
+      || echo "Could not stop the PostgreSQL test cluster in $pg_dir." >&2
+    pg_dir=
+  fi
+}
+trap stop_pg EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+if [ -x "$pg_bindir/postgres" ] && [ -x "$pg_bindir/initdb" ]; then
+  pg_dir=$(mktemp -d /tmp/sanzhang-pg.XXXXXX)
+  if pg_env=$(bash build-aux/pg-cluster.sh start "$pg_dir") && eval "$pg_env" \
+     && [ -n "${SANZHANG_TEST_PG_HOST:-}" ] && [ -n "${SANZHANG_TEST_PG_PORT:-}" ]; then
+    export SANZHANG_TEST_PG_HOST SANZHANG_TEST_PG_PORT
+    echo "PostgreSQL test cluster: socket in $SANZHANG_TEST_PG_HOST, port $SANZHANG_TEST_PG_PORT."
+  else
+    unset SANZHANG_TEST_PG_HOST SANZHANG_TEST_PG_PORT
+    echo "WARNING: the PostgreSQL test cluster did not start (see above): the PostgreSQL tests skip, and the core suite does not run against PostgreSQL." >&2
+  fi
+else
+  echo "WARNING: no PostgreSQL 15 in $pg_bindir: the PostgreSQL tests skip, and the core suite does not run against PostgreSQL." >&2
+fi
+
 meson test -C "$builddir" --print-errorlogs --num-processes 2
 status=$?
 logs=("$builddir/meson-logs/testlog.json")
+missing_logs=0
+
+# The core suite again, on PostgreSQL (the setup "pg" of tests/meson.build).
+# meson names the log of a setup's run testlog-SETUP.json.
+if [ -n "${SANZHANG_TEST_PG_HOST:-}" ]; then
+  pg_log="$builddir/meson-logs/testlog-pg.json"
+  rm -f "$pg_log"
+  echo "---- the core suite on PostgreSQL ----"
+  meson test -C "$builddir" --setup pg --suite core --print-errorlogs --num-processes 2 || status=1
+  if [ -f "$pg_log" ]; then
+    logs+=("$pg_log")
+  else
+    echo "The core suite's run on PostgreSQL left no $pg_log." >&2
+    missing_logs=$((missing_logs + 1))
+    status=1
+  fi
+else
+  echo "No PostgreSQL test cluster: the core suite did not run a second time, on PostgreSQL."
+fi
+stop_pg
 
 # The parsers of outside input (CSV, .xlsx, .xls) are fuzzed for a short
 # while when clang's libFuzzer is there: a build of their targets alone,
@@ -67,9 +117,10 @@ if [ -n "$pkg_pid" ]; then
 fi
 
 # meson counts test programs; count the TAP test cases inside them.
-PKG_RC=$pkg_rc python3 - "${logs[@]}" <<'PY'
+PKG_RC=$pkg_rc MISSING_LOGS=$missing_logs python3 - "${logs[@]}" <<'PY'
 import json, os, re, sys
 passed = failed = skipped = 0
+failed += int(os.environ.get("MISSING_LOGS") or 0)  # a run that left no log
 pkg = os.environ.get("PKG_RC", "")
 if pkg == "0": passed += 1
 elif pkg == "77": skipped += 1

@@ -117,7 +117,7 @@ load_unit_numbers (SzBoardSource *source,
                    gint64         community_id,
                    GError       **error)
 {
-  sqlite3_stmt *stmt = sz_db_prepare (source->db,
+  SzStmt *stmt = sz_db_prepare (source->db,
                                       "SELECT u.id, u.number FROM unit u"
                                       "  JOIN building b ON b.id = u.building_id"
                                       "  JOIN compound c ON c.id = b.compound_id"
@@ -126,11 +126,11 @@ load_unit_numbers (SzBoardSource *source,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, community_id);
+  sz_stmt_bind_int64 (stmt, 1, community_id);
   while ((rc = sz_db_step (source->db, stmt, error)) == SQLITE_ROW)
-    g_hash_table_insert (source->unit_numbers, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
-                         GINT_TO_POINTER (sqlite3_column_int (stmt, 1)));
-  sqlite3_reset (stmt);
+    g_hash_table_insert (source->unit_numbers, g_memdup2 (&(gint64) { sz_stmt_column_int64 (stmt, 0) }, sizeof (gint64)),
+                         GINT_TO_POINTER (sz_stmt_column_int (stmt, 1)));
+  sz_stmt_reset (stmt);
   return rc != 0;
 }
 

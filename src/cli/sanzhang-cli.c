@@ -30,7 +30,8 @@ static char *opt_community;
 
 static const GOptionEntry common_entries[] = {
   { "database", 'd', 0, G_OPTION_ARG_FILENAME, &opt_database,
-    N_("The database file (default: ~/.local/share/sanzhang/sanzhang.db)"), N_("FILE") },
+    N_("The database file (default: ~/.local/share/sanzhang/sanzhang.db), or a server's postgresql://… address"),
+    N_("FILE") },
   { "community", 'c', 0, G_OPTION_ARG_STRING, &opt_community,
     N_("The community, by name or number (default: the first one)"), N_("COMMUNITY") },
   { NULL }
@@ -593,6 +594,8 @@ static const Command commands[] = {
   { "backup", N_("Make a checked backup copy of the database"), cmd_backup },
   { "backups", N_("List the backups, newest first"), cmd_backups },
   { "restore", N_("Replace the database with a backup"), cmd_restore },
+  { "server", N_("A street office's shared server: set it up, give staff their communities"), cmd_server },
+  { "copy", N_("Copy the database between a file and a server, ids and history intact"), cmd_copy },
 };
 
 static void

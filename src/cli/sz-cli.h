@@ -74,6 +74,11 @@ int          cmd_backup         (int                  argc,
                                  char               **argv);
 int          cmd_backups        (int                  argc,
                                  char               **argv);
+/* sz-cli-server.c */
+int          cmd_server         (int                  argc,
+                                 char               **argv);
+int          cmd_copy           (int                  argc,
+                                 char               **argv);
 int          cmd_boards         (int                  argc,
                                  char               **argv);
 int          cmd_community      (int                  argc,

@@ -79,7 +79,7 @@ install_for_table (SzDb        *db,
   g_autofree char *id_old = NULL;
   g_autofree char *id_new = NULL;
   g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
   int rc;
 
   stmt = sz_db_prepare (db, info_sql, error);
@@ -129,14 +129,14 @@ sz_audit_install_triggers (SzDb    *db,
 
   for (guint i = 0; i < G_N_ELEMENTS (audited_tables); i++)
     {
-      sqlite3_stmt *stmt;
+      SzStmt *stmt;
       gboolean exists;
 
       /* Run after every migration: a table a later one creates is skipped. */
       stmt = sz_db_prepare (db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_text (stmt, 1, audited_tables[i], -1, SQLITE_STATIC);
+      sz_db_bind_text (stmt, 1, audited_tables[i]);
       switch (sz_db_step (db, stmt, error))
         {
         case SQLITE_ROW:
@@ -148,7 +148,7 @@ sz_audit_install_triggers (SzDb    *db,
         default:
           return FALSE;
         }
-      sqlite3_reset (stmt);
+      sz_stmt_reset (stmt);
       if (exists && !install_for_table (db, audited_tables[i], error))
         return FALSE;
     }
@@ -163,7 +163,7 @@ sz_audit_list (SzDb        *db,
                GError     **error)
 {
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) sz_audit_entry_free);
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
   int rc;
 
   g_return_val_if_fail (db != NULL, NULL);
@@ -177,18 +177,18 @@ sz_audit_list (SzDb        *db,
   if (stmt == NULL)
     return NULL;
   sz_db_bind_text_opt (stmt, 1, entity);
-  sqlite3_bind_int64 (stmt, 2, entity_id);
-  sqlite3_bind_int64 (stmt, 3, limit > 0 ? limit : G_MAXINT32);
+  sz_stmt_bind_int64 (stmt, 2, entity_id);
+  sz_stmt_bind_int64 (stmt, 3, limit > 0 ? limit : G_MAXINT32);
 
   while ((rc = sz_db_step (db, stmt, error)) == SQLITE_ROW)
     {
       SzAuditEntry *e = g_new0 (SzAuditEntry, 1);
 
-      e->id = sqlite3_column_int64 (stmt, 0);
+      e->id = sz_stmt_column_int64 (stmt, 0);
       e->at = sz_db_column_dup (stmt, 1);
       e->actor = sz_db_column_dup (stmt, 2);
       e->entity = sz_db_column_dup (stmt, 3);
-      e->entity_id = sqlite3_column_int64 (stmt, 4);
+      e->entity_id = sz_stmt_column_int64 (stmt, 4);
       e->action = sz_db_column_dup (stmt, 5);
       e->old_values = sz_db_column_dup (stmt, 6);
       e->new_values = sz_db_column_dup (stmt, 7);
@@ -203,7 +203,7 @@ gint64
 sz_audit_count (SzDb    *db,
                 GError **error)
 {
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
   gint64 n;
 
   g_return_val_if_fail (db != NULL, -1);
@@ -211,7 +211,7 @@ sz_audit_count (SzDb    *db,
   stmt = sz_db_prepare (db, "SELECT count(*) FROM audit_log", error);
   if (stmt == NULL || sz_db_step (db, stmt, error) != SQLITE_ROW)
     return -1;
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  n = sz_stmt_column_int64 (stmt, 0);
+  sz_stmt_reset (stmt);
   return n;
 }

@@ -43,6 +43,9 @@ sz_backup_list (const char  *db_path,
 
   g_return_val_if_fail (db_path != NULL, NULL);
 
+  if (!sz_backup_refuse_server (db_path, error))
+    return NULL;
+
   if (folder == NULL)
     folder = default_folder = sz_backup_default_folder (db_path);
   stem = sz_backup_stem (db_path);

@@ -45,6 +45,19 @@ sz_backup_tag_title (const char *tag)
 }
 
 /* "sanzhang" for sanzhang.db: the start of every backup's name. */
+gboolean
+sz_backup_refuse_server (const char  *db_path,
+                         GError     **error)
+{
+  if (!sz_db_location_is_server (db_path))
+    return TRUE;
+  g_set_error_literal (error, SZ_BACKUP_ERROR, SZ_BACKUP_ERROR_FAILED,
+                       _("This database is on the street office's server: the server's administrator keeps its "
+                         "backups (pg_dump), not Sanzhang. For a copy in a file, use "
+                         "“sanzhang-cli copy --to FILE”."));
+  return FALSE;
+}
+
 char *
 sz_backup_stem (const char *db_path)
 {

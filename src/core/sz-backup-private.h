@@ -16,6 +16,10 @@ G_BEGIN_DECLS
 
 /* sz-backup-name.c: backups' names and folders. */
 char         *sz_backup_stem         (const char        *db_path);
+/* FALSE, with the message, for a server's address: its copies are its
+ * administrator's. */
+gboolean      sz_backup_refuse_server (const char       *db_path,
+                                      GError           **error);
 char         *sz_backup_format_name  (const char        *stem,
                                       GDateTime         *time,
                                       const char        *tag,

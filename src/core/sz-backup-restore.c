@@ -298,6 +298,9 @@ sz_backup_restore (const char    *db_path,
   g_autofree char *pending = NULL;
   sqlite3 *live = NULL;
   int fd = -1;
+
+  if (!sz_backup_refuse_server (db_path, error))
+    return FALSE;
   gboolean ok;
 
   g_return_val_if_fail (db_path != NULL, FALSE);

@@ -588,6 +588,8 @@ sz_backup_create (const char        *db_path,
   g_return_val_if_fail (db_path != NULL, NULL);
   g_return_val_if_fail (tag != NULL && *tag != '\0', NULL);
 
+  if (!sz_backup_refuse_server (db_path, error))
+    return NULL;
   if (folder == NULL)
     folder = default_folder = sz_backup_default_folder (db_path);
   src = open_source (db_path, error);
@@ -644,6 +646,9 @@ sz_backup_needed (const char  *db_path,
 
   g_return_val_if_fail (db_path != NULL, FALSE);
 
+  /* A server is backed up by its administrator: never by a timer here. */
+  if (sz_db_location_is_server (db_path))
+    return FALSE;
   if (folder == NULL)
     folder = default_folder = sz_backup_default_folder (db_path);
   state_path = fingerprint_path (folder, stem);

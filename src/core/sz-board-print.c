@@ -88,7 +88,7 @@ sz_board_print_record (SzDb        *db,
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *at = g_date_time_format (now, "%Y-%m-%d %H:%M:%S");
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
   gboolean ok;
 
   g_return_val_if_fail (db != NULL, FALSE);
@@ -106,12 +106,12 @@ sz_board_print_record (SzDb        *db,
   if (ok)
     {
       sz_db_bind_text (stmt, 1, sz_board_kind_to_string (kind));
-      sqlite3_bind_int64 (stmt, 2, place_id);
-      sqlite3_bind_int64 (stmt, 3, community_id);
+      sz_stmt_bind_int64 (stmt, 2, place_id);
+      sz_stmt_bind_int64 (stmt, 3, community_id);
       sz_db_bind_text (stmt, 4, content_hash);
       sz_db_bind_text (stmt, 5, at);
       ok = sz_db_step (db, stmt, error) == SQLITE_DONE;
-      sqlite3_reset (stmt);
+      sz_stmt_reset (stmt);
     }
   /* A print recorded now replaces one still pending (see below). */
   if (ok)
@@ -122,9 +122,9 @@ sz_board_print_record (SzDb        *db,
   if (ok)
     {
       sz_db_bind_text (stmt, 1, sz_board_kind_to_string (kind));
-      sqlite3_bind_int64 (stmt, 2, place_id);
+      sz_stmt_bind_int64 (stmt, 2, place_id);
       ok = sz_db_step (db, stmt, error) == SQLITE_DONE;
-      sqlite3_reset (stmt);
+      sz_stmt_reset (stmt);
     }
   return sz_db_end (db, ok, error);
 }
@@ -161,13 +161,13 @@ typedef enum
 #define PENDING_COLUMNS "pid, device, inode, path"
 
 static Pending
-pending_resolve (sqlite3_stmt *stmt,
+pending_resolve (SzStmt *stmt,
                  int           col)
 {
-  gint64 pid = sqlite3_column_int64 (stmt, col);
-  guint64 dev = (guint64) sqlite3_column_int64 (stmt, col + 1);
-  guint64 ino = (guint64) sqlite3_column_int64 (stmt, col + 2);
-  const char *path = (const char *) sqlite3_column_text (stmt, col + 3);
+  gint64 pid = sz_stmt_column_int64 (stmt, col);
+  guint64 dev = (guint64) sz_stmt_column_int64 (stmt, col + 1);
+  guint64 ino = (guint64) sz_stmt_column_int64 (stmt, col + 2);
+  const char *path = (const char *) sz_stmt_column_text (stmt, col + 3);
   GStatBuf st;
 
   if (pid != getpid () && pid > 0 && (kill ((pid_t) pid, 0) == 0 || errno != ESRCH))
@@ -191,7 +191,7 @@ sz_board_print_prepare (SzDb        *db,
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *at = g_date_time_format (now, "%Y-%m-%d %H:%M:%S");
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
   gboolean ok;
 
   g_return_val_if_fail (db != NULL && file_path != NULL, FALSE);
@@ -209,16 +209,16 @@ sz_board_print_prepare (SzDb        *db,
   if (ok)
     {
       sz_db_bind_text (stmt, 1, sz_board_kind_to_string (kind));
-      sqlite3_bind_int64 (stmt, 2, place_id);
-      sqlite3_bind_int64 (stmt, 3, community_id);
+      sz_stmt_bind_int64 (stmt, 2, place_id);
+      sz_stmt_bind_int64 (stmt, 3, community_id);
       sz_db_bind_text (stmt, 4, content_hash);
       sz_db_bind_text (stmt, 5, at);
-      sqlite3_bind_int64 (stmt, 6, (gint64) getpid ());
-      sqlite3_bind_int64 (stmt, 7, (gint64) file_dev);
-      sqlite3_bind_int64 (stmt, 8, (gint64) file_ino);
+      sz_stmt_bind_int64 (stmt, 6, (gint64) getpid ());
+      sz_stmt_bind_int64 (stmt, 7, (gint64) file_dev);
+      sz_stmt_bind_int64 (stmt, 8, (gint64) file_ino);
       sz_db_bind_text (stmt, 9, file_path);
       ok = sz_db_step (db, stmt, error) == SQLITE_DONE;
-      sqlite3_reset (stmt);
+      sz_stmt_reset (stmt);
     }
   return sz_db_end (db, ok, error);
 }
@@ -230,14 +230,14 @@ exec_on_row (SzDb        *db,
              gint64       rowid,
              GError     **error)
 {
-  sqlite3_stmt *stmt = sz_db_prepare (db, sql, error);
+  SzStmt *stmt = sz_db_prepare (db, sql, error);
   gboolean ok;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, rowid);
+  sz_stmt_bind_int64 (stmt, 1, rowid);
   ok = sz_db_step (db, stmt, error) == SQLITE_DONE;
-  sqlite3_reset (stmt);
+  sz_stmt_reset (stmt);
   return ok;
 }
 
@@ -253,7 +253,7 @@ sz_board_print_settle (SzDb    *db,
                        GError **error)
 {
   g_autoptr(GArray) settled = g_array_new (FALSE, FALSE, sizeof (Settled));
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
   gboolean ok = TRUE;
   gboolean any = FALSE;
   int rc;
@@ -266,7 +266,7 @@ sz_board_print_settle (SzDb    *db,
     return FALSE;
   rc = sz_db_step (db, stmt, error);
   any = rc == SQLITE_ROW;
-  sqlite3_reset (stmt);
+  sz_stmt_reset (stmt);
   if (rc == 0)
     return FALSE;
   if (!any)
@@ -281,14 +281,14 @@ sz_board_print_settle (SzDb    *db,
   while (ok && (rc = sz_db_step (db, stmt, error)) == SQLITE_ROW)
     {
       Pending state = pending_resolve (stmt, 1);
-      Settled s = { sqlite3_column_int64 (stmt, 0), state == PENDING_DONE };
+      Settled s = { sz_stmt_column_int64 (stmt, 0), state == PENDING_DONE };
 
       if (state != PENDING_WAIT)
         g_array_append_val (settled, s);
     }
   if (ok)
     {
-      sqlite3_reset (stmt);
+      sz_stmt_reset (stmt);
       ok = rc != 0;
     }
   for (guint i = 0; i < settled->len && ok; i++)
@@ -314,7 +314,7 @@ sz_board_print_load (SzDb    *db,
                      GError **error)
 {
   g_autoptr(GHashTable) prints = NULL;
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
   int rc;
 
   g_return_val_if_fail (db != NULL, NULL);
@@ -332,7 +332,7 @@ sz_board_print_load (SzDb    *db,
                             error);
       if (stmt == NULL)
         return NULL;
-      sqlite3_bind_int64 (stmt, 1, community_id);
+      sz_stmt_bind_int64 (stmt, 1, community_id);
       while ((rc = sz_db_step (db, stmt, error)) == SQLITE_ROW)
         {
           SzBoardPrint *print;
@@ -341,13 +341,13 @@ sz_board_print_load (SzDb    *db,
             continue;
           print = g_new0 (SzBoardPrint, 1);
           /* The CHECK constraint keeps kind to the four names. */
-          sz_board_kind_from_string ((const char *) sqlite3_column_text (stmt, 0), &print->kind);
-          print->place_id = sqlite3_column_int64 (stmt, 1);
+          sz_board_kind_from_string ((const char *) sz_stmt_column_text (stmt, 0), &print->kind);
+          print->place_id = sz_stmt_column_int64 (stmt, 1);
           print->content_hash = sz_db_column_dup (stmt, 2);
           print->printed_at = sz_db_column_dup (stmt, 3);
           g_hash_table_replace (prints, sz_board_print_key (print->kind, print->place_id), print);
         }
-      sqlite3_reset (stmt);
+      sz_stmt_reset (stmt);
       if (rc == 0)
         return NULL;
     }

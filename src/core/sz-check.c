@@ -84,31 +84,31 @@ places_where (SzDb        *db,
               GError     **error)
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) sz_vacancy_free);
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
   int rc;
 
   stmt = sz_db_prepare (db, sql, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, community_id);
+  sz_stmt_bind_int64 (stmt, 1, community_id);
   while ((rc = sz_db_step (db, stmt, error)) == SQLITE_ROW)
     {
       SzVacancy *v = g_new0 (SzVacancy, 1);
 
-      sz_level_from_string ((const char *) sqlite3_column_text (stmt, 0), &v->level);
-      v->place_id = sqlite3_column_int64 (stmt, 1);
-      v->grid_id = sqlite3_column_int64 (stmt, 2);
+      sz_level_from_string ((const char *) sz_stmt_column_text (stmt, 0), &v->level);
+      v->place_id = sz_stmt_column_int64 (stmt, 1);
+      v->grid_id = sz_stmt_column_int64 (stmt, 2);
       if (v->level == SZ_LEVEL_GRID)
         {
-          SzGrid g = { .number = sqlite3_column_int (stmt, 3), .name = (char *) sqlite3_column_text (stmt, 4) };
+          SzGrid g = { .number = sz_stmt_column_int (stmt, 3), .name = (char *) sz_stmt_column_text (stmt, 4) };
           v->place = sz_grid_label (&g);
         }
       else if (v->level == SZ_LEVEL_BUILDING)
-        v->place = g_strdup_printf (_("%s %s"), sqlite3_column_text (stmt, 5), sqlite3_column_text (stmt, 6));
+        v->place = g_strdup_printf (_("%s %s"), sz_stmt_column_text (stmt, 5), sz_stmt_column_text (stmt, 6));
       else
         {
-          g_autofree char *unit = sz_unit_label (sqlite3_column_int (stmt, 7));
-          v->place = g_strdup_printf (_("%s %s %s"), sqlite3_column_text (stmt, 5), sqlite3_column_text (stmt, 6), unit);
+          g_autofree char *unit = sz_unit_label (sz_stmt_column_int (stmt, 7));
+          v->place = g_strdup_printf (_("%s %s %s"), sz_stmt_column_text (stmt, 5), sz_stmt_column_text (stmt, 6), unit);
         }
       g_ptr_array_add (list, v);
     }
@@ -160,7 +160,7 @@ check_grids (SzDb       *db,
              GPtrArray  *items,
              GError    **error)
 {
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
   int rc;
 
   stmt = sz_db_prepare (db,
@@ -171,21 +171,21 @@ check_grids (SzDb       *db,
                         "  FROM grid g WHERE g.community_id = ?1 ORDER BY g.number", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, community_id);
+  sz_stmt_bind_int64 (stmt, 1, community_id);
   while ((rc = sz_db_step (db, stmt, error)) == SQLITE_ROW)
     {
-      SzGrid g = { .number = sqlite3_column_int (stmt, 1), .name = (char *) sqlite3_column_text (stmt, 2) };
+      SzGrid g = { .number = sz_stmt_column_int (stmt, 1), .name = (char *) sz_stmt_column_text (stmt, 2) };
       g_autofree char *label = sz_grid_label (&g);
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      int recorded = sqlite3_column_int (stmt, 3);
-      int summed = sqlite3_column_int (stmt, 4);
+      gint64 id = sz_stmt_column_int64 (stmt, 0);
+      int recorded = sz_stmt_column_int (stmt, 3);
+      int summed = sz_stmt_column_int (stmt, 4);
 
       if (recorded < SZ_GRID_HOUSEHOLDS_MIN || recorded > SZ_GRID_HOUSEHOLDS_MAX)
         add_item (items, SZ_CHECK_GRID_SIZE, SZ_TARGET_GRID, id,
                   /* Translators: %s is a grid, then its households and the usual range */
                   g_strdup_printf (_("%s has %d households; grids are drawn at %d to %d households."),
                                    label, recorded, SZ_GRID_HOUSEHOLDS_MIN, SZ_GRID_HOUSEHOLDS_MAX));
-      if (sqlite3_column_int (stmt, 5) > 0 && summed != recorded)
+      if (sz_stmt_column_int (stmt, 5) > 0 && summed != recorded)
         add_item (items, SZ_CHECK_GRID_HOUSEHOLDS, SZ_TARGET_GRID, id,
                   /* Translators: %s is a grid, then two numbers of households */
                   g_strdup_printf (_("%s: %d households are recorded, but its units add up to %d."),
@@ -212,28 +212,28 @@ check_heads (SzDb       *db,
              GError    **error)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  sqlite3_stmt *stmt = sz_db_prepare (db, HEADS_SQL, error);
+  SzStmt *stmt = sz_db_prepare (db, HEADS_SQL, error);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, community_id);
+  sz_stmt_bind_int64 (stmt, 1, community_id);
   /* Collect first: sz_place_label() below needs the connection. */
   while ((rc = sz_db_step (db, stmt, error)) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = sz_stmt_column_int64 (stmt, 0);
       SzLevel level = SZ_LEVEL_GRID;
       char *row;
 
       if (g_hash_table_contains (seen, &id))
         continue;
       g_hash_table_add (seen, g_memdup2 (&id, sizeof id));
-      sz_level_from_string ((const char *) sqlite3_column_text (stmt, 4), &level);
+      sz_level_from_string ((const char *) sz_stmt_column_text (stmt, 4), &level);
       row = g_strdup_printf ("%" G_GINT64_FORMAT "\t%s\t%s\t%d\t%d\t%" G_GINT64_FORMAT,
-                             id, sqlite3_column_text (stmt, 1),
-                             sqlite3_column_text (stmt, 2) ? (const char *) sqlite3_column_text (stmt, 2) : "",
-                             sqlite3_column_int (stmt, 3), level, (gint64) sqlite3_column_int64 (stmt, 5));
+                             id, sz_stmt_column_text (stmt, 1),
+                             sz_stmt_column_text (stmt, 2) ? (const char *) sz_stmt_column_text (stmt, 2) : "",
+                             sz_stmt_column_int (stmt, 3), level, (gint64) sz_stmt_column_int64 (stmt, 5));
       g_ptr_array_add (rows, row);
     }
   if (rc == 0)
@@ -270,7 +270,7 @@ check_duplicate_phones (SzDb       *db,
                         GError    **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
   int rc;
 
   /* Within the community: the people of another one (the demo before it
@@ -286,13 +286,13 @@ check_duplicate_phones (SzDb       *db,
                         "  ORDER BY number, name_pinyin, name COLLATE PINYIN, id", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, community_id);
+  sz_stmt_bind_int64 (stmt, 1, community_id);
   while ((rc = sz_db_step (db, stmt, error)) == SQLITE_ROW)
     {
       char **row = g_new0 (char *, 4);
 
       row[0] = sz_db_column_dup (stmt, 0);
-      row[1] = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 1));
+      row[1] = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sz_stmt_column_int64 (stmt, 1));
       row[2] = sz_db_column_dup (stmt, 2);
       g_ptr_array_add (rows, row);
     }
@@ -446,9 +446,12 @@ check_file (SzDb       *db,
             GError    **error)
 {
   GStatBuf st;
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
   int rc;
 
+  /* A server's storage is its administrator's to check. */
+  if (sz_db_get_engine (db) == SZ_DB_ENGINE_POSTGRESQL)
+    return TRUE;
   if (g_stat (sz_db_get_path (db), &st) == 0 && (st.st_mode & 077) != 0)
     add_item (items, SZ_CHECK_FILE_MODE, SZ_TARGET_NONE, 0,
               /* Translators: %s is a file name, %o its permission bits */
@@ -461,7 +464,7 @@ check_file (SzDb       *db,
     return FALSE;
   while ((rc = sz_db_step (db, stmt, error)) == SQLITE_ROW)
     {
-      const char *result = (const char *) sqlite3_column_text (stmt, 0);
+      const char *result = (const char *) sz_stmt_column_text (stmt, 0);
       if (g_strcmp0 (result, "ok") != 0)
         {
           /* Translators: how damage was found; %s is SQLite's description of it */
@@ -472,7 +475,7 @@ check_file (SzDb       *db,
           add_item (items, SZ_CHECK_INTEGRITY, SZ_TARGET_NONE, 0,
                     /* Translators: %s is SQLite's own description of the damage */
                     g_strdup_printf (_("The database is damaged: %s. Restore it from a backup copy."), result));
-          sqlite3_reset (stmt);
+          sz_stmt_reset (stmt);
           return TRUE;
         }
     }

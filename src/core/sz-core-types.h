@@ -11,6 +11,7 @@
 G_BEGIN_DECLS
 
 typedef struct _SzDb SzDb;
+typedef struct _SzStmt SzStmt;
 
 /* The three levels of heads, and the places they cover. */
 typedef enum

@@ -33,7 +33,14 @@ sz_db_set_error (SzDb    *db,
 {
   const char *file = db ? db->display_name : "";
   int primary = rc & 0xff;
-  int system_errno = db && db->handle ? sqlite3_system_errno (db->handle) : 0;
+  int system_errno;
+
+  if (db != NULL && db->engine == SZ_DB_ENGINE_POSTGRESQL)
+    {
+      _sz_db_pg_set_error (db, error);
+      return;
+    }
+  system_errno = db && db->handle ? sqlite3_system_errno (db->handle) : 0;
 
   /* A full disk shows as an I/O error when the write that fails is the
    * WAL index's or the journal's: the system's errno tells. */
@@ -290,7 +297,7 @@ _sz_db_check_damage (SzDb     *db,
   g_autoptr(GString) found = g_string_new (NULL);
   GStatBuf st;
   gint64 size = 0;
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
   guint n_found = 0;
   int rc;
 
@@ -311,9 +318,9 @@ _sz_db_check_damage (SzDb     *db,
   stmt = sz_db_prepare (db, "PRAGMA quick_check(10)", error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt->lite)) == SQLITE_ROW)
     {
-      const char *text = (const char *) sqlite3_column_text (stmt, 0);
+      const char *text = (const char *) sqlite3_column_text (stmt->lite, 0);
       g_auto(GStrv) lines = g_strsplit (text ? text : "", "\n", -1);
 
       /* "*** in database main ***\nPage 13: …": the pages, three at most. */
@@ -328,7 +335,7 @@ _sz_db_check_damage (SzDb     *db,
           g_string_append (found, lines[i]);
         }
     }
-  sqlite3_reset (stmt);
+  sz_stmt_reset (stmt);
   if (n_found > 3)
     g_string_append (found, "; …");
   if (rc != SQLITE_DONE && found->len == 0)

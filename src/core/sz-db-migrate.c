@@ -72,7 +72,7 @@ migrate_0006_after (SzDb    *db,
   g_autoptr(GKeyFile) kf = g_key_file_new ();
   g_autofree char *name = NULL;
   g_autofree char *office = NULL;
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
   gsize len;
   const char *data;
 
@@ -89,7 +89,7 @@ migrate_0006_after (SzDb    *db,
   sz_db_bind_text (stmt, 2, office != NULL ? office : "");
   if (sz_db_step (db, stmt, error) != SQLITE_DONE)
     return FALSE;
-  sqlite3_reset (stmt);
+  sz_stmt_reset (stmt);
   return TRUE;
 }
 
@@ -100,7 +100,7 @@ migrate_0007_after (SzDb    *db,
                     GError **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
   int rc;
 
   stmt = sz_db_prepare (db, "SELECT id FROM community ORDER BY id", error);
@@ -108,7 +108,7 @@ migrate_0007_after (SzDb    *db,
     return FALSE;
   while ((rc = sz_db_step (db, stmt, error)) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = sz_stmt_column_int64 (stmt, 0);
 
       g_array_append_val (ids, id);
     }
@@ -133,6 +133,11 @@ apply_migration (SzDb             *db,
   gsize len;
   gboolean ok;
 
+  if (db->engine == SZ_DB_ENGINE_POSTGRESQL)
+    {
+      g_free (path);
+      path = g_strconcat (RESOURCE_SQL, "pg/", m->file, NULL);
+    }
   bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
   g_assert (bytes != NULL);
   data = g_bytes_get_data (bytes, &len);
@@ -140,6 +145,33 @@ apply_migration (SzDb             *db,
 
   if (!sz_db_begin (db, error))
     return FALSE;
+  if (db->engine == SZ_DB_ENGINE_POSTGRESQL)
+    {
+      gint64 version = 0;
+
+      /* Two staff opening an older server database at once: one migrates,
+       * the other waits and then finds it done.  The server's own schema
+       * (sql/pg/) logs changes by a trigger of its own. */
+      g_free (pragma);
+      pragma = g_strdup_printf ("INSERT INTO sanzhang_schema (version) VALUES (%d)", m->version);
+      ok = _sz_db_pg_exec_script (db, "SELECT pg_advisory_xact_lock(7351);"
+                                      " CREATE TABLE IF NOT EXISTS sanzhang_schema (version integer PRIMARY KEY,"
+                                      " at timestamptz NOT NULL DEFAULT now())", error)
+           && _sz_db_query_int (db, "SELECT coalesce(max(version), 0) FROM sanzhang_schema", &version, error);
+      if (ok && version >= m->version)
+        {
+          db->schema_version = (int) version;
+          return sz_db_end (db, TRUE, error);
+        }
+      ok = ok && _sz_db_pg_exec_script (db, sql, error)
+           && _sz_db_pg_schema_changed (db, error)
+           && (m->after == NULL || m->after (db, error))
+           && _sz_db_pg_exec_script (db, pragma, error);
+      if (!sz_db_end (db, ok, ok ? error : NULL))
+        return FALSE;
+      db->schema_version = m->version;
+      return TRUE;
+    }
   pragma = g_strdup_printf ("PRAGMA user_version = %d", m->version);
   /* Triggers first, so that the seed data is logged like any change. */
   ok = sz_db_exec (db, sql, error)
@@ -178,7 +210,8 @@ gboolean
 _sz_db_migrate (SzDb    *db,
                 GError **error)
 {
-  if (db->schema_version > 0 && db->schema_version < SZ_DB_SCHEMA_VERSION
+  /* A server's copies are its administrator's (pg_dump). */
+  if (db->engine == SZ_DB_ENGINE_SQLITE && db->schema_version > 0 && db->schema_version < SZ_DB_SCHEMA_VERSION
       && !backup_before_migration (db, error))
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (migrations); i++)

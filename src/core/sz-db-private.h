@@ -6,6 +6,8 @@
 
 #pragma once
 
+#include <libpq-fe.h>
+
 #include "sz-db.h"
 
 G_BEGIN_DECLS
@@ -14,9 +16,42 @@ G_BEGIN_DECLS
  * sz-db-error.c (SQLite's codes as SZ_DB_ERROR, damage), sz-db-migrate.c
  * and sz-db-statement.c (the statement cache, transactions). */
 
+/* A statement: SQLite's, or on a server its translated SQL, its
+ * parameters as text and the rows of its last run. */
+struct _SzStmt
+{
+  SzDb         *db;
+  sqlite3_stmt *lite;        /* SQLite; NULL on a server */
+  /* PostgreSQL */
+  char         *sql;         /* translated */
+  char         *name;        /* prepared as; NULL until the first run */
+  guint         generation;  /* of the connection it was prepared on */
+  int           n_params;
+  char        **values;      /* [n_params]; NULL: SQL NULL */
+  int          *lengths;
+  int          *formats;     /* 1 for bytea bound as bytes */
+  Oid          *kinds;       /* what was bound: int8, float8, text, bytea; 0: NULL */
+  PGresult     *result;      /* of the last run; NULL before one */
+  int           row;         /* the current row; -1 before the first */
+  int           n_rows;
+  gboolean      adds_id;     /* the translation added RETURNING id */
+  unsigned char **blobs;     /* bytea columns of the current row, unescaped */
+  size_t       *blob_lengths;
+};
+
 struct _SzDb
 {
+  SzDbEngine  engine;
   sqlite3    *handle;
+  PGconn     *pg;           /* on a server */
+  guint       pg_generation; /* connections made: statements prepare again */
+  guint       pg_names;     /* prepared statements named so far */
+  gint64      pg_last_id;
+  int         pg_changes;
+  char       *pg_state;     /* SQLSTATE of the last failure */
+  char       *pg_message;   /* the server's words for it */
+  GHashTable *pg_id_tables; /* tables with an id column */
+  guint64     pg_notified;  /* changes other staff made (NOTIFY) */
   char       *path;
   char       *display_name;
   char       *actor;
@@ -45,5 +80,34 @@ gboolean _sz_db_check_damage (SzDb        *db,
  * every pending migration, each in one transaction. */
 gboolean _sz_db_migrate      (SzDb        *db,
                               GError     **error);
+
+/* sz-db-pg.c: the server. */
+SzDb    *_sz_db_pg_open      (const char    *location,
+                              SzDbOpenFlags  flags,
+                              GError       **error);
+void     _sz_db_pg_close     (SzDb        *db);
+char    *_sz_db_pg_translate (const char  *sql,
+                              GHashTable  *id_tables,
+                              gboolean    *adds_id);
+int      _sz_db_pg_step      (SzDb        *db,
+                              SzStmt      *stmt,
+                              GError     **error);
+void     _sz_db_pg_reset     (SzStmt      *stmt);
+gboolean _sz_db_pg_exec      (SzDb        *db,
+                              const char  *sql,
+                              GError     **error);
+void     _sz_db_pg_set_error (SzDb        *db,
+                              GError     **error);
+gboolean _sz_db_pg_exec_script (SzDb      *db,
+                              const char  *sql,
+                              GError     **error);
+guint64  _sz_db_pg_poll      (SzDb        *db);
+/* After a migration: which tables have an id, and no statement prepared
+ * against the schema before. */
+gboolean _sz_db_pg_schema_changed (SzDb   *db,
+                              GError     **error);
+
+/* sz-db-statement.c: frees a statement of either engine. */
+void     _sz_stmt_free       (gpointer     data);
 
 G_END_DECLS

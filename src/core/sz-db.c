@@ -52,12 +52,6 @@ pinyin_collation (void       *data,
   return sz_pinyin_collate (sa, sb);
 }
 
-static void
-finalize_statement (gpointer data)
-{
-  sqlite3_finalize (data);
-}
-
 /* Makes the file (and its folder) before SQLite does, so that it is the
  * owner's only: SQLite gives the -wal and -shm files the mode of the
  * database file. */
@@ -175,7 +169,7 @@ sz_db_open (const char     *path,
   g_autoptr(SzDb) db = NULL;
   g_autofree char *mode = NULL;
   gboolean full_disk = FALSE;
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -188,11 +182,15 @@ sz_db_open (const char     *path,
       }
   }
 
+  if (sz_db_location_is_server (path))
+    return _sz_db_pg_open (path, flags, error);
+
   db = g_new0 (SzDb, 1);
+  db->engine = SZ_DB_ENGINE_SQLITE;
   db->path = g_strdup (path);
   db->display_name = g_filename_display_name (path);
   db->actor = g_strdup (g_get_user_name ());
-  db->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  db->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, _sz_stmt_free);
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
@@ -268,8 +266,8 @@ sz_db_open (const char     *path,
       if (stmt == NULL || sz_db_step (db, stmt, error) != SQLITE_ROW)
         return NULL;
     }
-  mode = g_ascii_strdown ((const char *) sqlite3_column_text (stmt, 0), -1);
-  sqlite3_reset (stmt);
+  mode = g_ascii_strdown ((const char *) sz_stmt_column_text (stmt, 0), -1);
+  sz_stmt_reset (stmt);
   if (g_strcmp0 (mode, "wal") != 0 && !full_disk)
     {
       sz_db_set_error (db, SQLITE_BUSY, error);
@@ -318,6 +316,8 @@ sz_db_close (SzDb *db)
   g_clear_pointer (&db->statements, g_hash_table_unref);
   if (db->handle != NULL)
     sqlite3_close_v2 (db->handle);
+  if (db->engine == SZ_DB_ENGINE_POSTGRESQL)
+    _sz_db_pg_close (db);
   g_free (db->path);
   g_free (db->display_name);
   g_free (db->actor);
@@ -332,6 +332,13 @@ sz_db_get_path (SzDb *db)
   return db->path;
 }
 
+const char *
+sz_db_get_display_name (SzDb *db)
+{
+  g_return_val_if_fail (db != NULL, NULL);
+  return db->display_name;
+}
+
 int
 sz_db_get_schema_version (SzDb *db)
 {
@@ -344,6 +351,13 @@ sz_db_set_busy_timeout (SzDb *db,
                         int   msec)
 {
   g_return_if_fail (db != NULL);
+  if (db->engine == SZ_DB_ENGINE_POSTGRESQL)
+    {
+      g_autofree char *sql = g_strdup_printf ("SET lock_timeout = %d", msec);
+
+      PQclear (PQexec (db->pg, sql));
+      return;
+    }
   sqlite3_busy_timeout (db->handle, msec);
 }
 
@@ -355,6 +369,13 @@ sz_db_set_actor (SzDb       *db,
   g_return_if_fail (actor != NULL && *actor != '\0');
   g_free (db->actor);
   db->actor = g_strdup (actor);
+  /* The server logs it only from its administrators (sz_actor()). */
+  if (db->engine == SZ_DB_ENGINE_POSTGRESQL)
+    {
+      const char *values[1] = { actor };
+
+      PQclear (PQexecParams (db->pg, "SELECT set_config('sanzhang.actor', $1, false)", 1, NULL, values, NULL, NULL, 0));
+    }
 }
 
 const char *
@@ -362,6 +383,22 @@ sz_db_get_actor (SzDb *db)
 {
   g_return_val_if_fail (db != NULL, NULL);
   return db->actor;
+}
+
+gboolean
+sz_db_failed_on_constraint (SzDb *db)
+{
+  g_return_val_if_fail (db != NULL, FALSE);
+  if (db->engine == SZ_DB_ENGINE_POSTGRESQL)
+    return db->pg_state != NULL && (g_str_has_prefix (db->pg_state, "23") || g_str_equal (db->pg_state, "P0001"));
+  return (sqlite3_errcode (db->handle) & 0xff) == SQLITE_CONSTRAINT;
+}
+
+SzDbEngine
+sz_db_get_engine (SzDb *db)
+{
+  g_return_val_if_fail (db != NULL, SZ_DB_ENGINE_SQLITE);
+  return db->engine;
 }
 
 sqlite3 *
@@ -375,6 +412,8 @@ gint64
 sz_db_last_insert_id (SzDb *db)
 {
   g_return_val_if_fail (db != NULL, 0);
+  if (db->engine == SZ_DB_ENGINE_POSTGRESQL)
+    return db->pg_last_id;
   return sqlite3_last_insert_rowid (db->handle);
 }
 

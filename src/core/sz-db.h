@@ -26,7 +26,18 @@ typedef enum
   SZ_DB_ERROR_TOO_NEW,        /* schema newer than this program */
   SZ_DB_ERROR_IO,
   SZ_DB_ERROR_FAILED,         /* anything else: a bug */
+  SZ_DB_ERROR_UNREACHABLE,    /* the server cannot be reached (now) */
+  SZ_DB_ERROR_DENIED,         /* the server refuses this staff member */
+  SZ_DB_ERROR_STALE,          /* someone else changed the row meanwhile */
 } SzDbError;
+
+/* Where the data lives: an embedded SQLite file, or a PostgreSQL server
+ * shared by the staff of a street office (a postgresql:// address). */
+typedef enum
+{
+  SZ_DB_ENGINE_SQLITE,
+  SZ_DB_ENGINE_POSTGRESQL,
+} SzDbEngine;
 
 typedef enum
 {
@@ -38,6 +49,11 @@ typedef enum
 #define SZ_DB_SCHEMA_VERSION 9
 
 GQuark        sz_db_error_quark      (void);
+
+/* TRUE for a postgresql:// or postgres:// address (a server), FALSE for
+ * a file name. */
+gboolean      sz_db_location_is_server (const char   *location);
+SzDbEngine    sz_db_get_engine       (SzDb           *db);
 
 /* $XDG_DATA_HOME/sanzhang/sanzhang.db */
 char         *sz_db_default_path     (void);
@@ -56,6 +72,9 @@ SzDb         *sz_db_open             (const char     *path,
                                       GError        **error);
 void          sz_db_close            (SzDb           *db);
 const char   *sz_db_get_path         (SzDb           *db);
+/* For messages and titles: the file's name, or the server's address
+ * without its password. */
+const char   *sz_db_get_display_name (SzDb           *db);
 int           sz_db_get_schema_version (SzDb         *db);
 /* How long a statement waits for another program's lock (default 5 s). */
 void          sz_db_set_busy_timeout (SzDb           *db,
@@ -83,19 +102,24 @@ gboolean      sz_db_in_transaction   (SzDb           *db);
 void          sz_db_begin_bulk       (SzDb           *db);
 void          sz_db_end_bulk         (SzDb           *db);
 
-/* For src/core only: SQL stays behind the core's functions. */
+/* For src/core only: SQL stays behind the core's functions.  NULL on a
+ * server. */
 sqlite3      *sz_db_handle           (SzDb           *db);
 /* A cached statement, reset and with its bindings cleared.  One statement
  * per SQL text: a loop over its rows must not call anything that prepares
  * the same text (collect the rows first). */
-sqlite3_stmt *sz_db_prepare          (SzDb           *db,
+SzStmt       *sz_db_prepare          (SzDb           *db,
                                       const char     *sql,
                                       GError        **error);
-/* sqlite3_step() that turns a failure into a translated SZ_DB_ERROR.
- * Returns SQLITE_ROW, SQLITE_DONE, or 0 with @error set. */
+/* Runs the statement (the first time after a reset), or moves to its next
+ * row; a failure becomes a translated SZ_DB_ERROR.  Returns SQLITE_ROW,
+ * SQLITE_DONE, or 0 with @error set.  The SQL is SQLite's: on a server it
+ * is translated once (parameters, INSERT OR IGNORE, COLLATE PINYIN …). */
 int           sz_db_step             (SzDb           *db,
-                                      sqlite3_stmt   *stmt,
+                                      SzStmt         *stmt,
                                       GError        **error);
+/* Rows changed by the last INSERT, UPDATE or DELETE. */
+int           sz_db_changes          (SzDb           *db);
 /* Runs SQL without results (no user text in it!). */
 gboolean      sz_db_exec             (SzDb           *db,
                                       const char     *sql,
@@ -105,6 +129,9 @@ void          sz_db_set_error        (SzDb           *db,
                                       int             rc,
                                       GError        **error);
 gint64        sz_db_last_insert_id   (SzDb           *db);
+/* TRUE when the last failure was a rule of the schema (a unique, check or
+ * foreign key constraint, or a trigger refusing it). */
+gboolean      sz_db_failed_on_constraint (SzDb       *db);
 
 /* Damage: once SQLite reports it on any statement (SQLITE_CORRUPT, or
  * SQLITE_NOTADB after opening), the quick check on opening finds it (files
@@ -136,16 +163,52 @@ void          sz_db_set_data_full    (SzDb           *db,
                                       GDestroyNotify  destroy);
 
 /* Binding helpers: NULL or "" binds SQL NULL for the _opt variant. */
-void          sz_db_bind_text        (sqlite3_stmt   *stmt,
+void          sz_db_bind_text        (SzStmt         *stmt,
                                       int             idx,
                                       const char     *text);
-void          sz_db_bind_text_opt    (sqlite3_stmt   *stmt,
+void          sz_db_bind_text_opt    (SzStmt         *stmt,
                                       int             idx,
                                       const char     *text);
-void          sz_db_bind_id_opt      (sqlite3_stmt   *stmt,
+void          sz_db_bind_id_opt      (SzStmt         *stmt,
                                       int             idx,
                                       gint64          id);
-char         *sz_db_column_dup       (sqlite3_stmt   *stmt,
+char         *sz_db_column_dup       (SzStmt         *stmt,
+                                      int             col);
+
+/* sqlite3_bind_*() and sqlite3_column_*() of either engine.  Columns keep
+ * SQLite's types: SQLITE_INTEGER, _FLOAT, _TEXT, _BLOB, _NULL. */
+void          sz_stmt_reset          (SzStmt         *stmt);
+void          sz_stmt_clear_bindings (SzStmt         *stmt);
+void          sz_stmt_bind_int64     (SzStmt         *stmt,
+                                      int             idx,
+                                      gint64          value);
+void          sz_stmt_bind_int       (SzStmt         *stmt,
+                                      int             idx,
+                                      int             value);
+void          sz_stmt_bind_double    (SzStmt         *stmt,
+                                      int             idx,
+                                      double          value);
+void          sz_stmt_bind_null      (SzStmt         *stmt,
+                                      int             idx);
+void          sz_stmt_bind_blob      (SzStmt         *stmt,
+                                      int             idx,
+                                      const void     *data,
+                                      gsize           len);
+/* Valid once the statement ran (sz_db_step()). */
+int           sz_stmt_column_count   (SzStmt         *stmt);
+int           sz_stmt_column_type    (SzStmt         *stmt,
+                                      int             col);
+gint64        sz_stmt_column_int64   (SzStmt         *stmt,
+                                      int             col);
+int           sz_stmt_column_int     (SzStmt         *stmt,
+                                      int             col);
+double        sz_stmt_column_double  (SzStmt         *stmt,
+                                      int             col);
+const unsigned char *sz_stmt_column_text (SzStmt     *stmt,
+                                      int             col);
+const void   *sz_stmt_column_blob    (SzStmt         *stmt,
+                                      int             col);
+int           sz_stmt_column_bytes   (SzStmt         *stmt,
                                       int             col);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SzDb, sz_db_close)

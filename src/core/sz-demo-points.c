@@ -31,7 +31,7 @@ static gboolean
 load_heads (Demo    *d,
             GError **error)
 {
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
   int rc;
 
   stmt = sz_db_prepare (d->db,
@@ -40,11 +40,11 @@ load_heads (Demo    *d,
                         " WHERE n.community_id = ?1 GROUP BY n.id ORDER BY n.id", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, d->community_id);
+  sz_stmt_bind_int64 (stmt, 1, d->community_id);
   while ((rc = sz_db_step (d->db, stmt, error)) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      int level = CLAMP (sqlite3_column_int (stmt, 1), 0, SZ_N_LEVELS - 1);
+      gint64 id = sz_stmt_column_int64 (stmt, 0);
+      int level = CLAMP (sz_stmt_column_int (stmt, 1), 0, SZ_N_LEVELS - 1);
 
       g_array_append_val (d->heads[level], id);
       g_array_append_val (d->all, id);

@@ -169,15 +169,15 @@ generate_one (Gen         *g,
     }
   {
     /* The unit head usually brings it in. */
-    sqlite3_stmt *stmt = sz_db_prepare (g->db, "SELECT person_id FROM post WHERE unit_id = ?1 AND end_date IS NULL",
+    SzStmt *stmt = sz_db_prepare (g->db, "SELECT person_id FROM post WHERE unit_id = ?1 AND end_date IS NULL",
                                         error);
 
     if (stmt == NULL)
       return FALSE;
-    sqlite3_bind_int64 (stmt, 1, unit);
+    sz_stmt_bind_int64 (stmt, 1, unit);
     if (sz_db_step (g->db, stmt, NULL) == SQLITE_ROW && r->channel != SZ_CHANNEL_CITY_HOTLINE)
-      r->head_person_id = sqlite3_column_int64 (stmt, 0);
-    sqlite3_reset (stmt);
+      r->head_person_id = sz_stmt_column_int64 (stmt, 0);
+    sz_stmt_reset (stmt);
   }
   if (!sz_record_add_entered (g->db, r, r->channel == SZ_CHANNEL_CITY_HOTLINE ? "12345 转办" : NULL, received_at,
                               error))
@@ -287,7 +287,7 @@ sz_demo_load_records (SzDb     *db,
   g_autoptr(GDateTime) first = NULL;
   Gen g = { 0 };
   gint64 start, span;
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
   g_autofree char *actor = NULL;
   gboolean ok = TRUE;
   guint n;
@@ -307,14 +307,14 @@ sz_demo_load_records (SzDb     *db,
                             " JOIN compound c ON c.id = b.compound_id WHERE c.community_id = ?1 ORDER BY u.id", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, community_id);
+  sz_stmt_bind_int64 (stmt, 1, community_id);
   while ((rc = sz_db_step (db, stmt, error)) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = sz_stmt_column_int64 (stmt, 0);
 
       g_array_append_val (units, id);
     }
-  sqlite3_reset (stmt);
+  sz_stmt_reset (stmt);
   if (rc == 0)
     return FALSE;
   if (units->len == 0)

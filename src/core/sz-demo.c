@@ -69,7 +69,7 @@ load_community (Loader  *l,
                 GError **error)
 {
   g_autoptr(SzCommunity) c = sz_community_new ();
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
 
   c->name = get (l, "Community", "Name");
   c->street_office = get (l, "Community", "StreetOffice");
@@ -86,7 +86,7 @@ load_community (Loader  *l,
   stmt = sz_db_prepare (l->db, "UPDATE community SET demo = 1 WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, c->id);
+  sz_stmt_bind_int64 (stmt, 1, c->id);
   return sz_row_finish_write (l->db, stmt, NULL, error);
 }
 
@@ -357,12 +357,12 @@ load_wechat_groups (SzDb    *db,
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   g_autoptr(GHashTable) codes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                        (GDestroyNotify) g_bytes_unref);
-  sqlite3_stmt *stmt = sz_db_prepare (db, DEMO_PLACES_SQL, error);
+  SzStmt *stmt = sz_db_prepare (db, DEMO_PLACES_SQL, error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, community_id);
+  sz_stmt_bind_int64 (stmt, 1, community_id);
   /* Collected first: saving prepares statements of its own. */
   while ((rc = sz_db_step (db, stmt, error)) == SQLITE_ROW)
     {

@@ -57,13 +57,13 @@ sz_duty_seed_defaults (SzDb    *db,
 }
 
 static SzDuty *
-duty_from_row (sqlite3_stmt *stmt)
+duty_from_row (SzStmt *stmt)
 {
   SzDuty *d = g_new0 (SzDuty, 1);
 
-  d->id = sqlite3_column_int64 (stmt, 0);
-  sz_level_from_string ((const char *) sqlite3_column_text (stmt, 1), &d->level);
-  d->position = sqlite3_column_int (stmt, 2);
+  d->id = sz_stmt_column_int64 (stmt, 0);
+  sz_level_from_string ((const char *) sz_stmt_column_text (stmt, 1), &d->level);
+  d->position = sz_stmt_column_int (stmt, 2);
   d->text = sz_db_column_dup (stmt, 3);
   return d;
 }
@@ -73,7 +73,7 @@ sz_duty_list (SzDb     *db,
               SzLevel   level,
               GError  **error)
 {
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
 
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (level < SZ_N_LEVELS, NULL);
@@ -81,7 +81,7 @@ sz_duty_list (SzDb     *db,
   stmt = sz_db_prepare (db, "SELECT id, level, position, text FROM duty WHERE level = ?1 ORDER BY position, id", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, sz_level_to_string (level), -1, SQLITE_STATIC);
+  sz_db_bind_text (stmt, 1, sz_level_to_string (level));
   return sz_row_collect (db, stmt, (gpointer) duty_from_row, (GDestroyNotify) sz_duty_free, error);
 }
 
@@ -93,7 +93,7 @@ sz_duty_add (SzDb        *db,
              GError     **error)
 {
   g_autofree char *value = g_strdup (text);
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
   gint64 new_id = 0;
   gboolean ok;
 
@@ -110,7 +110,7 @@ sz_duty_add (SzDb        *db,
   ok = stmt != NULL;
   if (ok)
     {
-      sqlite3_bind_text (stmt, 1, sz_level_to_string (level), -1, SQLITE_STATIC);
+      sz_db_bind_text (stmt, 1, sz_level_to_string (level));
       sz_db_bind_text (stmt, 2, value);
       ok = sz_row_finish_write (db, stmt, &new_id, error);
     }
@@ -126,7 +126,7 @@ sz_duty_update (SzDb        *db,
                 GError     **error)
 {
   g_autofree char *value = g_strdup (text);
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
   gboolean ok;
 
   g_return_val_if_fail (db != NULL, FALSE);
@@ -142,7 +142,7 @@ sz_duty_update (SzDb        *db,
       ok = stmt != NULL;
       if (ok)
         {
-          sqlite3_bind_int64 (stmt, 1, id);
+          sz_stmt_bind_int64 (stmt, 1, id);
           sz_db_bind_text (stmt, 2, value);
           ok = sz_row_finish_write (db, stmt, NULL, error);
         }
@@ -174,7 +174,7 @@ sz_duty_move (SzDb    *db,
   if (!sz_db_begin (db, error))
     return FALSE;
   {
-    sqlite3_stmt *stmt = sz_db_prepare (db, "SELECT id, level, position, text FROM duty WHERE id = ?1", error);
+    SzStmt *stmt = sz_db_prepare (db, "SELECT id, level, position, text FROM duty WHERE id = ?1", error);
     duty = stmt ? sz_row_get (db, stmt, id, _("Duty"), (gpointer) duty_from_row, error) : NULL;
   }
   ok = duty != NULL && (list = sz_duty_list (db, duty->level, error)) != NULL;
@@ -193,7 +193,7 @@ sz_duty_move (SzDb    *db,
       for (guint i = 0; ok && i < list->len; i++)
         {
           SzDuty *d = list->pdata[i];
-          sqlite3_stmt *stmt;
+          SzStmt *stmt;
 
           if (d->position == (int) i + 1)
             continue;
@@ -201,8 +201,8 @@ sz_duty_move (SzDb    *db,
           ok = stmt != NULL;
           if (ok)
             {
-              sqlite3_bind_int64 (stmt, 1, d->id);
-              sqlite3_bind_int (stmt, 2, i + 1);
+              sz_stmt_bind_int64 (stmt, 1, d->id);
+              sz_stmt_bind_int (stmt, 2, i + 1);
               ok = sz_row_finish_write (db, stmt, NULL, error);
             }
         }

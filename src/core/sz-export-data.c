@@ -82,10 +82,10 @@ phone_cell (const char *normal,
 }
 
 static const char *
-column_text (sqlite3_stmt *stmt,
+column_text (SzStmt *stmt,
              int           i)
 {
-  const char *s = (const char *) sqlite3_column_text (stmt, i);
+  const char *s = (const char *) sz_stmt_column_text (stmt, i);
 
   return s ? s : "";
 }
@@ -115,7 +115,7 @@ fill_heads (SzDb           *db,
             SzExportTable  *t,
             GError        **error)
 {
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
   int rc;
 
   stmt = sz_db_prepare (db,
@@ -131,30 +131,30 @@ fill_heads (SzDb           *db,
                         " WHERE p.end_date IS NULL AND g.community_id = ?1" ROSTER_ORDER, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, community_id);
+  sz_stmt_bind_int64 (stmt, 1, community_id);
   while ((rc = sz_db_step (db, stmt, error)) == SQLITE_ROW)
     {
       const char *level = column_text (stmt, 0);
-      gboolean asked = sqlite3_column_type (stmt, 14) != SQLITE_NULL;
-      gboolean consent = sqlite3_column_int (stmt, 13);
+      gboolean asked = sz_stmt_column_type (stmt, 14) != SQLITE_NULL;
+      gboolean consent = sz_stmt_column_int (stmt, 13);
 
       sz_export_table_add_row (t);
-      sz_export_table_take (t, R_GRID, g_strdup_printf ("%d", sqlite3_column_int (stmt, 1)));
+      sz_export_table_take (t, R_GRID, g_strdup_printf ("%d", sz_stmt_column_int (stmt, 1)));
       sz_export_table_set (t, R_GRID_NAME, column_text (stmt, 2));
       sz_export_table_set (t, R_COMPOUND, column_text (stmt, 3));
       sz_export_table_set (t, R_BUILDING, column_text (stmt, 4));
       if (g_str_equal (level, "unit"))
-        sz_export_table_take (t, R_UNIT, g_strdup_printf ("%d", sqlite3_column_int (stmt, 5)));
+        sz_export_table_take (t, R_UNIT, g_strdup_printf ("%d", sz_stmt_column_int (stmt, 5)));
       sz_export_table_set (t, R_POST, post_word (level));
       /* A unit's only: the import sets no other place's households. */
-      if (sqlite3_column_type (stmt, 6) != SQLITE_NULL)
-        sz_export_table_take (t, R_HOUSEHOLDS, g_strdup_printf ("%d", sqlite3_column_int (stmt, 6)));
+      if (sz_stmt_column_type (stmt, 6) != SQLITE_NULL)
+        sz_export_table_take (t, R_HOUSEHOLDS, g_strdup_printf ("%d", sz_stmt_column_int (stmt, 6)));
       sz_export_table_set (t, R_NAME, column_text (stmt, 7));
-      sz_export_table_take (t, R_PHONE, phone_cell ((const char *) sqlite3_column_text (stmt, 8), full));
-      sz_export_table_take (t, R_PHONE2, phone_cell ((const char *) sqlite3_column_text (stmt, 9), full));
+      sz_export_table_take (t, R_PHONE, phone_cell ((const char *) sz_stmt_column_text (stmt, 8), full));
+      sz_export_table_take (t, R_PHONE2, phone_cell ((const char *) sz_stmt_column_text (stmt, 9), full));
       sz_export_table_set (t, R_GENDER, g_str_equal (column_text (stmt, 10), "male") ? "男"
                                         : g_str_equal (column_text (stmt, 10), "female") ? "女" : "");
-      sz_export_table_set (t, R_PARTY, sqlite3_column_int (stmt, 11) ? "是" : "否");
+      sz_export_table_set (t, R_PARTY, sz_stmt_column_int (stmt, 11) ? "是" : "否");
       sz_export_table_set (t, R_BACKGROUND, background_word (column_text (stmt, 12)));
       /* Never asked (no date, no yes) stays empty: not a “no”. */
       sz_export_table_set (t, R_CONSENT, consent ? "是" : asked ? "否" : "");
@@ -163,7 +163,7 @@ fill_heads (SzDb           *db,
       sz_export_table_set (t, R_CHOSEN, chosen_word (column_text (stmt, 16)));
       sz_export_table_set (t, R_NOTES, column_text (stmt, 17));
     }
-  sqlite3_reset (stmt);
+  sz_stmt_reset (stmt);
   return rc != 0;
 }
 
@@ -173,16 +173,16 @@ fill_vacancies (SzDb           *db,
                 SzExportTable  *t,
                 GError        **error)
 {
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
   int rc;
 
   /* The columns of roster_table (…, FALSE): the places, the post, 户数. */
   stmt = sz_db_prepare (db,
                         "SELECT level, g.number, g.name, c.name, b.name, u.number, v.households FROM ("
-                        "  SELECT 'grid' AS level, g.id AS grid_id, NULL AS building_id, NULL AS unit_id,"
+                        "  SELECT 'grid' AS level, g.id AS grid_id, CAST (NULL AS BIGINT) AS building_id, CAST (NULL AS BIGINT) AS unit_id,"
                         "   g.households AS households FROM grid g WHERE g.community_id = ?1"
                         "   AND NOT EXISTS (SELECT 1 FROM post p WHERE p.grid_id = g.id AND p.end_date IS NULL)"
-                        "  UNION ALL SELECT 'building', b.grid_id, b.id, NULL, NULL FROM building b"
+                        "  UNION ALL SELECT 'building', b.grid_id, b.id, CAST (NULL AS BIGINT), CAST (NULL AS BIGINT) FROM building b"
                         "   JOIN grid g ON g.id = b.grid_id WHERE g.community_id = ?1"
                         "   AND NOT EXISTS (SELECT 1 FROM post p WHERE p.building_id = b.id AND p.end_date IS NULL)"
                         "  UNION ALL SELECT 'unit', b.grid_id, b.id, u.id, u.households FROM unit u"
@@ -194,24 +194,24 @@ fill_vacancies (SzDb           *db,
                         ROSTER_ORDER, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, community_id);
+  sz_stmt_bind_int64 (stmt, 1, community_id);
   while ((rc = sz_db_step (db, stmt, error)) == SQLITE_ROW)
     {
       const char *level = column_text (stmt, 0);
 
       sz_export_table_add_row (t);
-      sz_export_table_take (t, R_GRID, g_strdup_printf ("%d", sqlite3_column_int (stmt, 1)));
+      sz_export_table_take (t, R_GRID, g_strdup_printf ("%d", sz_stmt_column_int (stmt, 1)));
       sz_export_table_set (t, R_GRID_NAME, column_text (stmt, 2));
       sz_export_table_set (t, R_COMPOUND, column_text (stmt, 3));
       sz_export_table_set (t, R_BUILDING, column_text (stmt, 4));
       if (g_str_equal (level, "unit"))
-        sz_export_table_take (t, R_UNIT, g_strdup_printf ("%d", sqlite3_column_int (stmt, 5)));
+        sz_export_table_take (t, R_UNIT, g_strdup_printf ("%d", sz_stmt_column_int (stmt, 5)));
       sz_export_table_set (t, R_POST, post_word (level));
-      if (sqlite3_column_type (stmt, 6) != SQLITE_NULL)
+      if (sz_stmt_column_type (stmt, 6) != SQLITE_NULL)
         /* The vacancy table has no person columns: 户数 comes after 职务. */
-        sz_export_table_take (t, R_POST + 1, g_strdup_printf ("%d", sqlite3_column_int (stmt, 6)));
+        sz_export_table_take (t, R_POST + 1, g_strdup_printf ("%d", sz_stmt_column_int (stmt, 6)));
     }
-  sqlite3_reset (stmt);
+  sz_stmt_reset (stmt);
   return rc != 0;
 }
 
@@ -251,7 +251,7 @@ sz_export_hotlines (SzDb           *db,
   g_autoptr(SzExport) e = sz_export_new (_("the hotlines"));
   /* Translators: a sheet's name in an exported workbook (at most 31 characters) */
   SzExportTable *t = sz_export_table_new (C_("sheet", "Hotlines"));
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
   int rc;
 
   g_return_val_if_fail (db != NULL, NULL);
@@ -278,7 +278,7 @@ sz_export_hotlines (SzDb           *db,
                         "city_hotline,supervision,emergency,other', h.category), h.position, h.id", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, community_id);
+  sz_stmt_bind_int64 (stmt, 1, community_id);
   while ((rc = sz_db_step (db, stmt, error)) == SQLITE_ROW)
     {
       SzScope scope = SZ_SCOPE_COMMUNITY;
@@ -299,7 +299,7 @@ sz_export_hotlines (SzDb           *db,
       sz_export_table_set (t, 4, column_text (stmt, 6));
       sz_export_table_set (t, 5, column_text (stmt, 7));
     }
-  sqlite3_reset (stmt);
+  sz_stmt_reset (stmt);
   if (rc == 0)
     return NULL;
   sz_export_set_personal (e, FALSE, FALSE);
@@ -309,19 +309,19 @@ sz_export_hotlines (SzDb           *db,
 /* ---- Issue records --------------------------------------------------------------- */
 
 static char *
-time_cell (sqlite3_stmt *stmt,
+time_cell (SzStmt *stmt,
            int           i)
 {
-  gint64 t = sqlite3_column_int64 (stmt, i);
+  gint64 t = sz_stmt_column_int64 (stmt, i);
 
-  return sqlite3_column_type (stmt, i) == SQLITE_NULL || t <= 0 ? NULL : sz_record_format_time (t);
+  return sz_stmt_column_type (stmt, i) == SQLITE_NULL || t <= 0 ? NULL : sz_record_format_time (t);
 }
 
 /* One entry of a history as the records sheet's cell lists it:
  * “2026-11-25 14:30 Dispatch (王丽): 市自来水公司 0431-80000301; note”. */
 static void
 append_event (GString      *s,
-              sqlite3_stmt *stmt,
+              SzStmt *stmt,
               const char   *action_title,
               const char   *satisfaction)
 {
@@ -359,7 +359,7 @@ fill_history (SzDb           *db,
 {
   g_autoptr(GHashTable) texts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                        free_text);
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
   int rc;
 
   stmt = sz_db_prepare (db,
@@ -369,19 +369,19 @@ fill_history (SzDb           *db,
                         " AND (?3 = 0 OR r.received_at < ?3) ORDER BY r.received_at, r.id, e.id", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, community_id);
-  sqlite3_bind_int64 (stmt, 2, from);
-  sqlite3_bind_int64 (stmt, 3, to);
+  sz_stmt_bind_int64 (stmt, 1, community_id);
+  sz_stmt_bind_int64 (stmt, 2, from);
+  sz_stmt_bind_int64 (stmt, 3, to);
   while ((rc = sz_db_step (db, stmt, error)) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = sz_stmt_column_int64 (stmt, 0);
       SzAction action = SZ_ACTION_RECEIVE;
       SzSatisfaction satisfaction = SZ_SATISFACTION_NONE;
       const char *satisfaction_title = NULL;
       GString *text = g_hash_table_lookup (texts, &id);
 
       sz_action_from_string (column_text (stmt, 1), &action);
-      if (sqlite3_column_type (stmt, 7) != SQLITE_NULL
+      if (sz_stmt_column_type (stmt, 7) != SQLITE_NULL
           && sz_satisfaction_from_string (column_text (stmt, 7), &satisfaction))
         satisfaction_title = sz_satisfaction_title (satisfaction);
       if (text == NULL)
@@ -405,7 +405,7 @@ fill_history (SzDb           *db,
       sz_export_table_set (t, 7, column_text (stmt, 4));
       sz_export_table_take (t, 8, time_cell (stmt, 8));
     }
-  sqlite3_reset (stmt);
+  sz_stmt_reset (stmt);
   if (rc == 0)
     return NULL;
   return g_steal_pointer (&texts);
@@ -435,7 +435,7 @@ sz_export_records (SzDb           *db,
   g_autoptr(GHashTable) histories = NULL;
   gboolean reporters = (flags & SZ_EXPORT_WITH_REPORTERS) != 0;
   gboolean full = (flags & SZ_EXPORT_FULL_PHONES) != 0;
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
   int rc;
 
   g_return_val_if_fail (db != NULL, NULL);
@@ -493,12 +493,12 @@ sz_export_records (SzDb           *db,
                         " AND (?3 = 0 OR r.received_at < ?3) ORDER BY r.received_at, r.id", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, community_id);
-  sqlite3_bind_int64 (stmt, 2, from);
-  sqlite3_bind_int64 (stmt, 3, to);
+  sz_stmt_bind_int64 (stmt, 1, community_id);
+  sz_stmt_bind_int64 (stmt, 2, from);
+  sz_stmt_bind_int64 (stmt, 3, to);
   while ((rc = sz_db_step (db, stmt, error)) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = sz_stmt_column_int64 (stmt, 0);
       SzChannel channel = SZ_CHANNEL_OTHER;
       SzDutyKind duty = SZ_DUTY_COLLECT;
       SzTimeClass time_class = SZ_TIME_GENERAL;
@@ -516,11 +516,11 @@ sz_export_records (SzDb           *db,
       sz_export_table_take (t, C_RECEIVED, time_cell (stmt, 1));
       sz_export_table_set (t, C_CHANNEL, sz_channel_title (channel));
       sz_export_table_set (t, C_PLACE, column_text (stmt, 3));
-      if (sqlite3_column_type (stmt, 4) != SQLITE_NULL)
+      if (sz_stmt_column_type (stmt, 4) != SQLITE_NULL)
         {
           SzGrid g = { 0 };
 
-          g.number = sqlite3_column_int (stmt, 4);
+          g.number = sz_stmt_column_int (stmt, 4);
           g.name = (char *) column_text (stmt, 5);
           sz_export_table_take (t, C_GRID, sz_grid_label (&g));
         }
@@ -533,7 +533,7 @@ sz_export_records (SzDb           *db,
       sz_export_table_take (t, C_RESPONDED, time_cell (stmt, 12));
       sz_export_table_take (t, C_RESOLVED, time_cell (stmt, 13));
       sz_export_table_take (t, C_CLOSED, time_cell (stmt, 14));
-      if (sqlite3_column_type (stmt, 15) != SQLITE_NULL
+      if (sz_stmt_column_type (stmt, 15) != SQLITE_NULL
           && sz_satisfaction_from_string (column_text (stmt, 15), &satisfaction))
         sz_export_table_set (t, C_SATISFACTION, sz_satisfaction_title (satisfaction));
       sz_export_table_set (t, C_HEAD, column_text (stmt, 16));
@@ -542,10 +542,10 @@ sz_export_records (SzDb           *db,
       if (reporters)
         {
           sz_export_table_set (t, C_REPORTER, column_text (stmt, 17));
-          sz_export_table_take (t, C_REPORTER_PHONE, phone_cell ((const char *) sqlite3_column_text (stmt, 18), full));
+          sz_export_table_take (t, C_REPORTER_PHONE, phone_cell ((const char *) sz_stmt_column_text (stmt, 18), full));
         }
     }
-  sqlite3_reset (stmt);
+  sz_stmt_reset (stmt);
   if (rc == 0)
     return NULL;
   /* Names of heads and staff are in every record; reporters only when asked. */

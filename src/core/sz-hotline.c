@@ -166,13 +166,13 @@ set_hotline_not_found (gint64    id,
 }
 
 static SzHotline *
-hotline_from_row (sqlite3_stmt *stmt)
+hotline_from_row (SzStmt *stmt)
 {
   SzHotline *h = sz_hotline_new ();
-  const char *category = (const char *) sqlite3_column_text (stmt, 1);
-  const char *scope = (const char *) sqlite3_column_text (stmt, 4);
+  const char *category = (const char *) sz_stmt_column_text (stmt, 1);
+  const char *scope = (const char *) sz_stmt_column_text (stmt, 4);
 
-  h->id = sqlite3_column_int64 (stmt, 0);
+  h->id = sz_stmt_column_int64 (stmt, 0);
   /* The table's CHECKs hold the same lists, so these cannot fail. */
   if (!sz_hotline_category_from_string (category, &h->category))
     h->category = SZ_HOTLINE_OTHER;
@@ -180,9 +180,9 @@ hotline_from_row (sqlite3_stmt *stmt)
     h->scope = SZ_SCOPE_COMMUNITY;
   h->label = sz_db_column_dup (stmt, 2);
   h->number = sz_db_column_dup (stmt, 3);
-  h->scope_id = sqlite3_column_int64 (stmt, 5);
+  h->scope_id = sz_stmt_column_int64 (stmt, 5);
   h->verified_on = sz_db_column_dup (stmt, 6);
-  h->position = sqlite3_column_int (stmt, 7);
+  h->position = sz_stmt_column_int (stmt, 7);
   return h;
 }
 
@@ -211,12 +211,12 @@ query_hotlines (SzDb          *db,
                 GCompareFunc   compare,
                 GError       **error)
 {
-  sqlite3_stmt *stmt = sz_db_prepare (db, sql, error);
+  SzStmt *stmt = sz_db_prepare (db, sql, error);
   GPtrArray *rows;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
+  sz_stmt_bind_int64 (stmt, 1, id);
   if (text != NULL)
     sz_db_bind_text (stmt, 2, text);
   rows = sz_row_collect (db, stmt, (gpointer) hotline_from_row, (GDestroyNotify) sz_hotline_free, error);
@@ -259,7 +259,7 @@ sz_hotline_save (SzDb       *db,
                  SzHotline  *h,
                  GError    **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  SzStmt *stmt = NULL;
   gint64 id;
   int position;
   gboolean ok;
@@ -287,11 +287,11 @@ sz_hotline_save (SzDb       *db,
       ok = stmt != NULL;
       if (ok)
         {
-          sqlite3_bind_int64 (stmt, 1, h->scope_id);
+          sz_stmt_bind_int64 (stmt, 1, h->scope_id);
           ok = sz_db_step (db, stmt, error) == SQLITE_ROW;
           if (ok)
-            position = sqlite3_column_int (stmt, 0);
-          sqlite3_reset (stmt);
+            position = sz_stmt_column_int (stmt, 0);
+          sz_stmt_reset (stmt);
         }
     }
   if (ok)
@@ -316,12 +316,12 @@ sz_hotline_save (SzDb       *db,
       sz_db_bind_id_opt (stmt, 6, h->scope == SZ_SCOPE_COMPOUND ? h->scope_id : 0);
       sz_db_bind_id_opt (stmt, 7, h->scope == SZ_SCOPE_BUILDING ? h->scope_id : 0);
       sz_db_bind_text_opt (stmt, 8, h->verified_on);
-      sqlite3_bind_int (stmt, 9, position);
+      sz_stmt_bind_int (stmt, 9, position);
       if (h->id != 0)
-        sqlite3_bind_int64 (stmt, 10, h->id);
+        sz_stmt_bind_int64 (stmt, 10, h->id);
       ok = sz_row_finish_write (db, stmt, &id, error);
     }
-  if (ok && h->id != 0 && sqlite3_changes (sz_db_handle (db)) == 0)
+  if (ok && h->id != 0 && sz_db_changes (db) == 0)
     {
       set_hotline_not_found (h->id, error);
       ok = FALSE;
@@ -339,7 +339,7 @@ sz_hotline_get (SzDb    *db,
                 gint64   id,
                 GError **error)
 {
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
 
   g_return_val_if_fail (db != NULL, NULL);
 
@@ -366,7 +366,7 @@ sz_hotline_mark_verified (SzDb        *db,
                           GError     **error)
 {
   g_autofree char *day = NULL;
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
   gboolean ok;
 
   g_return_val_if_fail (db != NULL, FALSE);
@@ -383,11 +383,11 @@ sz_hotline_mark_verified (SzDb        *db,
   ok = stmt != NULL;
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, id);
+      sz_stmt_bind_int64 (stmt, 1, id);
       sz_db_bind_text (stmt, 2, day);
       ok = sz_row_finish_write (db, stmt, NULL, error);
     }
-  if (ok && sqlite3_changes (sz_db_handle (db)) == 0)
+  if (ok && sz_db_changes (db) == 0)
     {
       set_hotline_not_found (id, error);
       ok = FALSE;

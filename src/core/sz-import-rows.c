@@ -47,40 +47,40 @@ str_map (void)
 static gboolean
 load (SzImportRun  *run,
       const char   *sql,
-      void        (*each) (SzImportRun *run, sqlite3_stmt *stmt),
+      void        (*each) (SzImportRun *run, SzStmt *stmt),
       GError      **error)
 {
   SzDb *db = run->im->db;
-  sqlite3_stmt *stmt = sz_db_prepare (db, sql, error);
+  SzStmt *stmt = sz_db_prepare (db, sql, error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, run->im->community_id);
+  sz_stmt_bind_int64 (stmt, 1, run->im->community_id);
   while ((rc = sz_db_step (db, stmt, error)) == SQLITE_ROW)
     each (run, stmt);
-  sqlite3_reset (stmt);
+  sz_stmt_reset (stmt);
   return rc != 0;
 }
 
 static const char *
-col_text (sqlite3_stmt *stmt,
+col_text (SzStmt *stmt,
           int           i)
 {
-  const char *s = (const char *) sqlite3_column_text (stmt, i);
+  const char *s = (const char *) sz_stmt_column_text (stmt, i);
 
   return s ? s : "";
 }
 
 static void
 each_grid (SzImportRun  *run,
-           sqlite3_stmt *stmt)
+           SzStmt *stmt)
 {
-  g_autofree char *number = g_strdup_printf ("%d", sqlite3_column_int (stmt, 1));
+  g_autofree char *number = g_strdup_printf ("%d", sz_stmt_column_int (stmt, 1));
   g_autoptr(SzGrid) g = sz_grid_new ();
 
-  g->id = sqlite3_column_int64 (stmt, 0);
-  g->number = sqlite3_column_int (stmt, 1);
+  g->id = sz_stmt_column_int64 (stmt, 0);
+  g->number = sz_stmt_column_int (stmt, 1);
   g_free (g->name);
   g->name = g_strdup (col_text (stmt, 2));
   sz_id_map_insert (run->grids, number, g->id);
@@ -91,9 +91,9 @@ each_grid (SzImportRun  *run,
 
 static void
 each_compound (SzImportRun  *run,
-               sqlite3_stmt *stmt)
+               SzStmt *stmt)
 {
-  gint64 id = sqlite3_column_int64 (stmt, 0);
+  gint64 id = sz_stmt_column_int64 (stmt, 0);
 
   sz_id_map_insert (run->compounds, col_text (stmt, 1), id);
   g_hash_table_insert (run->labels, key_tag ('c', id), g_strdup (col_text (stmt, 1)));
@@ -101,27 +101,27 @@ each_compound (SzImportRun  *run,
 
 static void
 each_building (SzImportRun  *run,
-               sqlite3_stmt *stmt)
+               SzStmt *stmt)
 {
-  gint64 id = sqlite3_column_int64 (stmt, 0);
-  g_autofree char *key = key_id (sqlite3_column_int64 (stmt, 1), col_text (stmt, 2));
+  gint64 id = sz_stmt_column_int64 (stmt, 0);
+  g_autofree char *key = key_id (sz_stmt_column_int64 (stmt, 1), col_text (stmt, 2));
   g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
 
   sz_id_map_insert (run->buildings, key, id);
-  sz_id_map_insert (run->building_grid, id_text, sqlite3_column_int64 (stmt, 3));
+  sz_id_map_insert (run->building_grid, id_text, sz_stmt_column_int64 (stmt, 3));
   g_hash_table_insert (run->labels, key_tag ('b', id),
                        g_strdup_printf ("%s %s", col_text (stmt, 4), col_text (stmt, 2)));
 }
 
 static void
 each_unit (SzImportRun  *run,
-           sqlite3_stmt *stmt)
+           SzStmt *stmt)
 {
-  gint64 id = sqlite3_column_int64 (stmt, 0);
-  gint64 building = sqlite3_column_int64 (stmt, 1);
-  g_autofree char *number = g_strdup_printf ("%d", sqlite3_column_int (stmt, 2));
+  gint64 id = sz_stmt_column_int64 (stmt, 0);
+  gint64 building = sz_stmt_column_int64 (stmt, 1);
+  g_autofree char *number = g_strdup_printf ("%d", sz_stmt_column_int (stmt, 2));
   g_autofree char *key = key_id (building, number);
-  g_autofree char *unit = sz_unit_label (sqlite3_column_int (stmt, 2));
+  g_autofree char *unit = sz_unit_label (sz_stmt_column_int (stmt, 2));
   g_autofree char *tag = key_tag ('b', building);
 
   sz_id_map_insert (run->units, key, id);
@@ -155,22 +155,22 @@ _sz_import_run_add_person (SzImportRun *run,
 
 static void
 each_person (SzImportRun  *run,
-             sqlite3_stmt *stmt)
+             SzStmt *stmt)
 {
-  _sz_import_run_add_person (run, sqlite3_column_int64 (stmt, 0), col_text (stmt, 1),
-              (const char *) sqlite3_column_text (stmt, 2), (const char *) sqlite3_column_text (stmt, 3));
+  _sz_import_run_add_person (run, sz_stmt_column_int64 (stmt, 0), col_text (stmt, 1),
+              (const char *) sz_stmt_column_text (stmt, 2), (const char *) sz_stmt_column_text (stmt, 3));
 }
 
 static void
 each_head (SzImportRun  *run,
-           sqlite3_stmt *stmt)
+           SzStmt *stmt)
 {
   SzLevel level;
 
   if (!sz_level_from_string (col_text (stmt, 0), &level))
     return;
-  g_hash_table_insert (run->heads, key_place (level, sqlite3_column_int64 (stmt, 1)),
-                       g_strdup_printf ("%" G_GINT64_FORMAT "\n%s", (gint64) sqlite3_column_int64 (stmt, 2), col_text (stmt, 3)));
+  g_hash_table_insert (run->heads, key_place (level, sz_stmt_column_int64 (stmt, 1)),
+                       g_strdup_printf ("%" G_GINT64_FORMAT "\n%s", (gint64) sz_stmt_column_int64 (stmt, 2), col_text (stmt, 3)));
 }
 
 SzImportRun *

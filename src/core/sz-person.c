@@ -144,7 +144,7 @@ sz_person_save (SzDb      *db,
                 SzPerson  *p,
                 GError   **error)
 {
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (db != NULL && p != NULL, FALSE);
@@ -191,21 +191,21 @@ sz_person_save (SzDb      *db,
       sz_db_bind_text (stmt, 2, p->gender);
       sz_db_bind_text_opt (stmt, 3, p->phone);
       sz_db_bind_text_opt (stmt, 4, p->phone2);
-      sqlite3_bind_int (stmt, 5, p->party_member ? 1 : 0);
+      sz_stmt_bind_int (stmt, 5, p->party_member ? 1 : 0);
       sz_db_bind_text (stmt, 6, p->background);
       sz_db_bind_id_opt (stmt, 7, p->home_unit_id);
-      sqlite3_bind_int (stmt, 8, p->phone_consent ? 1 : 0);
+      sz_stmt_bind_int (stmt, 8, p->phone_consent ? 1 : 0);
       sz_db_bind_text_opt (stmt, 9, p->consent_date);
       sz_db_bind_text (stmt, 10, p->notes);
       sz_db_bind_text (stmt, 11, p->name_pinyin);
       sz_db_bind_text (stmt, 12, p->name_initials);
       sz_db_bind_text (stmt, 14, p->consent_source != NULL ? p->consent_source : "");
       if (p->id != 0)
-        sqlite3_bind_int64 (stmt, 13, p->id);
+        sz_stmt_bind_int64 (stmt, 13, p->id);
       else
-        sqlite3_bind_int64 (stmt, 15, p->community_id);
+        sz_stmt_bind_int64 (stmt, 15, p->community_id);
       ok = sz_row_finish_write (db, stmt, &p->id, error);
-      if (ok && sqlite3_changes (sz_db_handle (db)) == 0)
+      if (ok && sz_db_changes (db) == 0)
         {
           sz_set_not_found (error, _("Person"), p->id);
           ok = FALSE;
@@ -219,25 +219,25 @@ sz_person_save (SzDb      *db,
                        " community_id"
 
 static SzPerson *
-person_from_row (sqlite3_stmt *stmt)
+person_from_row (SzStmt *stmt)
 {
   SzPerson *p = sz_person_new ();
 
-  p->id = sqlite3_column_int64 (stmt, 0);
+  p->id = sz_stmt_column_int64 (stmt, 0);
   p->name = sz_db_column_dup (stmt, 1);
   p->gender = sz_db_column_dup (stmt, 2);
   p->phone = sz_db_column_dup (stmt, 3);
   p->phone2 = sz_db_column_dup (stmt, 4);
-  p->party_member = sqlite3_column_int (stmt, 5) != 0;
+  p->party_member = sz_stmt_column_int (stmt, 5) != 0;
   p->background = sz_db_column_dup (stmt, 6);
-  p->home_unit_id = sqlite3_column_int64 (stmt, 7);
-  p->phone_consent = sqlite3_column_int (stmt, 8) != 0;
+  p->home_unit_id = sz_stmt_column_int64 (stmt, 7);
+  p->phone_consent = sz_stmt_column_int (stmt, 8) != 0;
   p->consent_date = sz_db_column_dup (stmt, 9);
   p->notes = sz_db_column_dup (stmt, 10);
   p->name_pinyin = sz_db_column_dup (stmt, 11);
   p->name_initials = sz_db_column_dup (stmt, 12);
   p->consent_source = sz_db_column_dup (stmt, 13);
-  p->community_id = sqlite3_column_int64 (stmt, 14);
+  p->community_id = sz_stmt_column_int64 (stmt, 14);
   return p;
 }
 
@@ -246,7 +246,7 @@ sz_person_get (SzDb    *db,
                gint64   id,
                GError **error)
 {
-  sqlite3_stmt *stmt = sz_db_prepare (db, "SELECT " PERSON_COLUMNS " FROM person WHERE id = ?1", error);
+  SzStmt *stmt = sz_db_prepare (db, "SELECT " PERSON_COLUMNS " FROM person WHERE id = ?1", error);
 
   if (stmt == NULL)
     return NULL;
@@ -258,13 +258,13 @@ sz_person_list_in (SzDb    *db,
                    gint64   community_id,
                    GError **error)
 {
-  sqlite3_stmt *stmt = sz_db_prepare (db,
+  SzStmt *stmt = sz_db_prepare (db,
                                       "SELECT " PERSON_COLUMNS " FROM person WHERE community_id = ?1"
                                       " ORDER BY name_pinyin, name COLLATE PINYIN, id", error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, community_id);
+  sz_stmt_bind_int64 (stmt, 1, community_id);
   return sz_row_collect (db, stmt, (gpointer) person_from_row, (GDestroyNotify) sz_person_free, error);
 }
 
@@ -272,7 +272,7 @@ GPtrArray *
 sz_person_list (SzDb    *db,
                 GError **error)
 {
-  sqlite3_stmt *stmt = sz_db_prepare (db, "SELECT " PERSON_COLUMNS " FROM person ORDER BY name_pinyin, name COLLATE PINYIN, id", error);
+  SzStmt *stmt = sz_db_prepare (db, "SELECT " PERSON_COLUMNS " FROM person ORDER BY name_pinyin, name COLLATE PINYIN, id", error);
 
   if (stmt == NULL)
     return NULL;
@@ -334,7 +334,7 @@ sz_person_set_image (SzDb         *db,
 {
   g_autofree char *date = g_strdup (taken_on);
   const char *mime = NULL;
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
   int width, height;
   gboolean ok;
 
@@ -361,12 +361,12 @@ sz_person_set_image (SzDb         *db,
           gsize len;
           gconstpointer bytes = g_bytes_get_data (data, &len);
 
-          sqlite3_bind_int64 (stmt, 1, person_id);
-          sqlite3_bind_text (stmt, 2, image_kind_string (kind), -1, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 3, mime, -1, SQLITE_STATIC);
-          sqlite3_bind_int (stmt, 4, width);
-          sqlite3_bind_int (stmt, 5, height);
-          sqlite3_bind_blob64 (stmt, 6, bytes, len, SQLITE_TRANSIENT);
+          sz_stmt_bind_int64 (stmt, 1, person_id);
+          sz_db_bind_text (stmt, 2, image_kind_string (kind));
+          sz_db_bind_text (stmt, 3, mime);
+          sz_stmt_bind_int (stmt, 4, width);
+          sz_stmt_bind_int (stmt, 5, height);
+          sz_stmt_bind_blob (stmt, 6, bytes, len);
           sz_db_bind_text (stmt, 7, date);
           ok = sz_row_finish_write (db, stmt, NULL, error);
         }
@@ -382,7 +382,7 @@ sz_person_get_image (SzDb         *db,
                      char        **taken_on,
                      GError      **error)
 {
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
   GBytes *bytes;
   int rc;
 
@@ -391,17 +391,17 @@ sz_person_get_image (SzDb         *db,
   stmt = sz_db_prepare (db, "SELECT data, mime_type, taken_on FROM person_image WHERE person_id = ?1 AND kind = ?2", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  sqlite3_bind_text (stmt, 2, image_kind_string (kind), -1, SQLITE_STATIC);
+  sz_stmt_bind_int64 (stmt, 1, person_id);
+  sz_db_bind_text (stmt, 2, image_kind_string (kind));
   rc = sz_db_step (db, stmt, error);
   if (rc != SQLITE_ROW)
     return NULL;
-  bytes = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+  bytes = g_bytes_new (sz_stmt_column_blob (stmt, 0), sz_stmt_column_bytes (stmt, 0));
   if (mime_type)
     *mime_type = sz_db_column_dup (stmt, 1);
   if (taken_on)
     *taken_on = sz_db_column_dup (stmt, 2);
-  sqlite3_reset (stmt);
+  sz_stmt_reset (stmt);
   return bytes;
 }
 
@@ -411,7 +411,7 @@ sz_person_clear_image (SzDb         *db,
                        SzImageKind   kind,
                        GError      **error)
 {
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
   gboolean ok;
 
   g_return_val_if_fail (db != NULL, FALSE);
@@ -422,8 +422,8 @@ sz_person_clear_image (SzDb         *db,
   ok = stmt != NULL;
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, person_id);
-      sqlite3_bind_text (stmt, 2, image_kind_string (kind), -1, SQLITE_STATIC);
+      sz_stmt_bind_int64 (stmt, 1, person_id);
+      sz_db_bind_text (stmt, 2, image_kind_string (kind));
       ok = sz_row_finish_write (db, stmt, NULL, error);
     }
   return sz_db_end (db, ok, error);

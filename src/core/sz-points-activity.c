@@ -24,20 +24,20 @@ static const char * const bases[] = { "per_hour", "per_occasion" };
 #define TYPE_COLUMNS "id, community_id, name, basis, points_per_unit, minutes, levels, active, position"
 
 static SzActivityType *
-type_from_row (sqlite3_stmt *stmt)
+type_from_row (SzStmt *stmt)
 {
   SzActivityType *t = g_new0 (SzActivityType, 1);
 
-  t->id = sqlite3_column_int64 (stmt, 0);
-  t->community_id = sqlite3_column_int64 (stmt, 1);
+  t->id = sz_stmt_column_int64 (stmt, 0);
+  t->community_id = sz_stmt_column_int64 (stmt, 1);
   t->name = sz_db_column_dup (stmt, 2);
-  t->basis = sz_name_index (bases, G_N_ELEMENTS (bases), (const char *) sqlite3_column_text (stmt, 3)) == 1
+  t->basis = sz_name_index (bases, G_N_ELEMENTS (bases), (const char *) sz_stmt_column_text (stmt, 3)) == 1
              ? SZ_BASIS_PER_OCCASION : SZ_BASIS_PER_HOUR;
-  t->points_per_unit = sqlite3_column_int64 (stmt, 4);
-  t->minutes = sqlite3_column_int (stmt, 5);
-  t->levels = (guint) sqlite3_column_int (stmt, 6);
-  t->active = sqlite3_column_int (stmt, 7) != 0;
-  t->position = sqlite3_column_int (stmt, 8);
+  t->points_per_unit = sz_stmt_column_int64 (stmt, 4);
+  t->minutes = sz_stmt_column_int (stmt, 5);
+  t->levels = (guint) sz_stmt_column_int (stmt, 6);
+  t->active = sz_stmt_column_int (stmt, 7) != 0;
+  t->position = sz_stmt_column_int (stmt, 8);
   return t;
 }
 
@@ -46,7 +46,7 @@ sz_activity_type_save (SzDb            *db,
                        SzActivityType  *t,
                        GError         **error)
 {
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
   gboolean ok;
   int rc;
 
@@ -95,26 +95,26 @@ sz_activity_type_save (SzDb            *db,
       ok = stmt != NULL;
       if (ok)
         {
-          sqlite3_bind_int64 (stmt, 1, t->id);
+          sz_stmt_bind_int64 (stmt, 1, t->id);
           ok = sz_db_step (db, stmt, error) == SQLITE_ROW;
           if (ok)
-            t->community_id = sqlite3_column_int64 (stmt, 0);
-          sqlite3_reset (stmt);
+            t->community_id = sz_stmt_column_int64 (stmt, 0);
+          sz_stmt_reset (stmt);
         }
     }
   if (ok && t->id == 0)
     ok = sz_row_require (db, "SELECT 1 FROM community WHERE id = ?1", t->community_id, _("Community"), error);
   if (ok)
     {
-      stmt = sz_db_prepare (db, "SELECT 1 FROM activity_type WHERE community_id = ?1 AND name = ?2 AND id IS NOT ?3", error);
+      stmt = sz_db_prepare (db, "SELECT 1 FROM activity_type WHERE community_id = ?1 AND name = ?2 AND id IS DISTINCT FROM ?3", error);
       ok = stmt != NULL;
       if (ok)
         {
-          sqlite3_bind_int64 (stmt, 1, t->community_id);
+          sz_stmt_bind_int64 (stmt, 1, t->community_id);
           sz_db_bind_text (stmt, 2, t->name);
-          sqlite3_bind_int64 (stmt, 3, t->id);
+          sz_stmt_bind_int64 (stmt, 3, t->id);
           rc = sz_db_step (db, stmt, error);
-          sqlite3_reset (stmt);
+          sz_stmt_reset (stmt);
           ok = rc == SQLITE_DONE;
           if (rc == SQLITE_ROW)
             g_set_error (error, SZ_POINTS_ERROR, SZ_POINTS_ERROR_INVALID,
@@ -128,11 +128,11 @@ sz_activity_type_save (SzDb            *db,
       ok = stmt != NULL;
       if (ok)
         {
-          sqlite3_bind_int64 (stmt, 1, t->community_id);
+          sz_stmt_bind_int64 (stmt, 1, t->community_id);
           ok = sz_db_step (db, stmt, error) == SQLITE_ROW;
           if (ok)
-            t->position = sqlite3_column_int (stmt, 0);
-          sqlite3_reset (stmt);
+            t->position = sz_stmt_column_int (stmt, 0);
+          sz_stmt_reset (stmt);
         }
     }
   if (ok)
@@ -149,16 +149,16 @@ sz_activity_type_save (SzDb            *db,
       if (ok)
         {
           sz_db_bind_text (stmt, 1, t->name);
-          sqlite3_bind_text (stmt, 2, bases[t->basis], -1, SQLITE_STATIC);
-          sqlite3_bind_int64 (stmt, 3, t->points_per_unit);
-          sqlite3_bind_int (stmt, 4, t->minutes);
-          sqlite3_bind_int (stmt, 5, (int) t->levels);
-          sqlite3_bind_int (stmt, 6, t->active ? 1 : 0);
-          sqlite3_bind_int (stmt, 7, t->position);
+          sz_db_bind_text (stmt, 2, bases[t->basis]);
+          sz_stmt_bind_int64 (stmt, 3, t->points_per_unit);
+          sz_stmt_bind_int (stmt, 4, t->minutes);
+          sz_stmt_bind_int (stmt, 5, (int) t->levels);
+          sz_stmt_bind_int (stmt, 6, t->active ? 1 : 0);
+          sz_stmt_bind_int (stmt, 7, t->position);
           if (t->id == 0)
-            sqlite3_bind_int64 (stmt, 8, t->community_id);
+            sz_stmt_bind_int64 (stmt, 8, t->community_id);
           else
-            sqlite3_bind_int64 (stmt, 9, t->id);
+            sz_stmt_bind_int64 (stmt, 9, t->id);
           ok = sz_row_finish_write (db, stmt, &t->id, error);
         }
     }
@@ -170,7 +170,7 @@ sz_activity_type_get (SzDb    *db,
                       gint64   id,
                       GError **error)
 {
-  sqlite3_stmt *stmt = sz_db_prepare (db, "SELECT " TYPE_COLUMNS " FROM activity_type WHERE id = ?1", error);
+  SzStmt *stmt = sz_db_prepare (db, "SELECT " TYPE_COLUMNS " FROM activity_type WHERE id = ?1", error);
 
   if (stmt == NULL)
     return NULL;
@@ -183,15 +183,15 @@ sz_activity_type_list (SzDb     *db,
                        gboolean  with_retired,
                        GError  **error)
 {
-  sqlite3_stmt *stmt = sz_db_prepare (db,
+  SzStmt *stmt = sz_db_prepare (db,
                                       "SELECT " TYPE_COLUMNS " FROM activity_type"
-                                      " WHERE community_id = ?1 AND (?2 OR active)"
+                                      " WHERE community_id = ?1 AND (?2 <> 0 OR active <> 0)"
                                       " ORDER BY position, name COLLATE PINYIN, id", error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, community_id);
-  sqlite3_bind_int (stmt, 2, with_retired ? 1 : 0);
+  sz_stmt_bind_int64 (stmt, 1, community_id);
+  sz_stmt_bind_int (stmt, 2, with_retired ? 1 : 0);
   return sz_row_collect (db, stmt, (gpointer) type_from_row, (GDestroyNotify) sz_activity_type_free, error);
 }
 
@@ -327,7 +327,7 @@ sz_activity_record (SzDb                *db,
   g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GPtrArray) moves = g_ptr_array_new_with_free_func ((GDestroyNotify) sz_movement_free);
   g_autofree char *day = NULL;
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
   gboolean ok;
 
   g_return_val_if_fail (db != NULL && activity != NULL, FALSE);
@@ -379,12 +379,12 @@ sz_activity_record (SzDb                *db,
       activity->community_id = type->community_id;
       g_free (activity->day);
       activity->day = g_strdup (day);
-      sqlite3_bind_int64 (stmt, 1, activity->community_id);
-      sqlite3_bind_int64 (stmt, 2, activity->type_id);
+      sz_stmt_bind_int64 (stmt, 1, activity->community_id);
+      sz_stmt_bind_int64 (stmt, 2, activity->type_id);
       sz_db_bind_text (stmt, 3, day);
       sz_db_bind_text (stmt, 4, activity->title);
       sz_db_bind_text (stmt, 5, activity->notes);
-      sqlite3_bind_int64 (stmt, 6, g_get_real_time () / G_USEC_PER_SEC);
+      sz_stmt_bind_int64 (stmt, 6, g_get_real_time () / G_USEC_PER_SEC);
       sz_db_bind_text (stmt, 7, sz_db_get_actor (db));
       ok = sz_row_finish_write (db, stmt, &activity->id, error);
     }
@@ -401,13 +401,13 @@ sz_activity_record (SzDb                *db,
 }
 
 static SzActivity *
-activity_from_row (sqlite3_stmt *stmt)
+activity_from_row (SzStmt *stmt)
 {
   SzActivity *a = g_new0 (SzActivity, 1);
 
-  a->id = sqlite3_column_int64 (stmt, 0);
-  a->community_id = sqlite3_column_int64 (stmt, 1);
-  a->type_id = sqlite3_column_int64 (stmt, 2);
+  a->id = sz_stmt_column_int64 (stmt, 0);
+  a->community_id = sz_stmt_column_int64 (stmt, 1);
+  a->type_id = sz_stmt_column_int64 (stmt, 2);
   a->day = sz_db_column_dup (stmt, 3);
   a->title = sz_db_column_dup (stmt, 4);
   a->notes = sz_db_column_dup (stmt, 5);
@@ -419,7 +419,7 @@ sz_activity_get (SzDb    *db,
                  gint64   id,
                  GError **error)
 {
-  sqlite3_stmt *stmt = sz_db_prepare (db, "SELECT id, community_id, type_id, day, title, notes FROM activity WHERE id = ?1",
+  SzStmt *stmt = sz_db_prepare (db, "SELECT id, community_id, type_id, day, title, notes FROM activity WHERE id = ?1",
                                       error);
 
   if (stmt == NULL)
@@ -432,13 +432,13 @@ sz_activity_list (SzDb    *db,
                   gint64   community_id,
                   GError **error)
 {
-  sqlite3_stmt *stmt = sz_db_prepare (db,
+  SzStmt *stmt = sz_db_prepare (db,
                                       "SELECT id, community_id, type_id, day, title, notes FROM activity"
                                       " WHERE community_id = ?1 ORDER BY day DESC, id DESC", error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, community_id);
+  sz_stmt_bind_int64 (stmt, 1, community_id);
   return sz_row_collect (db, stmt, (gpointer) activity_from_row, (GDestroyNotify) sz_activity_free, error);
 }
 
@@ -450,7 +450,7 @@ sz_points_record_credits (SzDb    *db,
                           GError **error)
 {
   g_autoptr(GPtrArray) credits = g_ptr_array_new_with_free_func ((GDestroyNotify) sz_record_credit_free);
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
   int rc;
 
   stmt = sz_db_prepare (db,
@@ -466,20 +466,20 @@ sz_points_record_credits (SzDb    *db,
                         " ORDER BY s.resolved_at, r.id", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, community_id);
+  sz_stmt_bind_int64 (stmt, 1, community_id);
   while ((rc = sz_db_step (db, stmt, error)) == SQLITE_ROW)
     {
       SzRecordCredit *c = g_new0 (SzRecordCredit, 1);
-      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 0));
-      g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, 5));
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sz_stmt_column_int64 (stmt, 0));
+      g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (sz_stmt_column_int64 (stmt, 5));
       g_autoptr(GDateTime) local = g_date_time_to_timezone (dt, sz_record_time_zone ());
 
-      c->record_id = sqlite3_column_int64 (stmt, 0);
-      c->person_id = sqlite3_column_int64 (stmt, 1);
+      c->record_id = sz_stmt_column_int64 (stmt, 0);
+      c->person_id = sz_stmt_column_int64 (stmt, 1);
       c->name = sz_db_column_dup (stmt, 2);
       /* Translators: a record in a dialog's heading: its number, place and category */
-      c->summary = g_strdup_printf (_("No. %s · %s · %s"), number, sqlite3_column_text (stmt, 3),
-                                    sqlite3_column_text (stmt, 4));
+      c->summary = g_strdup_printf (_("No. %s · %s · %s"), number, sz_stmt_column_text (stmt, 3),
+                                    sz_stmt_column_text (stmt, 4));
       c->resolved_day = g_date_time_format (local, "%Y-%m-%d");
       g_ptr_array_add (credits, c);
     }
@@ -500,7 +500,7 @@ sz_points_credit_record (SzDb    *db,
   gint64 community_id = 0;
   gint64 resolved_at = 0;
   gboolean ok;
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
   int rc;
 
   g_return_val_if_fail (db != NULL, FALSE);
@@ -512,17 +512,17 @@ sz_points_credit_record (SzDb    *db,
                         "  FROM record r LEFT JOIN record_state s ON s.record_id = r.id WHERE r.id = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, record_id);
+  sz_stmt_bind_int64 (stmt, 1, record_id);
   rc = sz_db_step (db, stmt, error);
   if (rc == SQLITE_DONE)
     sz_set_not_found (error, _("Record"), record_id);
   if (rc != SQLITE_ROW)
     return FALSE;
-  community_id = sqlite3_column_int64 (stmt, 0);
-  m->person_id = sqlite3_column_int64 (stmt, 1);
-  resolved_at = sqlite3_column_int64 (stmt, 2);
-  ok = sqlite3_column_int (stmt, 3) == 0;
-  sqlite3_reset (stmt);
+  community_id = sz_stmt_column_int64 (stmt, 0);
+  m->person_id = sz_stmt_column_int64 (stmt, 1);
+  resolved_at = sz_stmt_column_int64 (stmt, 2);
+  ok = sz_stmt_column_int (stmt, 3) == 0;
+  sz_stmt_reset (stmt);
   if (!ok)
     {
       g_set_error (error, SZ_POINTS_ERROR, SZ_POINTS_ERROR_STATE,

@@ -22,20 +22,20 @@ sz_points_get_expiry_years (SzDb    *db,
                             gint64   community_id,
                             GError **error)
 {
-  sqlite3_stmt *stmt = sz_db_prepare (db, "SELECT points_expiry_years FROM community WHERE id = ?1", error);
+  SzStmt *stmt = sz_db_prepare (db, "SELECT points_expiry_years FROM community WHERE id = ?1", error);
   int rc;
   int years;
 
   if (stmt == NULL)
     return -1;
-  sqlite3_bind_int64 (stmt, 1, community_id);
+  sz_stmt_bind_int64 (stmt, 1, community_id);
   rc = sz_db_step (db, stmt, error);
   if (rc == SQLITE_DONE)
     sz_set_not_found (error, _("Community"), community_id);
   if (rc != SQLITE_ROW)
     return -1;
-  years = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
+  years = sz_stmt_column_int (stmt, 0);
+  sz_stmt_reset (stmt);
   return years;
 }
 
@@ -45,7 +45,7 @@ sz_points_set_expiry_years (SzDb    *db,
                             int      years,
                             GError **error)
 {
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
   gboolean ok;
 
   g_return_val_if_fail (db != NULL, FALSE);
@@ -66,8 +66,8 @@ sz_points_set_expiry_years (SzDb    *db,
       ok = stmt != NULL;
       if (ok)
         {
-          sqlite3_bind_int64 (stmt, 1, community_id);
-          sqlite3_bind_int (stmt, 2, years);
+          sz_stmt_bind_int64 (stmt, 1, community_id);
+          sz_stmt_bind_int (stmt, 2, years);
           ok = sz_row_finish_write (db, stmt, NULL, error);
         }
     }
@@ -87,7 +87,7 @@ sz_points_expiry_preview (SzDb        *db,
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) sz_expiry_item_free);
   g_autofree char *today = NULL;
   g_autofree char *before = NULL;
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
   int years;
   int cutoff;
   int rc;
@@ -118,18 +118,18 @@ sz_points_expiry_preview (SzDb        *db,
                         " ORDER BY n.name_pinyin, n.name COLLATE PINYIN, n.id", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, community_id);
+  sz_stmt_bind_int64 (stmt, 1, community_id);
   sz_db_bind_text (stmt, 2, before);
   while ((rc = sz_db_step (db, stmt, error)) == SQLITE_ROW)
     {
-      gint64 balance = sqlite3_column_int64 (stmt, 2);
-      gint64 left_old = sqlite3_column_int64 (stmt, 3);
+      gint64 balance = sz_stmt_column_int64 (stmt, 2);
+      gint64 left_old = sz_stmt_column_int64 (stmt, 3);
       SzExpiryItem *item;
 
       if (left_old <= 0)
         continue;
       item = g_new0 (SzExpiryItem, 1);
-      item->person_id = sqlite3_column_int64 (stmt, 0);
+      item->person_id = sz_stmt_column_int64 (stmt, 0);
       item->name = sz_db_column_dup (stmt, 1);
       item->points = MIN (balance, left_old);
       item->earned_before = g_strdup (before);

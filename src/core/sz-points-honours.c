@@ -52,7 +52,7 @@ G_STATIC_ASSERT (SZ_N_LEVELS == 3);
   "   FROM points_period pp JOIN person n ON n.id = pp.person_id" \
   "   LEFT JOIN rc ON rc.person_id = pp.person_id" \
   "  WHERE pp.community_id = ?1 AND pp.period = ?2 AND (pp.minutes > 0 OR pp.earned <> 0)" \
-  "    AND pp.minutes >= ?5 AND pp.earned >= ?6 AND re >= ?7 AND " LEVEL_SQL \
+  "    AND pp.minutes >= ?5 AND pp.earned >= ?6 AND coalesce (rc.n, 0) >= ?7 AND " LEVEL_SQL \
   "  ORDER BY pp.minutes DESC, pp.earned DESC, re DESC, n.name_pinyin, n.name, n.id" \
   "  LIMIT ?9"
 #define SHORTLIST_RECORDS_SQL \
@@ -63,7 +63,7 @@ G_STATIC_ASSERT (SZ_N_LEVELS == 3);
   "   AND NOT EXISTS (SELECT 1 FROM points_period pp WHERE pp.person_id = n.id AND pp.period = ?2" \
   "                     AND (pp.minutes > 0 OR pp.earned <> 0))" \
   "   AND " LEVEL_SQL \
-  " GROUP BY n.id HAVING re >= ?7" \
+  " GROUP BY n.id HAVING count(*) >= ?7" \
   " ORDER BY re DESC, n.name_pinyin, n.name, n.id" \
   " LIMIT ?9"
 
@@ -87,29 +87,29 @@ sz_honours_shortlist (SzDb                    *db,
     return NULL;
   for (int pass = 0; pass < 2; pass++)
     {
-      sqlite3_stmt *stmt = sz_db_prepare (db, pass == 0 ? SHORTLIST_SQL : SHORTLIST_RECORDS_SQL, error);
+      SzStmt *stmt = sz_db_prepare (db, pass == 0 ? SHORTLIST_SQL : SHORTLIST_RECORDS_SQL, error);
       int rc;
 
       if (stmt == NULL)
         return NULL;
-      sqlite3_bind_int64 (stmt, 1, filter->community_id);
+      sz_stmt_bind_int64 (stmt, 1, filter->community_id);
       sz_db_bind_text (stmt, 2, filter->period);
-      sqlite3_bind_int64 (stmt, 3, day_start (first, 0));
-      sqlite3_bind_int64 (stmt, 4, day_start (last, 1));
-      sqlite3_bind_int (stmt, 5, filter->min_minutes);
-      sqlite3_bind_int64 (stmt, 6, filter->min_points);
-      sqlite3_bind_int64 (stmt, 7, filter->min_records);
-      sqlite3_bind_int (stmt, 8, filter->level < 0 ? -1 : MIN (filter->level, SZ_N_LEVELS));
-      sqlite3_bind_int64 (stmt, 9, filter->limit == 0 ? -1 : (gint64) (filter->limit - entries->len));
+      sz_stmt_bind_int64 (stmt, 3, day_start (first, 0));
+      sz_stmt_bind_int64 (stmt, 4, day_start (last, 1));
+      sz_stmt_bind_int (stmt, 5, filter->min_minutes);
+      sz_stmt_bind_int64 (stmt, 6, filter->min_points);
+      sz_stmt_bind_int64 (stmt, 7, filter->min_records);
+      sz_stmt_bind_int (stmt, 8, filter->level < 0 ? -1 : MIN (filter->level, SZ_N_LEVELS));
+      sz_stmt_bind_int64 (stmt, 9, filter->limit == 0 ? -1 : (gint64) (filter->limit - entries->len));
       if (filter->limit > 0 && entries->len >= filter->limit)
         break;
       while ((rc = sz_db_step (db, stmt, error)) == SQLITE_ROW)
         {
-          gint64 id = sqlite3_column_int64 (stmt, 0);
+          gint64 id = sz_stmt_column_int64 (stmt, 0);
           SzPointsPost *post = g_hash_table_lookup (posts, &id);
-          int minutes = sqlite3_column_int (stmt, 2);
-          gint64 earned = sqlite3_column_int64 (stmt, 3);
-          guint records = (guint) sqlite3_column_int (stmt, 4);
+          int minutes = sz_stmt_column_int (stmt, 2);
+          gint64 earned = sz_stmt_column_int64 (stmt, 3);
+          guint records = (guint) sz_stmt_column_int (stmt, 4);
           SzShortlistEntry *e;
 
           e = g_new0 (SzShortlistEntry, 1);
@@ -118,7 +118,7 @@ sz_honours_shortlist (SzDb                    *db,
           e->minutes = minutes;
           e->earned = earned;
           e->records = records;
-          e->has_photo = sqlite3_column_int (stmt, 5) != 0;
+          e->has_photo = sz_stmt_column_int (stmt, 5) != 0;
           e->level = post != NULL ? post->level : -1;
           e->post = g_strdup (post != NULL ? post->text : "");
           /* Ties share a rank (1, 1, 3). */
@@ -161,14 +161,14 @@ sz_honour_certificate_number (const char *community_name,
   " h.withdrawn_reason, n.name"
 
 static SzHonour *
-honour_from_row (sqlite3_stmt *stmt)
+honour_from_row (SzStmt *stmt)
 {
   SzHonour *h = sz_honour_new ();
-  int status = sz_name_index (statuses, G_N_ELEMENTS (statuses), (const char *) sqlite3_column_text (stmt, 6));
+  int status = sz_name_index (statuses, G_N_ELEMENTS (statuses), (const char *) sz_stmt_column_text (stmt, 6));
 
-  h->id = sqlite3_column_int64 (stmt, 0);
-  h->community_id = sqlite3_column_int64 (stmt, 1);
-  h->person_id = sqlite3_column_int64 (stmt, 2);
+  h->id = sz_stmt_column_int64 (stmt, 0);
+  h->community_id = sz_stmt_column_int64 (stmt, 1);
+  h->person_id = sz_stmt_column_int64 (stmt, 2);
   h->period = sz_db_column_dup (stmt, 3);
   h->title = sz_db_column_dup (stmt, 4);
   h->reason = sz_db_column_dup (stmt, 5);
@@ -177,8 +177,8 @@ honour_from_row (sqlite3_stmt *stmt)
   h->publicity_until = sz_db_column_dup (stmt, 8);
   h->awarded_on = sz_db_column_dup (stmt, 9);
   h->certificate_no = sz_db_column_dup (stmt, 10);
-  h->certificate_year = sqlite3_column_int (stmt, 11);
-  h->certificate_seq = sqlite3_column_int (stmt, 12);
+  h->certificate_year = sz_stmt_column_int (stmt, 11);
+  h->certificate_seq = sz_stmt_column_int (stmt, 12);
   h->withdrawn_reason = sz_db_column_dup (stmt, 13);
   h->name = sz_db_column_dup (stmt, 14);
   return h;
@@ -204,7 +204,7 @@ sz_honour_get (SzDb    *db,
                gint64   id,
                GError **error)
 {
-  sqlite3_stmt *stmt = sz_db_prepare (db,
+  SzStmt *stmt = sz_db_prepare (db,
                                       "SELECT " HONOUR_COLUMNS " FROM honour h JOIN person n ON n.id = h.person_id"
                                       " WHERE h.id = ?1", error);
   g_autoptr(GPtrArray) one = g_ptr_array_new_with_free_func ((GDestroyNotify) sz_honour_free);
@@ -232,7 +232,7 @@ sz_honour_list (SzDb        *db,
 {
   g_autoptr(GPtrArray) honours = NULL;
   g_autoptr(GHashTable) posts = NULL;
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
 
   stmt = sz_db_prepare (db,
                         "SELECT " HONOUR_COLUMNS " FROM honour h JOIN person n ON n.id = h.person_id"
@@ -241,7 +241,7 @@ sz_honour_list (SzDb        *db,
                         error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, community_id);
+  sz_stmt_bind_int64 (stmt, 1, community_id);
   sz_db_bind_text_opt (stmt, 2, period);
   honours = sz_row_collect (db, stmt, (gpointer) honour_from_row, (GDestroyNotify) sz_honour_free, error);
   if (honours == NULL)
@@ -274,7 +274,7 @@ sz_honour_propose (SzDb      *db,
   g_autoptr(GDate) until = NULL;
   char buf[16];
   gint64 community_id = 0;
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
   gboolean ok;
   int rc;
 
@@ -316,12 +316,12 @@ sz_honour_propose (SzDb      *db,
   ok = stmt != NULL;
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, community_id);
-      sqlite3_bind_int64 (stmt, 2, h->person_id);
+      sz_stmt_bind_int64 (stmt, 1, community_id);
+      sz_stmt_bind_int64 (stmt, 2, h->person_id);
       sz_db_bind_text (stmt, 3, h->period);
       sz_db_bind_text (stmt, 4, h->title);
       rc = sz_db_step (db, stmt, error);
-      sqlite3_reset (stmt);
+      sz_stmt_reset (stmt);
       ok = rc == SQLITE_DONE;
       if (rc == SQLITE_ROW)
         g_set_error (error, SZ_POINTS_ERROR, SZ_POINTS_ERROR_INVALID,
@@ -336,8 +336,8 @@ sz_honour_propose (SzDb      *db,
       ok = stmt != NULL;
       if (ok)
         {
-          sqlite3_bind_int64 (stmt, 1, community_id);
-          sqlite3_bind_int64 (stmt, 2, h->person_id);
+          sz_stmt_bind_int64 (stmt, 1, community_id);
+          sz_stmt_bind_int64 (stmt, 2, h->person_id);
           sz_db_bind_text (stmt, 3, h->period);
           sz_db_bind_text (stmt, 4, h->title);
           sz_db_bind_text (stmt, 5, h->reason);
@@ -371,7 +371,7 @@ sz_honour_award (SzDb        *db,
   g_autoptr(SzCommunity) community = NULL;
   g_autofree char *on = NULL;
   g_autofree char *number = NULL;
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
   gboolean ok;
   int year;
   int seq = 0;
@@ -403,20 +403,20 @@ sz_honour_award (SzDb        *db,
     return FALSE;
   stmt = sz_db_prepare (db,
                         "INSERT INTO certificate_register (community_id, year, last_seq) VALUES (?1, ?2, 1)"
-                        " ON CONFLICT (community_id, year) DO UPDATE SET last_seq = last_seq + 1"
+                        " ON CONFLICT (community_id, year) DO UPDATE SET last_seq = certificate_register.last_seq + 1"
                         " RETURNING last_seq", error);
   ok = stmt != NULL;
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, h->community_id);
-      sqlite3_bind_int (stmt, 2, year);
+      sz_stmt_bind_int64 (stmt, 1, h->community_id);
+      sz_stmt_bind_int (stmt, 2, year);
       ok = sz_db_step (db, stmt, error) == SQLITE_ROW;
       if (ok)
         {
-          seq = sqlite3_column_int (stmt, 0);
+          seq = sz_stmt_column_int (stmt, 0);
           ok = sz_db_step (db, stmt, error) == SQLITE_DONE;
         }
-      sqlite3_reset (stmt);
+      sz_stmt_reset (stmt);
     }
   if (ok)
     {
@@ -427,10 +427,10 @@ sz_honour_award (SzDb        *db,
       ok = stmt != NULL;
       if (ok)
         {
-          sqlite3_bind_int64 (stmt, 1, id);
+          sz_stmt_bind_int64 (stmt, 1, id);
           sz_db_bind_text (stmt, 2, on);
-          sqlite3_bind_int (stmt, 3, year);
-          sqlite3_bind_int (stmt, 4, seq);
+          sz_stmt_bind_int (stmt, 3, year);
+          sz_stmt_bind_int (stmt, 4, seq);
           sz_db_bind_text (stmt, 5, number);
           ok = sz_row_finish_write (db, stmt, NULL, error);
         }
@@ -446,7 +446,7 @@ sz_honour_withdraw (SzDb        *db,
 {
   g_autoptr(SzHonour) h = NULL;
   g_autofree char *why = g_strdup (reason);
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
   gboolean ok;
 
   g_return_val_if_fail (db != NULL, FALSE);
@@ -466,7 +466,7 @@ sz_honour_withdraw (SzDb        *db,
   ok = stmt != NULL;
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, id);
+      sz_stmt_bind_int64 (stmt, 1, id);
       sz_db_bind_text (stmt, 2, why);
       ok = sz_row_finish_write (db, stmt, NULL, error);
     }

@@ -31,29 +31,29 @@
 
 /* Columns 0–18 of MOVEMENT_COLUMNS, then the figures after it at 19, 20. */
 static SzMovement *
-movement_from_row (sqlite3_stmt *stmt)
+movement_from_row (SzStmt *stmt)
 {
   SzMovement *m = g_new0 (SzMovement, 1);
 
-  m->id = sqlite3_column_int64 (stmt, 0);
-  m->community_id = sqlite3_column_int64 (stmt, 1);
-  m->person_id = sqlite3_column_int64 (stmt, 2);
-  m->kind = _sz_move_kind_from_string ((const char *) sqlite3_column_text (stmt, 3));
+  m->id = sz_stmt_column_int64 (stmt, 0);
+  m->community_id = sz_stmt_column_int64 (stmt, 1);
+  m->person_id = sz_stmt_column_int64 (stmt, 2);
+  m->kind = _sz_move_kind_from_string ((const char *) sz_stmt_column_text (stmt, 3));
   m->day = sz_db_column_dup (stmt, 4);
-  m->entered_at = sqlite3_column_int64 (stmt, 5);
+  m->entered_at = sz_stmt_column_int64 (stmt, 5);
   m->actor = sz_db_column_dup (stmt, 6);
-  m->minutes = sqlite3_column_int (stmt, 7);
-  m->points = sqlite3_column_int64 (stmt, 8);
-  m->activity_id = sqlite3_column_int64 (stmt, 9);
-  m->record_id = sqlite3_column_int64 (stmt, 10);
-  m->redemption_id = sqlite3_column_int64 (stmt, 11);
-  m->reverses_id = sqlite3_column_int64 (stmt, 12);
+  m->minutes = sz_stmt_column_int (stmt, 7);
+  m->points = sz_stmt_column_int64 (stmt, 8);
+  m->activity_id = sz_stmt_column_int64 (stmt, 9);
+  m->record_id = sz_stmt_column_int64 (stmt, 10);
+  m->redemption_id = sz_stmt_column_int64 (stmt, 11);
+  m->reverses_id = sz_stmt_column_int64 (stmt, 12);
   m->reason = sz_db_column_dup (stmt, 13);
-  m->reversed_by = sqlite3_column_int64 (stmt, 14);
+  m->reversed_by = sz_stmt_column_int64 (stmt, 14);
   if (m->activity_id != 0)
     /* Translators: where points came from: an activity ("志愿服务日 2026-05-01") */
-    m->source = g_strdup_printf (C_("points source", "%s %s"), sqlite3_column_text (stmt, 15),
-                                 sqlite3_column_text (stmt, 16));
+    m->source = g_strdup_printf (C_("points source", "%s %s"), sz_stmt_column_text (stmt, 15),
+                                 sz_stmt_column_text (stmt, 16));
   else if (m->record_id != 0)
     {
       g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, m->record_id);
@@ -63,8 +63,8 @@ movement_from_row (sqlite3_stmt *stmt)
     }
   else if (m->redemption_id != 0)
     /* Translators: what points were spent on: a reward and the quantity ("兑换 米面油礼包 ×1") */
-    m->source = g_strdup_printf (C_("points source", "Redeemed %s ×%d"), sqlite3_column_text (stmt, 17),
-                                 sqlite3_column_int (stmt, 18));
+    m->source = g_strdup_printf (C_("points source", "Redeemed %s ×%d"), sz_stmt_column_text (stmt, 17),
+                                 sz_stmt_column_int (stmt, 18));
   else if (m->kind == SZ_MOVE_EXPIRE)
     m->source = g_strdup (C_("points source", "Expired"));
   else
@@ -77,8 +77,8 @@ movement_from_row (sqlite3_stmt *stmt)
       m->source = g_strdup_printf (C_("points source", "Reversal: %s"), s);
       g_free (s);
     }
-  m->balance_after = sqlite3_column_int64 (stmt, 19);
-  m->minutes_after = sqlite3_column_int (stmt, 20);
+  m->balance_after = sz_stmt_column_int64 (stmt, 19);
+  m->minutes_after = sz_stmt_column_int (stmt, 20);
   return m;
 }
 
@@ -87,7 +87,7 @@ sz_movement_get (SzDb    *db,
                  gint64   id,
                  GError **error)
 {
-  sqlite3_stmt *stmt = sz_db_prepare (db,
+  SzStmt *stmt = sz_db_prepare (db,
                                       "SELECT " MOVEMENT_COLUMNS ","
                                       "  (SELECT sum (o.points) FROM points_movement o WHERE o.person_id = m.person_id AND o.id <= m.id),"
                                       "  (SELECT sum (o.minutes) FROM points_movement o WHERE o.person_id = m.person_id AND o.id <= m.id)"
@@ -103,7 +103,7 @@ sz_points_statement (SzDb    *db,
                      gint64   person_id,
                      GError **error)
 {
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
 
   if (!sz_row_require (db, "SELECT 1 FROM person WHERE id = ?1", person_id, _("Person"), error))
     return NULL;
@@ -113,7 +113,7 @@ sz_points_statement (SzDb    *db,
                         "  FROM points_movement m" MOVEMENT_JOINS " WHERE m.person_id = ?1 ORDER BY m.id", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, person_id);
+  sz_stmt_bind_int64 (stmt, 1, person_id);
   return sz_row_collect (db, stmt, (gpointer) movement_from_row, (GDestroyNotify) sz_movement_free, error);
 }
 
@@ -122,7 +122,7 @@ sz_activity_movements (SzDb    *db,
                        gint64   activity_id,
                        GError **error)
 {
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
 
   if (!sz_row_require (db, "SELECT 1 FROM activity WHERE id = ?1", activity_id, _("Activity"), error))
     return NULL;
@@ -134,7 +134,7 @@ sz_activity_movements (SzDb    *db,
                         " ORDER BY n.name_pinyin, n.name COLLATE PINYIN, m.id", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, activity_id);
+  sz_stmt_bind_int64 (stmt, 1, activity_id);
   return sz_row_collect (db, stmt, (gpointer) movement_from_row, (GDestroyNotify) sz_movement_free, error);
 }
 
@@ -230,15 +230,15 @@ counts_of (SzDb    *db,
            gint64   id,
            GError **error)
 {
-  sqlite3_stmt *stmt = sz_db_prepare (db, "SELECT counts FROM points_movement WHERE id = ?1", error);
+  SzStmt *stmt = sz_db_prepare (db, "SELECT counts FROM points_movement WHERE id = ?1", error);
   const char *counts = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
+  sz_stmt_bind_int64 (stmt, 1, id);
   if (sz_db_step (db, stmt, error) == SQLITE_ROW)
-    counts = g_intern_string ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+    counts = g_intern_string ((const char *) sz_stmt_column_text (stmt, 0));
+  sz_stmt_reset (stmt);
   return counts;
 }
 
@@ -312,7 +312,7 @@ sz_points_reverse (SzDb        *db,
   }
   if (ok && orig->redemption_id != 0)
     {
-      sqlite3_stmt *stmt = sz_db_prepare (db,
+      SzStmt *stmt = sz_db_prepare (db,
                                           "UPDATE reward SET stock = stock + (SELECT quantity FROM redemption WHERE id = ?1)"
                                           " WHERE id = (SELECT reward_id FROM redemption WHERE id = ?1) AND stock IS NOT NULL",
                                           error);
@@ -320,7 +320,7 @@ sz_points_reverse (SzDb        *db,
       ok = stmt != NULL;
       if (ok)
         {
-          sqlite3_bind_int64 (stmt, 1, orig->redemption_id);
+          sz_stmt_bind_int64 (stmt, 1, orig->redemption_id);
           ok = sz_row_finish_write (db, stmt, NULL, error);
         }
     }
@@ -333,19 +333,19 @@ sz_points_reverse (SzDb        *db,
 /* ---- Balances ------------------------------------------------------------ */
 
 static SzPointsBalance *
-balance_from_row (sqlite3_stmt *stmt,
+balance_from_row (SzStmt *stmt,
                   GHashTable   *posts)
 {
   SzPointsBalance *b = g_new0 (SzPointsBalance, 1);
   SzPointsPost *post;
 
-  b->person_id = sqlite3_column_int64 (stmt, 0);
+  b->person_id = sz_stmt_column_int64 (stmt, 0);
   b->name = sz_db_column_dup (stmt, 1);
-  b->minutes = sqlite3_column_int (stmt, 2);
-  b->earned = sqlite3_column_int64 (stmt, 3);
-  b->redeemed = sqlite3_column_int64 (stmt, 4);
-  b->expired = sqlite3_column_int64 (stmt, 5);
-  b->balance = sqlite3_column_int64 (stmt, 6);
+  b->minutes = sz_stmt_column_int (stmt, 2);
+  b->earned = sz_stmt_column_int64 (stmt, 3);
+  b->redeemed = sz_stmt_column_int64 (stmt, 4);
+  b->expired = sz_stmt_column_int64 (stmt, 5);
+  b->balance = sz_stmt_column_int64 (stmt, 6);
   post = g_hash_table_lookup (posts, &b->person_id);
   b->level = post != NULL ? post->level : -1;
   b->post = g_strdup (post != NULL ? post->text : "");
@@ -387,7 +387,7 @@ read_balances (SzDb                 *db,
                GError              **error)
 {
   g_autoptr(GHashTable) posts = NULL;
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
 
   posts = _sz_points_posts (db, filter->community_id, 0, error);
   if (posts == NULL)
@@ -402,7 +402,7 @@ read_balances (SzDb                 *db,
                           " WHERE n.community_id = ?1 ORDER BY n.name_pinyin, n.name, n.id", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, filter->community_id);
+  sz_stmt_bind_int64 (stmt, 1, filter->community_id);
   {
     g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sz_points_balance_free);
     int rc;
@@ -512,7 +512,7 @@ sz_points_balance_get (SzDb    *db,
 {
   g_autoptr(GHashTable) posts = NULL;
   SzPointsBalance *b;
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
   int rc;
 
   posts = _sz_points_posts (db, 0, person_id, error);
@@ -523,13 +523,13 @@ sz_points_balance_get (SzDb    *db,
                         " WHERE n.id = ?1", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, person_id);
+  sz_stmt_bind_int64 (stmt, 1, person_id);
   rc = sz_db_step (db, stmt, error);
   if (rc == SQLITE_DONE)
     sz_set_not_found (error, _("Person"), person_id);
   if (rc != SQLITE_ROW)
     return NULL;
   b = balance_from_row (stmt, posts);
-  sqlite3_reset (stmt);
+  sz_stmt_reset (stmt);
   return b;
 }

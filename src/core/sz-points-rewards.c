@@ -19,17 +19,17 @@
 #define REWARD_COLUMNS "id, community_id, name, description, price, coalesce (stock, -1), active"
 
 static SzReward *
-reward_from_row (sqlite3_stmt *stmt)
+reward_from_row (SzStmt *stmt)
 {
   SzReward *r = g_new0 (SzReward, 1);
 
-  r->id = sqlite3_column_int64 (stmt, 0);
-  r->community_id = sqlite3_column_int64 (stmt, 1);
+  r->id = sz_stmt_column_int64 (stmt, 0);
+  r->community_id = sz_stmt_column_int64 (stmt, 1);
   r->name = sz_db_column_dup (stmt, 2);
   r->description = sz_db_column_dup (stmt, 3);
-  r->price = sqlite3_column_int64 (stmt, 4);
-  r->stock = sqlite3_column_int (stmt, 5);
-  r->active = sqlite3_column_int (stmt, 6) != 0;
+  r->price = sz_stmt_column_int64 (stmt, 4);
+  r->stock = sz_stmt_column_int (stmt, 5);
+  r->active = sz_stmt_column_int (stmt, 6) != 0;
   return r;
 }
 
@@ -38,7 +38,7 @@ sz_reward_save (SzDb      *db,
                 SzReward  *r,
                 GError   **error)
 {
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
   gboolean ok;
 
   g_return_val_if_fail (db != NULL && r != NULL, FALSE);
@@ -70,13 +70,13 @@ sz_reward_save (SzDb      *db,
         {
           int rc;
 
-          sqlite3_bind_int64 (stmt, 1, r->id);
+          sz_stmt_bind_int64 (stmt, 1, r->id);
           rc = sz_db_step (db, stmt, error);
           if (rc == SQLITE_ROW)
-            r->community_id = sqlite3_column_int64 (stmt, 0);
+            r->community_id = sz_stmt_column_int64 (stmt, 0);
           else if (rc == SQLITE_DONE)
             sz_set_not_found (error, _("Reward"), r->id);
-          sqlite3_reset (stmt);
+          sz_stmt_reset (stmt);
           ok = rc == SQLITE_ROW;
         }
     }
@@ -84,17 +84,17 @@ sz_reward_save (SzDb      *db,
     ok = sz_row_require (db, "SELECT 1 FROM community WHERE id = ?1", r->community_id, _("Community"), error);
   if (ok)
     {
-      stmt = sz_db_prepare (db, "SELECT 1 FROM reward WHERE community_id = ?1 AND name = ?2 AND id IS NOT ?3", error);
+      stmt = sz_db_prepare (db, "SELECT 1 FROM reward WHERE community_id = ?1 AND name = ?2 AND id IS DISTINCT FROM ?3", error);
       ok = stmt != NULL;
       if (ok)
         {
           int rc;
 
-          sqlite3_bind_int64 (stmt, 1, r->community_id);
+          sz_stmt_bind_int64 (stmt, 1, r->community_id);
           sz_db_bind_text (stmt, 2, r->name);
-          sqlite3_bind_int64 (stmt, 3, r->id);
+          sz_stmt_bind_int64 (stmt, 3, r->id);
           rc = sz_db_step (db, stmt, error);
-          sqlite3_reset (stmt);
+          sz_stmt_reset (stmt);
           ok = rc == SQLITE_DONE;
           if (rc == SQLITE_ROW)
             g_set_error (error, SZ_POINTS_ERROR, SZ_POINTS_ERROR_INVALID,
@@ -117,16 +117,16 @@ sz_reward_save (SzDb      *db,
         {
           sz_db_bind_text (stmt, 1, r->name);
           sz_db_bind_text (stmt, 2, r->description);
-          sqlite3_bind_int64 (stmt, 3, r->price);
+          sz_stmt_bind_int64 (stmt, 3, r->price);
           if (r->stock >= 0)
-            sqlite3_bind_int (stmt, 4, r->stock);
+            sz_stmt_bind_int (stmt, 4, r->stock);
           else
-            sqlite3_bind_null (stmt, 4);
-          sqlite3_bind_int (stmt, 5, r->active ? 1 : 0);
+            sz_stmt_bind_null (stmt, 4);
+          sz_stmt_bind_int (stmt, 5, r->active ? 1 : 0);
           if (r->id == 0)
-            sqlite3_bind_int64 (stmt, 6, r->community_id);
+            sz_stmt_bind_int64 (stmt, 6, r->community_id);
           else
-            sqlite3_bind_int64 (stmt, 7, r->id);
+            sz_stmt_bind_int64 (stmt, 7, r->id);
           ok = sz_row_finish_write (db, stmt, &r->id, error);
         }
     }
@@ -138,7 +138,7 @@ sz_reward_get (SzDb    *db,
                gint64   id,
                GError **error)
 {
-  sqlite3_stmt *stmt = sz_db_prepare (db, "SELECT " REWARD_COLUMNS " FROM reward WHERE id = ?1", error);
+  SzStmt *stmt = sz_db_prepare (db, "SELECT " REWARD_COLUMNS " FROM reward WHERE id = ?1", error);
 
   if (stmt == NULL)
     return NULL;
@@ -151,14 +151,14 @@ sz_reward_list (SzDb     *db,
                 gboolean  with_retired,
                 GError  **error)
 {
-  sqlite3_stmt *stmt = sz_db_prepare (db,
-                                      "SELECT " REWARD_COLUMNS " FROM reward WHERE community_id = ?1 AND (?2 OR active)"
+  SzStmt *stmt = sz_db_prepare (db,
+                                      "SELECT " REWARD_COLUMNS " FROM reward WHERE community_id = ?1 AND (?2 <> 0 OR active <> 0)"
                                       " ORDER BY price, name COLLATE PINYIN, id", error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, community_id);
-  sqlite3_bind_int (stmt, 2, with_retired ? 1 : 0);
+  sz_stmt_bind_int64 (stmt, 1, community_id);
+  sz_stmt_bind_int (stmt, 2, with_retired ? 1 : 0);
   return sz_row_collect (db, stmt, (gpointer) reward_from_row, (GDestroyNotify) sz_reward_free, error);
 }
 
@@ -177,7 +177,7 @@ sz_reward_redeem (SzDb        *db,
   int minutes;
   gint64 balance;
   gint64 cost;
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
   gboolean ok;
 
   g_return_val_if_fail (db != NULL, FALSE);
@@ -237,11 +237,11 @@ sz_reward_redeem (SzDb        *db,
       ok = stmt != NULL;
       if (ok)
         {
-          sqlite3_bind_int64 (stmt, 1, m->community_id);
-          sqlite3_bind_int64 (stmt, 2, person_id);
-          sqlite3_bind_int64 (stmt, 3, reward_id);
-          sqlite3_bind_int (stmt, 4, quantity);
-          sqlite3_bind_int64 (stmt, 5, reward->price);
+          sz_stmt_bind_int64 (stmt, 1, m->community_id);
+          sz_stmt_bind_int64 (stmt, 2, person_id);
+          sz_stmt_bind_int64 (stmt, 3, reward_id);
+          sz_stmt_bind_int (stmt, 4, quantity);
+          sz_stmt_bind_int64 (stmt, 5, reward->price);
           sz_db_bind_text (stmt, 6, m->day);
           ok = sz_row_finish_write (db, stmt, &m->redemption_id, error);
         }
@@ -252,8 +252,8 @@ sz_reward_redeem (SzDb        *db,
       ok = stmt != NULL;
       if (ok)
         {
-          sqlite3_bind_int64 (stmt, 1, reward_id);
-          sqlite3_bind_int (stmt, 2, quantity);
+          sz_stmt_bind_int64 (stmt, 1, reward_id);
+          sz_stmt_bind_int (stmt, 2, quantity);
           ok = sz_row_finish_write (db, stmt, NULL, error);
         }
     }

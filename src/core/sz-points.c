@@ -323,7 +323,7 @@ _sz_points_person (SzDb     *db,
                    guint    *levels,
                    GError  **error)
 {
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
   int rc;
 
   stmt = sz_db_prepare (db,
@@ -333,19 +333,19 @@ _sz_points_person (SzDb     *db,
                         " FROM person n WHERE n.id = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, person_id);
+  sz_stmt_bind_int64 (stmt, 1, person_id);
   rc = sz_db_step (db, stmt, error);
   if (rc == SQLITE_DONE)
     sz_set_not_found (error, _("Person"), person_id);
   if (rc != SQLITE_ROW)
     return FALSE;
   if (community_id != NULL)
-    *community_id = sqlite3_column_int64 (stmt, 0);
+    *community_id = sz_stmt_column_int64 (stmt, 0);
   if (name != NULL)
     *name = sz_db_column_dup (stmt, 1);
   if (levels != NULL)
-    *levels = (guint) sqlite3_column_int (stmt, 2);
-  sqlite3_reset (stmt);
+    *levels = (guint) sz_stmt_column_int (stmt, 2);
+  sz_stmt_reset (stmt);
   return TRUE;
 }
 
@@ -356,21 +356,21 @@ _sz_points_figures (SzDb     *db,
                     gint64   *balance,
                     GError  **error)
 {
-  sqlite3_stmt *stmt = sz_db_prepare (db, "SELECT minutes, balance FROM points_balance WHERE person_id = ?1", error);
+  SzStmt *stmt = sz_db_prepare (db, "SELECT minutes, balance FROM points_balance WHERE person_id = ?1", error);
   int rc;
 
   *minutes = 0;
   *balance = 0;
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, person_id);
+  sz_stmt_bind_int64 (stmt, 1, person_id);
   rc = sz_db_step (db, stmt, error);
   if (rc == SQLITE_ROW)
     {
-      *minutes = sqlite3_column_int (stmt, 0);
-      *balance = sqlite3_column_int64 (stmt, 1);
+      *minutes = sz_stmt_column_int (stmt, 0);
+      *balance = sz_stmt_column_int64 (stmt, 1);
     }
-  sqlite3_reset (stmt);
+  sz_stmt_reset (stmt);
   return rc != 0;
 }
 
@@ -380,7 +380,7 @@ _sz_points_insert (SzDb        *db,
                    const char  *counts,
                    GError     **error)
 {
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
 
   stmt = sz_db_prepare (db,
                         "INSERT INTO points_movement (community_id, person_id, kind, counts, day, entered_at, actor,"
@@ -392,15 +392,15 @@ _sz_points_insert (SzDb        *db,
     m->entered_at = g_get_real_time () / G_USEC_PER_SEC;
   if (m->actor == NULL)
     m->actor = g_strdup (sz_db_get_actor (db));
-  sqlite3_bind_int64 (stmt, 1, m->community_id);
-  sqlite3_bind_int64 (stmt, 2, m->person_id);
-  sqlite3_bind_text (stmt, 3, _sz_move_kind_to_string (m->kind), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, counts, -1, SQLITE_STATIC);
+  sz_stmt_bind_int64 (stmt, 1, m->community_id);
+  sz_stmt_bind_int64 (stmt, 2, m->person_id);
+  sz_db_bind_text (stmt, 3, _sz_move_kind_to_string (m->kind));
+  sz_db_bind_text (stmt, 4, counts);
   sz_db_bind_text (stmt, 5, m->day);
-  sqlite3_bind_int64 (stmt, 6, m->entered_at);
+  sz_stmt_bind_int64 (stmt, 6, m->entered_at);
   sz_db_bind_text (stmt, 7, m->actor);
-  sqlite3_bind_int (stmt, 8, m->minutes);
-  sqlite3_bind_int64 (stmt, 9, m->points);
+  sz_stmt_bind_int (stmt, 8, m->minutes);
+  sz_stmt_bind_int64 (stmt, 9, m->points);
   sz_db_bind_id_opt (stmt, 10, m->activity_id);
   sz_db_bind_id_opt (stmt, 11, m->record_id);
   sz_db_bind_id_opt (stmt, 12, m->redemption_id);
@@ -426,7 +426,7 @@ _sz_points_posts (SzDb     *db,
                   GError  **error)
 {
   g_autoptr(GHashTable) posts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, post_free);
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
   int rc;
 
   stmt = sz_db_prepare (db,
@@ -442,40 +442,40 @@ _sz_points_posts (SzDb     *db,
                         " ORDER BY p.person_id, 2, p.start_date, p.id", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, community_id);
-  sqlite3_bind_int64 (stmt, 2, person_id);
+  sz_stmt_bind_int64 (stmt, 1, community_id);
+  sz_stmt_bind_int64 (stmt, 2, person_id);
   while ((rc = sz_db_step (db, stmt, error)) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = sz_stmt_column_int64 (stmt, 0);
       SzPointsPost *post;
       g_autofree char *place = NULL;
 
       if (g_hash_table_contains (posts, &id))
         continue;
       post = g_new0 (SzPointsPost, 1);
-      post->level = sqlite3_column_int (stmt, 1);
-      post->grid_id = sqlite3_column_int64 (stmt, 2);
+      post->level = sz_stmt_column_int (stmt, 1);
+      post->grid_id = sz_stmt_column_int64 (stmt, 2);
       switch (post->level)
         {
         case SZ_LEVEL_GRID:
           {
             SzGrid g = { 0 };
 
-            g.number = sqlite3_column_int (stmt, 3);
-            g.name = (char *) sqlite3_column_text (stmt, 4);
+            g.number = sz_stmt_column_int (stmt, 3);
+            g.name = (char *) sz_stmt_column_text (stmt, 4);
             place = sz_grid_label (&g);
           }
           break;
         case SZ_LEVEL_BUILDING:
           /* Translators: a building's place: compound, building ("丰和林苑 2栋") */
-          place = g_strdup_printf (_("%s %s"), sqlite3_column_text (stmt, 5), sqlite3_column_text (stmt, 6));
+          place = g_strdup_printf (_("%s %s"), sz_stmt_column_text (stmt, 5), sz_stmt_column_text (stmt, 6));
           break;
         default:
           {
-            g_autofree char *unit = sz_unit_label (sqlite3_column_int (stmt, 7));
+            g_autofree char *unit = sz_unit_label (sz_stmt_column_int (stmt, 7));
 
             /* Translators: a unit's place: compound, building, unit ("丰和林苑 2栋 1单元") */
-            place = g_strdup_printf (_("%s %s %s"), sqlite3_column_text (stmt, 5), sqlite3_column_text (stmt, 6), unit);
+            place = g_strdup_printf (_("%s %s %s"), sz_stmt_column_text (stmt, 5), sz_stmt_column_text (stmt, 6), unit);
           }
           break;
         }

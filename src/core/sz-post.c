@@ -104,19 +104,19 @@ place_column (SzLevel level)
                     " FROM post p JOIN person n ON n.id = p.person_id"
 
 static SzPost *
-post_from_row (sqlite3_stmt *stmt)
+post_from_row (SzStmt *stmt)
 {
   SzPost *p = g_new0 (SzPost, 1);
 
-  p->id = sqlite3_column_int64 (stmt, 0);
-  sz_level_from_string ((const char *) sqlite3_column_text (stmt, 1), &p->level);
-  p->place_id = sqlite3_column_int64 (stmt, 2);
-  p->person_id = sqlite3_column_int64 (stmt, 3);
+  p->id = sz_stmt_column_int64 (stmt, 0);
+  sz_level_from_string ((const char *) sz_stmt_column_text (stmt, 1), &p->level);
+  p->place_id = sz_stmt_column_int64 (stmt, 2);
+  p->person_id = sz_stmt_column_int64 (stmt, 3);
   p->person_name = sz_db_column_dup (stmt, 4);
   p->start_date = sz_db_column_dup (stmt, 5);
   p->end_date = sz_db_column_dup (stmt, 6);
   p->end_reason = sz_db_column_dup (stmt, 7);
-  sz_chosen_by_from_string ((const char *) sqlite3_column_text (stmt, 8), &p->chosen_by);
+  sz_chosen_by_from_string ((const char *) sz_stmt_column_text (stmt, 8), &p->chosen_by);
   return p;
 }
 
@@ -127,7 +127,7 @@ sz_post_get_current (SzDb     *db,
                      GError  **error)
 {
   g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
   SzPost *post;
 
   g_return_val_if_fail (db != NULL, NULL);
@@ -137,11 +137,11 @@ sz_post_get_current (SzDb     *db,
   stmt = sz_db_prepare (db, sql, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, place_id);
+  sz_stmt_bind_int64 (stmt, 1, place_id);
   if (sz_db_step (db, stmt, error) != SQLITE_ROW)
     return NULL;
   post = post_from_row (stmt);
-  sqlite3_reset (stmt);
+  sz_stmt_reset (stmt);
   return post;
 }
 
@@ -152,7 +152,7 @@ sz_post_history (SzDb     *db,
                  GError  **error)
 {
   g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
 
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (level < SZ_N_LEVELS, NULL);
@@ -162,7 +162,7 @@ sz_post_history (SzDb     *db,
   stmt = sz_db_prepare (db, sql, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, place_id);
+  sz_stmt_bind_int64 (stmt, 1, place_id);
   return sz_row_collect (db, stmt, (gpointer) post_from_row, (GDestroyNotify) sz_post_free, error);
 }
 
@@ -171,14 +171,14 @@ sz_post_list_for_person (SzDb    *db,
                          gint64   person_id,
                          GError **error)
 {
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
 
   g_return_val_if_fail (db != NULL, NULL);
 
   stmt = sz_db_prepare (db, POST_SELECT " WHERE p.person_id = ?1 ORDER BY p.end_date IS NULL DESC, p.start_date DESC", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, person_id);
+  sz_stmt_bind_int64 (stmt, 1, person_id);
   return sz_row_collect (db, stmt, (gpointer) post_from_row, (GDestroyNotify) sz_post_free, error);
 }
 
@@ -189,11 +189,11 @@ close_term (SzDb        *db,
             const char  *reason,
             GError     **error)
 {
-  sqlite3_stmt *stmt = sz_db_prepare (db, "UPDATE post SET end_date = ?2, end_reason = ?3 WHERE id = ?1", error);
+  SzStmt *stmt = sz_db_prepare (db, "UPDATE post SET end_date = ?2, end_reason = ?3 WHERE id = ?1", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, post_id);
+  sz_stmt_bind_int64 (stmt, 1, post_id);
   sz_db_bind_text (stmt, 2, end_date);
   sz_db_bind_text (stmt, 3, reason);
   return sz_row_finish_write (db, stmt, NULL, error);
@@ -209,18 +209,18 @@ insert_post (SzDb        *db,
              gint64      *new_id,
              GError     **error)
 {
-  sqlite3_stmt *stmt = sz_db_prepare (db, "INSERT INTO post (level, grid_id, building_id, unit_id, person_id,"
+  SzStmt *stmt = sz_db_prepare (db, "INSERT INTO post (level, grid_id, building_id, unit_id, person_id,"
                                           " start_date, chosen_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, sz_level_to_string (level), -1, SQLITE_STATIC);
+  sz_db_bind_text (stmt, 1, sz_level_to_string (level));
   sz_db_bind_id_opt (stmt, 2, level == SZ_LEVEL_GRID ? place_id : 0);
   sz_db_bind_id_opt (stmt, 3, level == SZ_LEVEL_BUILDING ? place_id : 0);
   sz_db_bind_id_opt (stmt, 4, level == SZ_LEVEL_UNIT ? place_id : 0);
-  sqlite3_bind_int64 (stmt, 5, person_id);
+  sz_stmt_bind_int64 (stmt, 5, person_id);
   sz_db_bind_text (stmt, 6, date);
-  sqlite3_bind_text (stmt, 7, sz_chosen_by_to_string (chosen_by), -1, SQLITE_STATIC);
+  sz_db_bind_text (stmt, 7, sz_chosen_by_to_string (chosen_by));
   return sz_row_finish_write (db, stmt, new_id, error);
 }
 
@@ -309,17 +309,17 @@ sz_post_appoint (SzDb        *db,
       else
         {
           g_autofree char *reason = NULL;
-          sqlite3_stmt *name_stmt = sz_db_prepare (db, "SELECT name FROM person WHERE id = ?1", error);
+          SzStmt *name_stmt = sz_db_prepare (db, "SELECT name FROM person WHERE id = ?1", error);
 
           ok = name_stmt != NULL;
           if (ok)
             {
-              sqlite3_bind_int64 (name_stmt, 1, person_id);
+              sz_stmt_bind_int64 (name_stmt, 1, person_id);
               ok = sz_db_step (db, name_stmt, error) == SQLITE_ROW;
               if (ok)
                 /* Translators: why a term ended; %s is the new head's name */
-                reason = g_strdup_printf (_("Succeeded by %s"), (const char *) sqlite3_column_text (name_stmt, 0));
-              sqlite3_reset (name_stmt);
+                reason = g_strdup_printf (_("Succeeded by %s"), (const char *) sz_stmt_column_text (name_stmt, 0));
+              sz_stmt_reset (name_stmt);
             }
           ok = ok && close_term (db, current->id, date, reason, error);
         }
@@ -340,7 +340,7 @@ sz_post_end (SzDb        *db,
 {
   g_autofree char *date = end_date ? g_strdup (end_date) : sz_today ();
   g_autofree char *why = g_strdup (reason);
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
   gboolean ok;
 
   g_return_val_if_fail (db != NULL, FALSE);
@@ -357,27 +357,27 @@ sz_post_end (SzDb        *db,
     {
       int rc;
 
-      sqlite3_bind_int64 (stmt, 1, post_id);
+      sz_stmt_bind_int64 (stmt, 1, post_id);
       rc = sz_db_step (db, stmt, error);
       ok = rc == SQLITE_ROW;
       if (rc == SQLITE_DONE)
         sz_set_not_found (error, _("Term of office"), post_id);
-      else if (ok && sqlite3_column_type (stmt, 1) != SQLITE_NULL)
+      else if (ok && sz_stmt_column_type (stmt, 1) != SQLITE_NULL)
         {
           g_set_error (error, SZ_ROSTER_ERROR, SZ_ROSTER_ERROR_INVALID,
                        /* Translators: %s is a date */
-                       _("This term already ended on %s."), (const char *) sqlite3_column_text (stmt, 1));
+                       _("This term already ended on %s."), (const char *) sz_stmt_column_text (stmt, 1));
           ok = FALSE;
         }
-      else if (ok && strcmp (date, (const char *) sqlite3_column_text (stmt, 0)) < 0)
+      else if (ok && strcmp (date, (const char *) sz_stmt_column_text (stmt, 0)) < 0)
         {
           g_set_error (error, SZ_ROSTER_ERROR, SZ_ROSTER_ERROR_INVALID,
                        /* Translators: the first %s is the date given, the second the start of the term */
                        _("End date: %s is before the term began (%s)."),
-                       date, (const char *) sqlite3_column_text (stmt, 0));
+                       date, (const char *) sz_stmt_column_text (stmt, 0));
           ok = FALSE;
         }
-      sqlite3_reset (stmt);
+      sz_stmt_reset (stmt);
     }
   ok = ok && close_term (db, post_id, date, why, error);
   return sz_db_end (db, ok, error);

@@ -42,21 +42,21 @@ sz_record_event_free (SzRecordEvent *event)
 }
 
 static SzRecordEvent *
-event_from_row (sqlite3_stmt *stmt)
+event_from_row (SzStmt *stmt)
 {
   SzRecordEvent *e = sz_record_event_new ();
 
-  e->id = sqlite3_column_int64 (stmt, 0);
-  e->record_id = sqlite3_column_int64 (stmt, 1);
-  sz_action_from_string ((const char *) sqlite3_column_text (stmt, 2), &e->action);
-  e->at = sqlite3_column_int64 (stmt, 3);
+  e->id = sz_stmt_column_int64 (stmt, 0);
+  e->record_id = sz_stmt_column_int64 (stmt, 1);
+  sz_action_from_string ((const char *) sz_stmt_column_text (stmt, 2), &e->action);
+  e->at = sz_stmt_column_int64 (stmt, 3);
   e->actor = sz_db_column_dup (stmt, 4);
   e->note = sz_db_column_dup (stmt, 5);
   e->department = sz_db_column_dup (stmt, 6);
   e->contact = sz_db_column_dup (stmt, 7);
-  if (!sz_satisfaction_from_string ((const char *) sqlite3_column_text (stmt, 8), &e->satisfaction))
+  if (!sz_satisfaction_from_string ((const char *) sz_stmt_column_text (stmt, 8), &e->satisfaction))
     e->satisfaction = SZ_SATISFACTION_NONE;
-  e->entered_at = sqlite3_column_int64 (stmt, 9);
+  e->entered_at = sz_stmt_column_int64 (stmt, 9);
   return e;
 }
 
@@ -65,7 +65,7 @@ sz_record_history (SzDb     *db,
                    gint64    record_id,
                    GError  **error)
 {
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
 
   g_return_val_if_fail (db != NULL, NULL);
 
@@ -73,7 +73,7 @@ sz_record_history (SzDb     *db,
                             " entered_at FROM record_event WHERE record_id = ?1 ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, record_id);
+  sz_stmt_bind_int64 (stmt, 1, record_id);
   return sz_row_collect (db, stmt, (gpointer) event_from_row, (GDestroyNotify) sz_record_event_free, error);
 }
 
@@ -332,7 +332,7 @@ write_state (SzDb                *db,
 {
   g_autofree char *text = search_text (record, events);
   gint64 record_id = record->id;
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
 
   stmt = sz_db_prepare (db, "INSERT OR REPLACE INTO record_state (record_id, status, before_suspension, clock_start,"
                             " suspended_seconds, suspended_since, due_at, responded_at, resolved_at, closed_at,"
@@ -340,20 +340,20 @@ write_state (SzDb                *db,
                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, record_id);
+  sz_stmt_bind_int64 (stmt, 1, record_id);
   sz_db_bind_text (stmt, 2, sz_record_status_to_string (state->status));
   sz_db_bind_text_opt (stmt, 3, state->status == SZ_RECORD_SUSPENDED
                                   ? sz_record_status_to_string (state->before_suspension) : NULL);
-  sqlite3_bind_int64 (stmt, 4, state->clock_start);
-  sqlite3_bind_int64 (stmt, 5, state->suspended_seconds);
-  sqlite3_bind_int64 (stmt, 6, state->suspended_since);
-  sqlite3_bind_int64 (stmt, 7, state->due_at);
-  sqlite3_bind_int64 (stmt, 8, state->responded_at);
-  sqlite3_bind_int64 (stmt, 9, state->resolved_at);
-  sqlite3_bind_int64 (stmt, 10, state->closed_at);
+  sz_stmt_bind_int64 (stmt, 4, state->clock_start);
+  sz_stmt_bind_int64 (stmt, 5, state->suspended_seconds);
+  sz_stmt_bind_int64 (stmt, 6, state->suspended_since);
+  sz_stmt_bind_int64 (stmt, 7, state->due_at);
+  sz_stmt_bind_int64 (stmt, 8, state->responded_at);
+  sz_stmt_bind_int64 (stmt, 9, state->resolved_at);
+  sz_stmt_bind_int64 (stmt, 10, state->closed_at);
   sz_db_bind_text_opt (stmt, 11, sz_satisfaction_to_string (state->satisfaction));
-  sqlite3_bind_int64 (stmt, 12, state->last_at);
-  sqlite3_bind_int (stmt, 13, state->n_events);
+  sz_stmt_bind_int64 (stmt, 12, state->last_at);
+  sz_stmt_bind_int (stmt, 13, state->n_events);
   sz_db_bind_text (stmt, 14, text);
   return sz_row_finish_write (db, stmt, NULL, error);
 }
@@ -464,7 +464,7 @@ sz_record_act_entered (SzDb           *db,
   g_autoptr(GPtrArray) events = NULL;
   SzRecordState state;
   gint64 now = sz_record_now ();
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
   gboolean ok;
 
   g_return_val_if_fail (db != NULL, FALSE);
@@ -500,15 +500,15 @@ sz_record_act_entered (SzDb           *db,
                                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error)) != NULL;
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, event->record_id);
+      sz_stmt_bind_int64 (stmt, 1, event->record_id);
       sz_db_bind_text (stmt, 2, sz_action_to_string (event->action));
-      sqlite3_bind_int64 (stmt, 3, event->at);
+      sz_stmt_bind_int64 (stmt, 3, event->at);
       sz_db_bind_text (stmt, 4, event->actor);
       sz_db_bind_text (stmt, 5, event->note);
       sz_db_bind_text (stmt, 6, event->department);
       sz_db_bind_text (stmt, 7, event->contact);
       sz_db_bind_text_opt (stmt, 8, sz_satisfaction_to_string (event->satisfaction));
-      sqlite3_bind_int64 (stmt, 9, entered_at != 0 ? entered_at : now);
+      sz_stmt_bind_int64 (stmt, 9, entered_at != 0 ? entered_at : now);
       event->id = 0;
       ok = sz_row_finish_write (db, stmt, &event->id, error);
     }

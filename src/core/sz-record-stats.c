@@ -86,56 +86,58 @@ filter_where (const SzRecordFilter *f)
 }
 
 static void
-filter_bind (sqlite3_stmt         *stmt,
+filter_bind (SzStmt               *stmt,
              const SzRecordFilter *f,
              gint64                now)
 {
   gint64 day_start, day_end;
 
   sz_record_day_bounds (now, &day_start, &day_end);
-  sqlite3_bind_int64 (stmt, 1, f->community_id);
+  sz_stmt_bind_int64 (stmt, 1, f->community_id);
   if (f->status >= 0)
-    sqlite3_bind_text (stmt, 2, sz_record_status_to_string (f->status), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, now);
-  sqlite3_bind_int64 (stmt, 4, day_end);
-  sqlite3_bind_int64 (stmt, 5, f->grid_id);
-  sqlite3_bind_int64 (stmt, 6, f->category_id);
+    sz_db_bind_text (stmt, 2, sz_record_status_to_string (f->status));
+  sz_stmt_bind_int64 (stmt, 3, now);
+  sz_stmt_bind_int64 (stmt, 4, day_end);
+  sz_stmt_bind_int64 (stmt, 5, f->grid_id);
+  sz_stmt_bind_int64 (stmt, 6, f->category_id);
   if (f->channel >= 0)
-    sqlite3_bind_text (stmt, 7, sz_channel_to_string (f->channel), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 8, f->month_start);
-  sqlite3_bind_int64 (stmt, 9, f->month_end);
+    sz_db_bind_text (stmt, 7, sz_channel_to_string (f->channel));
+  sz_stmt_bind_int64 (stmt, 8, f->month_start);
+  sz_stmt_bind_int64 (stmt, 9, f->month_end);
   if (f->search != NULL && *f->search != '\0')
     {
       g_autofree char *trimmed = g_strstrip (g_strdup (f->search));
       const char *digits = trimmed[0] == '#' ? trimmed + 1 : trimmed;
 
-      sqlite3_bind_text (stmt, 10, g_utf8_strdown (trimmed, -1), -1, g_free);
+      g_autofree char *lower = g_utf8_strdown (trimmed, -1);
+
+      sz_db_bind_text (stmt, 10, lower);
       /* "#12" or "12" finds record 12 too. */
-      sqlite3_bind_int64 (stmt, 11, g_ascii_strtoll (digits, NULL, 10));
+      sz_stmt_bind_int64 (stmt, 11, g_ascii_strtoll (digits, NULL, 10));
     }
 }
 
 static SzRecordRow *
-row_from_stmt (sqlite3_stmt *stmt,
+row_from_stmt (SzStmt *stmt,
                gint64        now)
 {
   SzRecordRow *row = g_new0 (SzRecordRow, 1);
 
-  row->id = sqlite3_column_int64 (stmt, 0);
-  row->received_at = sqlite3_column_int64 (stmt, 1);
-  sz_channel_from_string ((const char *) sqlite3_column_text (stmt, 2), &row->channel);
-  sz_node_kind_from_string ((const char *) sqlite3_column_text (stmt, 3), &row->place_kind);
-  row->place_id = sqlite3_column_int64 (stmt, 4);
-  row->grid_id = sqlite3_column_int64 (stmt, 5);
+  row->id = sz_stmt_column_int64 (stmt, 0);
+  row->received_at = sz_stmt_column_int64 (stmt, 1);
+  sz_channel_from_string ((const char *) sz_stmt_column_text (stmt, 2), &row->channel);
+  sz_node_kind_from_string ((const char *) sz_stmt_column_text (stmt, 3), &row->place_kind);
+  row->place_id = sz_stmt_column_int64 (stmt, 4);
+  row->grid_id = sz_stmt_column_int64 (stmt, 5);
   row->place_text = sz_db_column_dup (stmt, 6);
-  row->category_id = sqlite3_column_int64 (stmt, 7);
+  row->category_id = sz_stmt_column_int64 (stmt, 7);
   row->category_name = sz_db_column_dup (stmt, 8);
-  sz_time_class_from_string ((const char *) sqlite3_column_text (stmt, 9), &row->time_class);
+  sz_time_class_from_string ((const char *) sz_stmt_column_text (stmt, 9), &row->time_class);
   row->description = sz_db_column_dup (stmt, 10);
-  sz_record_status_from_string ((const char *) sqlite3_column_text (stmt, 11), &row->status);
-  row->due_at = sqlite3_column_int64 (stmt, 12);
-  row->resolved_at = sqlite3_column_int64 (stmt, 13);
-  if (!sz_satisfaction_from_string ((const char *) sqlite3_column_text (stmt, 14), &row->satisfaction))
+  sz_record_status_from_string ((const char *) sz_stmt_column_text (stmt, 11), &row->status);
+  row->due_at = sz_stmt_column_int64 (stmt, 12);
+  row->resolved_at = sz_stmt_column_int64 (stmt, 13);
+  if (!sz_satisfaction_from_string ((const char *) sz_stmt_column_text (stmt, 14), &row->satisfaction))
     row->satisfaction = SZ_SATISFACTION_NONE;
   row->overdue = sz_record_status_is_open (row->status) && row->due_at != 0 && row->due_at < now;
   return row;
@@ -153,7 +155,7 @@ sz_record_list (SzDb                  *db,
   gboolean by_state, state_first;
   guint n = 0;
   gint64 now;
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
   int rc;
 
   g_return_val_if_fail (db != NULL, NULL);
@@ -184,14 +186,14 @@ sz_record_list (SzDb                  *db,
     return NULL;
   filter_bind (stmt, filter, now);
   if (filter->limit > 0 && !by_state)
-    sqlite3_bind_int64 (stmt, 12, filter->limit);
+    sz_stmt_bind_int64 (stmt, 12, filter->limit);
   while ((rc = sz_db_step (db, stmt, error)) == SQLITE_ROW)
     {
       if (filter->limit == 0 || rows->len < filter->limit)
         g_ptr_array_add (rows, row_from_stmt (stmt, now));
       n++;
     }
-  sqlite3_reset (stmt);
+  sz_stmt_reset (stmt);
   if (rc == 0)
     return NULL;
 
@@ -208,8 +210,8 @@ sz_record_list (SzDb                  *db,
           filter_bind (stmt, filter, now);
           if (sz_db_step (db, stmt, error) != SQLITE_ROW)
             return NULL;
-          *total = sqlite3_column_int (stmt, 0);
-          sqlite3_reset (stmt);
+          *total = sz_stmt_column_int (stmt, 0);
+          sz_stmt_reset (stmt);
         }
     }
   return g_steal_pointer (&rows);
@@ -225,7 +227,7 @@ sz_record_count_quick (SzDb                 *db,
   g_autofree char *where = NULL;
   g_autofree char *sql = NULL;
   gint64 now;
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
 
   g_return_val_if_fail (db != NULL, FALSE);
   g_return_val_if_fail (filter != NULL && counts != NULL, FALSE);
@@ -239,9 +241,9 @@ sz_record_count_quick (SzDb                 *db,
   where = filter_where (&rest);
   /* The state's index on status and due time finds the three directly. */
   sql = g_strconcat ("SELECT"
-                     " coalesce (sum (s.status IN " OPEN_STATUSES " AND s.due_at > 0 AND s.due_at < ?3), 0),"
-                     " coalesce (sum (s.status IN " OPEN_STATUSES " AND s.due_at >= ?3 AND s.due_at < ?4), 0),"
-                     " coalesce (sum (s.status = 'resolved'), 0)"
+                     " coalesce (sum (CASE WHEN s.status IN " OPEN_STATUSES " AND s.due_at > 0 AND s.due_at < ?3 THEN 1 ELSE 0 END), 0),"
+                     " coalesce (sum (CASE WHEN s.status IN " OPEN_STATUSES " AND s.due_at >= ?3 AND s.due_at < ?4 THEN 1 ELSE 0 END), 0),"
+                     " coalesce (sum (CASE WHEN s.status = 'resolved' THEN 1 ELSE 0 END), 0)"
                      " FROM record r JOIN record_state s ON s.record_id = r.id",
                      where, " AND (s.status = 'resolved' OR s.status IN " OPEN_STATUSES ")", NULL);
   stmt = sz_db_prepare (db, sql, error);
@@ -250,10 +252,10 @@ sz_record_count_quick (SzDb                 *db,
   filter_bind (stmt, &rest, now);
   if (sz_db_step (db, stmt, error) != SQLITE_ROW)
     return FALSE;
-  counts->overdue = sqlite3_column_int (stmt, 0);
-  counts->due_today = sqlite3_column_int (stmt, 1);
-  counts->awaiting_follow_up = sqlite3_column_int (stmt, 2);
-  sqlite3_reset (stmt);
+  counts->overdue = sz_stmt_column_int (stmt, 0);
+  counts->due_today = sz_stmt_column_int (stmt, 1);
+  counts->awaiting_follow_up = sz_stmt_column_int (stmt, 2);
+  sz_stmt_reset (stmt);
   return TRUE;
 }
 
@@ -442,7 +444,7 @@ sz_record_stats (SzDb        *db,
   g_autoptr(GPtrArray) grids = NULL;
   g_autoptr(GPtrArray) categories = NULL;
   gint64 start, end, bounds[TREND_MONTHS + 1];
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
   int rc;
 
   g_return_val_if_fail (db != NULL, NULL);
@@ -504,9 +506,9 @@ sz_record_stats (SzDb        *db,
                             " WHERE r.community_id = ?1 AND r.received_at >= ?2 AND r.received_at < ?3", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, community_id);
-  sqlite3_bind_int64 (stmt, 2, bounds[0]);
-  sqlite3_bind_int64 (stmt, 3, end);
+  sz_stmt_bind_int64 (stmt, 1, community_id);
+  sz_stmt_bind_int64 (stmt, 2, bounds[0]);
+  sz_stmt_bind_int64 (stmt, 3, end);
   while ((rc = sz_db_step (db, stmt, error)) == SQLITE_ROW)
     {
       FigureRow row;
@@ -514,17 +516,17 @@ sz_record_stats (SzDb        *db,
       SzChannel channel = SZ_CHANNEL_OTHER;
       int m;
 
-      row.received_at = sqlite3_column_int64 (stmt, 0);
-      if (!sz_time_class_from_string ((const char *) sqlite3_column_text (stmt, 1), &row.time_class))
+      row.received_at = sz_stmt_column_int64 (stmt, 0);
+      if (!sz_time_class_from_string ((const char *) sz_stmt_column_text (stmt, 1), &row.time_class))
         row.time_class = SZ_TIME_GENERAL;
-      grid_id = sqlite3_column_int64 (stmt, 2);
-      category_id = sqlite3_column_int64 (stmt, 3);
-      sz_channel_from_string ((const char *) sqlite3_column_text (stmt, 4), &channel);
-      sz_record_status_from_string ((const char *) sqlite3_column_text (stmt, 5), &row.status);
-      row.responded_at = sqlite3_column_int64 (stmt, 6);
-      row.resolved_at = sqlite3_column_int64 (stmt, 7);
-      row.due_at = sqlite3_column_int64 (stmt, 8);
-      if (!sz_satisfaction_from_string ((const char *) sqlite3_column_text (stmt, 9), &row.satisfaction))
+      grid_id = sz_stmt_column_int64 (stmt, 2);
+      category_id = sz_stmt_column_int64 (stmt, 3);
+      sz_channel_from_string ((const char *) sz_stmt_column_text (stmt, 4), &channel);
+      sz_record_status_from_string ((const char *) sz_stmt_column_text (stmt, 5), &row.status);
+      row.responded_at = sz_stmt_column_int64 (stmt, 6);
+      row.resolved_at = sz_stmt_column_int64 (stmt, 7);
+      row.due_at = sz_stmt_column_int64 (stmt, 8);
+      if (!sz_satisfaction_from_string ((const char *) sz_stmt_column_text (stmt, 9), &row.satisfaction))
         row.satisfaction = SZ_SATISFACTION_NONE;
 
       for (m = TREND_MONTHS - 1; m > 0 && row.received_at < bounds[m]; m--)
@@ -547,7 +549,7 @@ sz_record_stats (SzDb        *db,
         figures_add (figures_for (stats->by_channel, channel_index, ch, sz_channel_title (channel)), &row, now);
       }
     }
-  sqlite3_reset (stmt);
+  sz_stmt_reset (stmt);
   if (rc == 0)
     return NULL;
 

@@ -352,16 +352,16 @@ sz_record_category_seed (SzDb    *db,
 }
 
 static SzRecordCategory *
-category_from_row (sqlite3_stmt *stmt)
+category_from_row (SzStmt *stmt)
 {
   SzRecordCategory *c = g_new0 (SzRecordCategory, 1);
 
-  c->id = sqlite3_column_int64 (stmt, 0);
+  c->id = sz_stmt_column_int64 (stmt, 0);
   c->name = sz_db_column_dup (stmt, 1);
-  if (!sz_time_class_from_string ((const char *) sqlite3_column_text (stmt, 2), &c->time_class))
+  if (!sz_time_class_from_string ((const char *) sz_stmt_column_text (stmt, 2), &c->time_class))
     c->time_class = SZ_TIME_GENERAL;
-  c->position = sqlite3_column_int (stmt, 3);
-  c->retired = sqlite3_column_int (stmt, 4);
+  c->position = sz_stmt_column_int (stmt, 3);
+  c->retired = sz_stmt_column_int (stmt, 4);
   return c;
 }
 
@@ -372,14 +372,14 @@ sz_record_category_list (SzDb      *db,
                          gboolean   with_retired,
                          GError   **error)
 {
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
 
   g_return_val_if_fail (db != NULL, NULL);
 
-  stmt = sz_db_prepare (db, CATEGORY_COLUMNS " WHERE ?1 OR NOT retired ORDER BY position, id", error);
+  stmt = sz_db_prepare (db, CATEGORY_COLUMNS " WHERE ?1 <> 0 OR retired = 0 ORDER BY position, id", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int (stmt, 1, with_retired);
+  sz_stmt_bind_int (stmt, 1, with_retired);
   return sz_row_collect (db, stmt, (gpointer) category_from_row, (GDestroyNotify) sz_record_category_free, error);
 }
 
@@ -388,7 +388,7 @@ sz_record_category_get (SzDb     *db,
                         gint64    id,
                         GError  **error)
 {
-  sqlite3_stmt *stmt = sz_db_prepare (db, CATEGORY_COLUMNS " WHERE id = ?1", error);
+  SzStmt *stmt = sz_db_prepare (db, CATEGORY_COLUMNS " WHERE id = ?1", error);
 
   return stmt ? sz_row_get (db, stmt, id, _("Category"), (gpointer) category_from_row, error) : NULL;
 }
@@ -399,7 +399,7 @@ sz_record_category_find (SzDb        *db,
                          GError     **error)
 {
   g_autofree char *trimmed = g_strstrip (g_strdup (name ? name : ""));
-  sqlite3_stmt *stmt = sz_db_prepare (db, CATEGORY_COLUMNS " WHERE name = ?1", error);
+  SzStmt *stmt = sz_db_prepare (db, CATEGORY_COLUMNS " WHERE name = ?1", error);
   SzRecordCategory *c = NULL;
 
   if (stmt == NULL)
@@ -415,7 +415,7 @@ sz_record_category_find (SzDb        *db,
     default:
       return NULL;
     }
-  sqlite3_reset (stmt);
+  sz_stmt_reset (stmt);
   return c;
 }
 
@@ -454,7 +454,7 @@ sz_record_category_add (SzDb         *db,
                         GError      **error)
 {
   g_autofree char *clean = g_strdup (name);
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
   gint64 new_id = 0;
   gboolean ok;
 
@@ -489,7 +489,7 @@ sz_record_category_update (SzDb         *db,
 {
   g_autofree char *clean = g_strdup (name);
   g_autoptr(SzRecordCategory) old = NULL;
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
   gboolean ok;
 
   g_return_val_if_fail (db != NULL, FALSE);
@@ -503,7 +503,7 @@ sz_record_category_update (SzDb         *db,
                                  error)) != NULL;
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, id);
+      sz_stmt_bind_int64 (stmt, 1, id);
       sz_db_bind_text (stmt, 2, clean);
       sz_db_bind_text (stmt, 3, sz_time_class_to_string (time_class));
       ok = sz_row_finish_write (db, stmt, NULL, error);
@@ -543,15 +543,15 @@ sz_record_category_move (SzDb     *db,
       for (guint i = 0; ok && i < list->len; i++)
         {
           SzRecordCategory *c = list->pdata[i];
-          sqlite3_stmt *stmt;
+          SzStmt *stmt;
 
           if (c->position == (int) i + 1)
             continue;
           ok = (stmt = sz_db_prepare (db, "UPDATE record_category SET position = ?2 WHERE id = ?1", error)) != NULL;
           if (ok)
             {
-              sqlite3_bind_int64 (stmt, 1, c->id);
-              sqlite3_bind_int (stmt, 2, i + 1);
+              sz_stmt_bind_int64 (stmt, 1, c->id);
+              sz_stmt_bind_int (stmt, 2, i + 1);
               ok = sz_row_finish_write (db, stmt, NULL, error);
             }
         }
@@ -565,7 +565,7 @@ sz_record_category_set_retired (SzDb      *db,
                                 gboolean   retired,
                                 GError   **error)
 {
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
   gboolean ok;
 
   if (!sz_db_begin (db, error))
@@ -574,8 +574,8 @@ sz_record_category_set_retired (SzDb      *db,
        && (stmt = sz_db_prepare (db, "UPDATE record_category SET retired = ?2 WHERE id = ?1", error)) != NULL;
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_int (stmt, 2, retired ? 1 : 0);
+      sz_stmt_bind_int64 (stmt, 1, id);
+      sz_stmt_bind_int (stmt, 2, retired ? 1 : 0);
       ok = sz_row_finish_write (db, stmt, NULL, error);
     }
   return sz_db_end (db, ok, error);
@@ -675,7 +675,7 @@ resolve_place (SzDb      *db,
   static const char * const what[] = {
     N_("Community"), N_("Grid"), N_("Compound"), N_("Building"), N_("Unit"),
   };
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
   gint64 community_id;
 
   if ((guint) r->place_kind > SZ_NODE_UNIT)
@@ -688,7 +688,7 @@ resolve_place (SzDb      *db,
   stmt = sz_db_prepare (db, sql[r->place_kind], error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, r->place_id);
+  sz_stmt_bind_int64 (stmt, 1, r->place_id);
   switch (sz_db_step (db, stmt, error))
     {
     case SQLITE_ROW:
@@ -708,11 +708,11 @@ resolve_place (SzDb      *db,
     default:
       return FALSE;
     }
-  community_id = sqlite3_column_int64 (stmt, 0);
-  r->grid_id = sqlite3_column_int64 (stmt, 1);
+  community_id = sz_stmt_column_int64 (stmt, 0);
+  r->grid_id = sz_stmt_column_int64 (stmt, 1);
   g_free (r->place_text);
   r->place_text = sz_db_column_dup (stmt, 2);
-  sqlite3_reset (stmt);
+  sz_stmt_reset (stmt);
   if (community_id != r->community_id)
     {
       g_set_error (error, SZ_RECORD_ERROR, SZ_RECORD_ERROR_INVALID,
@@ -805,19 +805,19 @@ check_record (SzDb          *db,
 }
 
 static void
-bind_record (sqlite3_stmt   *stmt,
+bind_record (SzStmt         *stmt,
              const SzRecord *r)
 {
-  sqlite3_bind_int64 (stmt, 1, r->community_id);
-  sqlite3_bind_int64 (stmt, 2, r->received_at);
+  sz_stmt_bind_int64 (stmt, 1, r->community_id);
+  sz_stmt_bind_int64 (stmt, 2, r->received_at);
   sz_db_bind_text (stmt, 3, sz_channel_to_string (r->channel));
   sz_db_bind_text (stmt, 4, r->reporter_name ? r->reporter_name : "");
   sz_db_bind_text_opt (stmt, 5, r->reporter_phone);
   sz_db_bind_text (stmt, 6, sz_node_kind_to_string (r->place_kind));
-  sqlite3_bind_int64 (stmt, 7, r->place_id);
+  sz_stmt_bind_int64 (stmt, 7, r->place_id);
   sz_db_bind_id_opt (stmt, 8, r->grid_id);
   sz_db_bind_text (stmt, 9, r->place_text);
-  sqlite3_bind_int64 (stmt, 10, r->category_id);
+  sz_stmt_bind_int64 (stmt, 10, r->category_id);
   sz_db_bind_text (stmt, 11, sz_duty_kind_to_string (r->duty));
   sz_db_bind_text (stmt, 12, r->description);
   sz_db_bind_id_opt (stmt, 13, r->head_person_id);
@@ -842,7 +842,7 @@ sz_record_add_entered (SzDb        *db,
 {
   g_autoptr(SzRecordEvent) received = sz_record_event_new ();
   gint64 now = sz_record_now ();
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
   gboolean ok;
 
   g_return_val_if_fail (db != NULL, FALSE);
@@ -885,25 +885,25 @@ sz_record_add_entered (SzDb        *db,
 }
 
 static SzRecord *
-record_from_row (sqlite3_stmt *stmt)
+record_from_row (SzStmt *stmt)
 {
   SzRecord *r = g_new0 (SzRecord, 1);
 
-  r->id = sqlite3_column_int64 (stmt, 0);
-  r->community_id = sqlite3_column_int64 (stmt, 1);
-  r->received_at = sqlite3_column_int64 (stmt, 2);
-  sz_channel_from_string ((const char *) sqlite3_column_text (stmt, 3), &r->channel);
+  r->id = sz_stmt_column_int64 (stmt, 0);
+  r->community_id = sz_stmt_column_int64 (stmt, 1);
+  r->received_at = sz_stmt_column_int64 (stmt, 2);
+  sz_channel_from_string ((const char *) sz_stmt_column_text (stmt, 3), &r->channel);
   r->reporter_name = sz_db_column_dup (stmt, 4);
   r->reporter_phone = sz_db_column_dup (stmt, 5);
-  sz_node_kind_from_string ((const char *) sqlite3_column_text (stmt, 6), &r->place_kind);
-  r->place_id = sqlite3_column_int64 (stmt, 7);
-  r->grid_id = sqlite3_column_int64 (stmt, 8);
+  sz_node_kind_from_string ((const char *) sz_stmt_column_text (stmt, 6), &r->place_kind);
+  r->place_id = sz_stmt_column_int64 (stmt, 7);
+  r->grid_id = sz_stmt_column_int64 (stmt, 8);
   r->place_text = sz_db_column_dup (stmt, 9);
-  r->category_id = sqlite3_column_int64 (stmt, 10);
-  sz_duty_kind_from_string ((const char *) sqlite3_column_text (stmt, 11), &r->duty);
+  r->category_id = sz_stmt_column_int64 (stmt, 10);
+  sz_duty_kind_from_string ((const char *) sz_stmt_column_text (stmt, 11), &r->duty);
   r->description = sz_db_column_dup (stmt, 12);
-  r->head_person_id = sqlite3_column_int64 (stmt, 13);
-  sz_time_class_from_string ((const char *) sqlite3_column_text (stmt, 14), &r->time_class);
+  r->head_person_id = sz_stmt_column_int64 (stmt, 13);
+  sz_time_class_from_string ((const char *) sz_stmt_column_text (stmt, 14), &r->time_class);
   r->category_name = sz_db_column_dup (stmt, 15);
   r->head_name = sz_db_column_dup (stmt, 16);
   r->actor = sz_db_column_dup (stmt, 17);
@@ -915,7 +915,7 @@ sz_record_get (SzDb     *db,
                gint64    id,
                GError  **error)
 {
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
 
   g_return_val_if_fail (db != NULL, NULL);
 
@@ -936,7 +936,7 @@ sz_record_update (SzDb      *db,
                   GError   **error)
 {
   g_autoptr(SzRecord) old = NULL;
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
   gboolean ok;
 
   g_return_val_if_fail (db != NULL, FALSE);
@@ -960,7 +960,7 @@ sz_record_update (SzDb      *db,
   if (ok)
     {
       bind_record (stmt, record);
-      sqlite3_bind_int64 (stmt, 15, record->id);
+      sz_stmt_bind_int64 (stmt, 15, record->id);
       ok = sz_row_finish_write (db, stmt, NULL, error);
     }
   /* A new time-limit class moves the due time. */

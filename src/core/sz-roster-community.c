@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "sz-db.h"
@@ -49,7 +51,7 @@ sz_community_save (SzDb         *db,
                    SzCommunity  *c,
                    GError      **error)
 {
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
   gboolean ok;
 
   g_return_val_if_fail (db != NULL && c != NULL, FALSE);
@@ -80,7 +82,7 @@ sz_community_save (SzDb         *db,
 
   if (!sz_db_begin (db, error))
     return FALSE;
-  stmt = sz_db_prepare (db, "SELECT 1 FROM community WHERE name = ?1 AND street_office = ?2 AND id IS NOT ?3", error);
+  stmt = sz_db_prepare (db, "SELECT 1 FROM community WHERE name = ?1 AND street_office = ?2 AND id IS DISTINCT FROM ?3", error);
   ok = stmt != NULL;
   if (ok)
     {
@@ -88,9 +90,9 @@ sz_community_save (SzDb         *db,
 
       sz_db_bind_text (stmt, 1, c->name);
       sz_db_bind_text (stmt, 2, c->street_office);
-      sqlite3_bind_int64 (stmt, 3, c->id);
+      sz_stmt_bind_int64 (stmt, 3, c->id);
       rc = sz_db_step (db, stmt, error);
-      sqlite3_reset (stmt);
+      sz_stmt_reset (stmt);
       ok = rc != 0;
       if (rc == SQLITE_ROW)
         {
@@ -127,10 +129,10 @@ sz_community_save (SzDb         *db,
       sz_db_bind_text (stmt, 7, c->board_qr_text);
       sz_db_bind_text (stmt, 8, c->board_qr_caption);
       sz_db_bind_text (stmt, 9, c->board_vacancy_text);
-      sqlite3_bind_int (stmt, 10, c->qr_max_age_days);
+      sz_stmt_bind_int (stmt, 10, c->qr_max_age_days);
       sz_db_bind_text (stmt, 12, c->board_language);
       if (c->id != 0)
-        sqlite3_bind_int64 (stmt, 11, c->id);
+        sz_stmt_bind_int64 (stmt, 11, c->id);
       gboolean is_new = c->id == 0;
 
       ok = sz_row_finish_write (db, stmt, &c->id, error);
@@ -144,11 +146,11 @@ sz_community_save (SzDb         *db,
 }
 
 static SzCommunity *
-community_from_row (sqlite3_stmt *stmt)
+community_from_row (SzStmt *stmt)
 {
   SzCommunity *c = sz_community_new ();
 
-  c->id = sqlite3_column_int64 (stmt, 0);
+  c->id = sz_stmt_column_int64 (stmt, 0);
   c->name = sz_db_column_dup (stmt, 1);
   c->street_office = sz_db_column_dup (stmt, 2);
   c->address = sz_db_column_dup (stmt, 3);
@@ -158,8 +160,8 @@ community_from_row (sqlite3_stmt *stmt)
   c->board_qr_text = sz_db_column_dup (stmt, 7);
   c->board_qr_caption = sz_db_column_dup (stmt, 8);
   c->board_vacancy_text = sz_db_column_dup (stmt, 9);
-  c->qr_max_age_days = sqlite3_column_int (stmt, 10);
-  c->demo = sqlite3_column_int (stmt, 11) != 0;
+  c->qr_max_age_days = sz_stmt_column_int (stmt, 10);
+  c->demo = sz_stmt_column_int (stmt, 11) != 0;
   g_free (c->board_language);
   c->board_language = sz_db_column_dup (stmt, 12);
   return c;
@@ -174,7 +176,7 @@ sz_community_get (SzDb    *db,
                   gint64   id,
                   GError **error)
 {
-  sqlite3_stmt *stmt = sz_db_prepare (db, "SELECT " COMMUNITY_COLUMNS " FROM community WHERE id = ?1", error);
+  SzStmt *stmt = sz_db_prepare (db, "SELECT " COMMUNITY_COLUMNS " FROM community WHERE id = ?1", error);
 
   if (stmt == NULL)
     return NULL;
@@ -185,7 +187,7 @@ SzCommunity *
 sz_community_get_first (SzDb    *db,
                         GError **error)
 {
-  sqlite3_stmt *stmt = sz_db_prepare (db, "SELECT " COMMUNITY_COLUMNS " FROM community ORDER BY id LIMIT 1", error);
+  SzStmt *stmt = sz_db_prepare (db, "SELECT " COMMUNITY_COLUMNS " FROM community ORDER BY id LIMIT 1", error);
   SzCommunity *c;
   int rc;
 
@@ -195,7 +197,7 @@ sz_community_get_first (SzDb    *db,
   if (rc != SQLITE_ROW)
     return NULL;
   c = community_from_row (stmt);
-  sqlite3_reset (stmt);
+  sz_stmt_reset (stmt);
   return c;
 }
 
@@ -203,7 +205,7 @@ GPtrArray *
 sz_community_list (SzDb    *db,
                    GError **error)
 {
-  sqlite3_stmt *stmt = sz_db_prepare (db, "SELECT " COMMUNITY_COLUMNS " FROM community ORDER BY name COLLATE PINYIN", error);
+  SzStmt *stmt = sz_db_prepare (db, "SELECT " COMMUNITY_COLUMNS " FROM community ORDER BY name COLLATE PINYIN", error);
 
   if (stmt == NULL)
     return NULL;
@@ -247,6 +249,13 @@ audit_purge_get (SzDb     *db,
     return purge;
   purge = g_new0 (AuditPurge, 1);
   purge->handle = handle;
+  /* On a server, sz_audit_purging() reads a setting of the transaction
+   * (sql/pg/0001-roster.sql). */
+  if (handle == NULL)
+    {
+      sz_db_set_data_full (db, AUDIT_PURGE_KEY, purge, g_free);
+      return purge;
+    }
   rc = sqlite3_create_function_v2 (handle, "sz_audit_purging", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS,
                                    purge, audit_purging_func, NULL, NULL, NULL);
   if (rc != SQLITE_OK)
@@ -272,7 +281,7 @@ static const char * const doomed_sql[] = {
 #define BY_COMMUNITY(table, extra) \
   "INSERT OR IGNORE INTO temp.sz_doomed SELECT '" table "', id FROM " table " WHERE community_id = ?1 " extra \
   " UNION SELECT '" table "', entity_id FROM audit_log WHERE entity = '" table "'" \
-  "   AND json_extract (coalesce (new_values, old_values), '$.community_id') = ?1"
+  "   AND CAST (json_extract (coalesce (new_values, old_values), '$.community_id') AS BIGINT) = ?1"
   BY_COMMUNITY ("grid", ""),
   BY_COMMUNITY ("compound", ""),
   BY_COMMUNITY ("person", ""),
@@ -291,7 +300,7 @@ static const char * const doomed_sql[] = {
   "INSERT OR IGNORE INTO temp.sz_doomed SELECT '" table "', id FROM " table \
   "  WHERE " column " IN (SELECT id FROM temp.sz_doomed WHERE entity = '" parent "')" \
   " UNION SELECT '" table "', entity_id FROM audit_log WHERE entity = '" table "'" \
-  "   AND json_extract (coalesce (new_values, old_values), '$." column "')" \
+  "   AND CAST (json_extract (coalesce (new_values, old_values), '$." column "') AS BIGINT)" \
   "       IN (SELECT id FROM temp.sz_doomed WHERE entity = '" parent "')"
   BY_PARENT ("building", "compound_id", "compound"),
   BY_PARENT ("building", "grid_id", "grid"),
@@ -330,18 +339,40 @@ static const char * const delete_sql[] = {
   "DELETE FROM community WHERE id = ?1",
 };
 
+/* What sz_audit_purging() says: @community, or 0. */
+static gboolean
+set_purging (SzDb        *db,
+             AuditPurge  *purge,
+             gint64       community,
+             GError     **error)
+{
+  SzStmt *stmt;
+
+  purge->community = community;
+  if (purge->handle != NULL)
+    return TRUE;
+  stmt = sz_db_prepare (db, "SELECT set_config('sanzhang.audit_purging', ?1, true)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sz_stmt_bind_int64 (stmt, 1, community);
+  if (sz_db_step (db, stmt, error) != SQLITE_ROW)
+    return FALSE;
+  sz_stmt_reset (stmt);
+  return TRUE;
+}
+
 static gboolean
 run_with_id (SzDb        *db,
              const char  *sql,
              gint64       id,
              GError     **error)
 {
-  sqlite3_stmt *stmt = sz_db_prepare (db, sql, error);
+  SzStmt *stmt = sz_db_prepare (db, sql, error);
 
   if (stmt == NULL)
     return FALSE;
-  if (sqlite3_bind_parameter_count (stmt) > 0)
-    sqlite3_bind_int64 (stmt, 1, id);
+  if (strstr (sql, "?1") != NULL)
+    sz_stmt_bind_int64 (stmt, 1, id);
   return sz_row_finish_write (db, stmt, NULL, error);
 }
 
@@ -365,21 +396,21 @@ sz_community_delete (SzDb    *db,
     {
       /* Only for the statement marking the community as being deleted:
        * the audit log still refuses, since the community exists. */
-      purge->community = i == 0 ? id : 0;
-      ok = run_with_id (db, delete_sql[i], id, error);
-      purge->community = 0;
+      ok = set_purging (db, purge, i == 0 ? id : 0, error)
+           && run_with_id (db, delete_sql[i], id, error)
+           && set_purging (db, purge, 0, error);
     }
   if (ok)
     {
       /* Last, so that the deletions above are logged and go too.  A row
        * that names a community (its own logged values) must name this one. */
-      purge->community = id;
-      ok = run_with_id (db,
+      ok = set_purging (db, purge, id, error)
+           && run_with_id (db,
                         "DELETE FROM audit_log"
                         " WHERE (entity, entity_id) IN (SELECT entity, id FROM temp.sz_doomed)"
-                        "   AND coalesce (json_extract (coalesce (new_values, old_values), '$.community_id'), ?1) = ?1",
-                        id, error);
-      purge->community = 0;
+                        "   AND coalesce (CAST (json_extract (coalesce (new_values, old_values), '$.community_id') AS BIGINT), ?1) = ?1",
+                        id, error)
+           && set_purging (db, purge, 0, error);
     }
   if (ok)
     ok = run_with_id (db, "DELETE FROM temp.sz_doomed", id, error);
@@ -392,7 +423,7 @@ sz_community_only_demo (SzDb     *db,
                         gboolean *only_demo,
                         GError  **error)
 {
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
 
   g_return_val_if_fail (db != NULL && only_demo != NULL, FALSE);
 
@@ -400,7 +431,7 @@ sz_community_only_demo (SzDb     *db,
   stmt = sz_db_prepare (db, "SELECT count(*) = 1 AND sum (demo) = 1 FROM community", error);
   if (stmt == NULL || sz_db_step (db, stmt, error) != SQLITE_ROW)
     return FALSE;
-  *only_demo = sqlite3_column_int (stmt, 0) != 0;
-  sqlite3_reset (stmt);
+  *only_demo = sz_stmt_column_int (stmt, 0) != 0;
+  sz_stmt_reset (stmt);
   return TRUE;
 }

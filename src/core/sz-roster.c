@@ -23,17 +23,17 @@ row_exists (SzDb        *db,
             gboolean    *exists,
             GError     **error)
 {
-  sqlite3_stmt *stmt = sz_db_prepare (db, sql, error);
+  SzStmt *stmt = sz_db_prepare (db, sql, error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
+  sz_stmt_bind_int64 (stmt, 1, id);
   rc = sz_db_step (db, stmt, error);
   if (rc == 0)
     return FALSE;
   *exists = rc == SQLITE_ROW;
-  sqlite3_reset (stmt);
+  sz_stmt_reset (stmt);
   return TRUE;
 }
 
@@ -63,15 +63,15 @@ sz_row_count (SzDb        *db,
               gint64      *count,
               GError     **error)
 {
-  sqlite3_stmt *stmt = sz_db_prepare (db, sql, error);
+  SzStmt *stmt = sz_db_prepare (db, sql, error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
+  sz_stmt_bind_int64 (stmt, 1, id);
   if (sz_db_step (db, stmt, error) != SQLITE_ROW)
     return FALSE;
-  *count = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  *count = sz_stmt_column_int64 (stmt, 0);
+  sz_stmt_reset (stmt);
   return TRUE;
 }
 
@@ -101,7 +101,7 @@ sz_id_map_insert (GHashTable *map,
 /* Runs a prepared INSERT or UPDATE/DELETE to its end and keeps the id. */
 gboolean
 sz_row_finish_write (SzDb          *db,
-              sqlite3_stmt  *stmt,
+              SzStmt        *stmt,
               gint64        *id,
               GError       **error)
 {
@@ -109,7 +109,7 @@ sz_row_finish_write (SzDb          *db,
     return FALSE;
   if (id != NULL && *id == 0)
     *id = sz_db_last_insert_id (db);
-  sqlite3_reset (stmt);
+  sz_stmt_reset (stmt);
   return TRUE;
 }
 
@@ -120,17 +120,17 @@ sz_row_delete (SzDb        *db,
             const char  *what,
             GError     **error)
 {
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
 
   if (!sz_db_begin (db, error))
     return FALSE;
   stmt = sz_db_prepare (db, sql, error);
   if (stmt != NULL)
     {
-      sqlite3_bind_int64 (stmt, 1, id);
+      sz_stmt_bind_int64 (stmt, 1, id);
       if (sz_row_finish_write (db, stmt, NULL, error))
         {
-          if (sqlite3_changes (sz_db_handle (db)) > 0)
+          if (sz_db_changes (db) > 0)
             return sz_db_end (db, TRUE, error);
           sz_set_not_found (error, what, id);
         }
@@ -147,8 +147,8 @@ pinyin_key_of (const char *text)
 /* Collects the rows of @stmt through @from_row; NULL with @error on failure. */
 GPtrArray *
 sz_row_collect (SzDb            *db,
-              sqlite3_stmt    *stmt,
-              gpointer       (*from_row) (sqlite3_stmt *),
+              SzStmt          *stmt,
+              gpointer       (*from_row) (SzStmt *),
               GDestroyNotify   free_func,
               GError         **error)
 {
@@ -165,16 +165,16 @@ sz_row_collect (SzDb            *db,
 /* The one row of @stmt, or NULL with NOT_FOUND naming @what and @id. */
 gpointer
 sz_row_get (SzDb            *db,
-         sqlite3_stmt    *stmt,
+         SzStmt          *stmt,
          gint64           id,
          const char      *what,
-         gpointer       (*from_row) (sqlite3_stmt *),
+         gpointer       (*from_row) (SzStmt *),
          GError         **error)
 {
   gpointer row;
   int rc;
 
-  sqlite3_bind_int64 (stmt, 1, id);
+  sz_stmt_bind_int64 (stmt, 1, id);
   rc = sz_db_step (db, stmt, error);
   if (rc == 0)
     return NULL;
@@ -184,7 +184,7 @@ sz_row_get (SzDb            *db,
       return NULL;
     }
   row = from_row (stmt);
-  sqlite3_reset (stmt);
+  sz_stmt_reset (stmt);
   return row;
 }
 
@@ -222,7 +222,7 @@ sz_grid_save (SzDb     *db,
               GError  **error)
 {
   g_autofree char *key = NULL;
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
   gboolean taken = FALSE;
   gboolean ok;
 
@@ -239,16 +239,18 @@ sz_grid_save (SzDb     *db,
   ok = sz_row_require (db, "SELECT 1 FROM community WHERE id = ?1", g->community_id, _("Community"), error);
   if (ok)
     {
-      stmt = sz_db_prepare (db, "SELECT 1 FROM grid WHERE community_id = ?1 AND number = ?2 AND id IS NOT ?3", error);
+      stmt = sz_db_prepare (db, "SELECT 1 FROM grid WHERE community_id = ?1 AND number = ?2 AND id IS DISTINCT FROM ?3", error);
       ok = stmt != NULL;
       if (ok)
         {
-          sqlite3_bind_int64 (stmt, 1, g->community_id);
-          sqlite3_bind_int (stmt, 2, g->number);
-          sqlite3_bind_int64 (stmt, 3, g->id);
-          ok = sz_db_step (db, stmt, error) != 0;
-          taken = sqlite3_stmt_busy (stmt) && sqlite3_data_count (stmt) > 0;
-          sqlite3_reset (stmt);
+          sz_stmt_bind_int64 (stmt, 1, g->community_id);
+          sz_stmt_bind_int (stmt, 2, g->number);
+          sz_stmt_bind_int64 (stmt, 3, g->id);
+          int rc = sz_db_step (db, stmt, error);
+
+          ok = rc != 0;
+          taken = rc == SQLITE_ROW;
+          sz_stmt_reset (stmt);
         }
       if (ok && taken)
         {
@@ -270,28 +272,28 @@ sz_grid_save (SzDb     *db,
     }
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, g->community_id);
-      sqlite3_bind_int (stmt, 2, g->number);
+      sz_stmt_bind_int64 (stmt, 1, g->community_id);
+      sz_stmt_bind_int (stmt, 2, g->number);
       sz_db_bind_text (stmt, 3, g->name);
-      sqlite3_bind_int (stmt, 4, g->households);
+      sz_stmt_bind_int (stmt, 4, g->households);
       sz_db_bind_text (stmt, 5, key);
       if (g->id != 0)
-        sqlite3_bind_int64 (stmt, 6, g->id);
+        sz_stmt_bind_int64 (stmt, 6, g->id);
       ok = sz_row_finish_write (db, stmt, &g->id, error);
     }
   return sz_db_end (db, ok, error);
 }
 
 static SzGrid *
-grid_from_row (sqlite3_stmt *stmt)
+grid_from_row (SzStmt *stmt)
 {
   SzGrid *g = sz_grid_new ();
 
-  g->id = sqlite3_column_int64 (stmt, 0);
-  g->community_id = sqlite3_column_int64 (stmt, 1);
-  g->number = sqlite3_column_int (stmt, 2);
+  g->id = sz_stmt_column_int64 (stmt, 0);
+  g->community_id = sz_stmt_column_int64 (stmt, 1);
+  g->number = sz_stmt_column_int (stmt, 2);
   g->name = sz_db_column_dup (stmt, 3);
-  g->households = sqlite3_column_int (stmt, 4);
+  g->households = sz_stmt_column_int (stmt, 4);
   return g;
 }
 
@@ -302,7 +304,7 @@ sz_grid_get (SzDb    *db,
              gint64   id,
              GError **error)
 {
-  sqlite3_stmt *stmt = sz_db_prepare (db, "SELECT " GRID_COLUMNS " FROM grid WHERE id = ?1", error);
+  SzStmt *stmt = sz_db_prepare (db, "SELECT " GRID_COLUMNS " FROM grid WHERE id = ?1", error);
 
   if (stmt == NULL)
     return NULL;
@@ -314,11 +316,11 @@ sz_grid_list (SzDb    *db,
               gint64   community_id,
               GError **error)
 {
-  sqlite3_stmt *stmt = sz_db_prepare (db, "SELECT " GRID_COLUMNS " FROM grid WHERE community_id = ?1 ORDER BY number", error);
+  SzStmt *stmt = sz_db_prepare (db, "SELECT " GRID_COLUMNS " FROM grid WHERE community_id = ?1 ORDER BY number", error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, community_id);
+  sz_stmt_bind_int64 (stmt, 1, community_id);
   return sz_row_collect (db, stmt, (gpointer) grid_from_row, (GDestroyNotify) sz_grid_free, error);
 }
 
@@ -375,19 +377,19 @@ name_taken (SzDb        *db,
             gboolean    *taken,
             GError     **error)
 {
-  sqlite3_stmt *stmt = sz_db_prepare (db, sql, error);
+  SzStmt *stmt = sz_db_prepare (db, sql, error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, parent_id);
+  sz_stmt_bind_int64 (stmt, 1, parent_id);
   sz_db_bind_text (stmt, 2, name);
-  sqlite3_bind_int64 (stmt, 3, id);
+  sz_stmt_bind_int64 (stmt, 3, id);
   rc = sz_db_step (db, stmt, error);
   if (rc == 0)
     return FALSE;
   *taken = rc == SQLITE_ROW;
-  sqlite3_reset (stmt);
+  sz_stmt_reset (stmt);
   return TRUE;
 }
 
@@ -397,7 +399,7 @@ sz_compound_save (SzDb        *db,
                   GError     **error)
 {
   g_autofree char *key = NULL;
-  sqlite3_stmt *stmt = NULL;
+  SzStmt *stmt = NULL;
   gboolean taken = FALSE;
   gboolean ok;
 
@@ -421,7 +423,7 @@ sz_compound_save (SzDb        *db,
     return FALSE;
   ok = sz_row_require (db, "SELECT 1 FROM community WHERE id = ?1", c->community_id, _("Community"), error)
        && (c->grid_id == 0 || sz_row_require (db, "SELECT 1 FROM grid WHERE id = ?1", c->grid_id, _("Grid"), error))
-       && name_taken (db, "SELECT 1 FROM compound WHERE community_id = ?1 AND name = ?2 AND id IS NOT ?3",
+       && name_taken (db, "SELECT 1 FROM compound WHERE community_id = ?1 AND name = ?2 AND id IS DISTINCT FROM ?3",
                       c->community_id, c->name, c->id, &taken, error);
   if (ok && taken)
     {
@@ -443,33 +445,33 @@ sz_compound_save (SzDb        *db,
     }
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, c->community_id);
+      sz_stmt_bind_int64 (stmt, 1, c->community_id);
       sz_db_bind_text (stmt, 2, c->name);
       sz_db_bind_text (stmt, 3, c->address);
       sz_db_bind_text_opt (stmt, 4, c->property_company);
       sz_db_bind_text_opt (stmt, 5, c->property_phone);
       sz_db_bind_text (stmt, 6, key);
       if (c->id != 0)
-        sqlite3_bind_int64 (stmt, 7, c->id);
+        sz_stmt_bind_int64 (stmt, 7, c->id);
       if (c->grid_id != 0)
-        sqlite3_bind_int64 (stmt, 8, c->grid_id);
+        sz_stmt_bind_int64 (stmt, 8, c->grid_id);
       ok = sz_row_finish_write (db, stmt, &c->id, error);
     }
   return sz_db_end (db, ok, error);
 }
 
 static SzCompound *
-compound_from_row (sqlite3_stmt *stmt)
+compound_from_row (SzStmt *stmt)
 {
   SzCompound *c = sz_compound_new ();
 
-  c->id = sqlite3_column_int64 (stmt, 0);
-  c->community_id = sqlite3_column_int64 (stmt, 1);
+  c->id = sz_stmt_column_int64 (stmt, 0);
+  c->community_id = sz_stmt_column_int64 (stmt, 1);
   c->name = sz_db_column_dup (stmt, 2);
   c->address = sz_db_column_dup (stmt, 3);
   c->property_company = sz_db_column_dup (stmt, 4);
   c->property_phone = sz_db_column_dup (stmt, 5);
-  c->grid_id = sqlite3_column_int64 (stmt, 6);
+  c->grid_id = sz_stmt_column_int64 (stmt, 6);
   return c;
 }
 
@@ -480,7 +482,7 @@ sz_compound_get (SzDb    *db,
                  gint64   id,
                  GError **error)
 {
-  sqlite3_stmt *stmt = sz_db_prepare (db, "SELECT " COMPOUND_COLUMNS " FROM compound WHERE id = ?1", error);
+  SzStmt *stmt = sz_db_prepare (db, "SELECT " COMPOUND_COLUMNS " FROM compound WHERE id = ?1", error);
 
   if (stmt == NULL)
     return NULL;
@@ -492,12 +494,12 @@ sz_compound_list (SzDb    *db,
                   gint64   community_id,
                   GError **error)
 {
-  sqlite3_stmt *stmt = sz_db_prepare (db, "SELECT " COMPOUND_COLUMNS " FROM compound WHERE community_id = ?1"
+  SzStmt *stmt = sz_db_prepare (db, "SELECT " COMPOUND_COLUMNS " FROM compound WHERE community_id = ?1"
                                           " ORDER BY name_pinyin, name COLLATE PINYIN", error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, community_id);
+  sz_stmt_bind_int64 (stmt, 1, community_id);
   return sz_row_collect (db, stmt, (gpointer) compound_from_row, (GDestroyNotify) sz_compound_free, error);
 }
 
@@ -531,7 +533,7 @@ sz_building_save (SzDb        *db,
                   SzBuilding  *b,
                   GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  SzStmt *stmt = NULL;
   gboolean taken = FALSE;
   gboolean ok;
 
@@ -545,7 +547,7 @@ sz_building_save (SzDb        *db,
     return FALSE;
   ok = sz_row_require (db, "SELECT 1 FROM compound WHERE id = ?1", b->compound_id, _("Compound"), error)
        && sz_row_require (db, "SELECT 1 FROM grid WHERE id = ?1", b->grid_id, _("Grid"), error)
-       && name_taken (db, "SELECT 1 FROM building WHERE compound_id = ?1 AND name = ?2 AND id IS NOT ?3",
+       && name_taken (db, "SELECT 1 FROM building WHERE compound_id = ?1 AND name = ?2 AND id IS DISTINCT FROM ?3",
                       b->compound_id, b->name, b->id, &taken, error);
   if (ok && taken)
     {
@@ -564,12 +566,12 @@ sz_building_save (SzDb        *db,
       if (ok)
         {
           int rc;
-          sqlite3_bind_int64 (stmt, 1, b->grid_id);
-          sqlite3_bind_int64 (stmt, 2, b->compound_id);
+          sz_stmt_bind_int64 (stmt, 1, b->grid_id);
+          sz_stmt_bind_int64 (stmt, 2, b->compound_id);
           rc = sz_db_step (db, stmt, error);
           ok = rc != 0;
           same = rc == SQLITE_ROW;
-          sqlite3_reset (stmt);
+          sz_stmt_reset (stmt);
         }
       if (ok && !same)
         {
@@ -590,27 +592,27 @@ sz_building_save (SzDb        *db,
     }
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, b->compound_id);
-      sqlite3_bind_int64 (stmt, 2, b->grid_id);
+      sz_stmt_bind_int64 (stmt, 1, b->compound_id);
+      sz_stmt_bind_int64 (stmt, 2, b->grid_id);
       sz_db_bind_text (stmt, 3, b->name);
-      sqlite3_bind_int (stmt, 4, b->floors);
+      sz_stmt_bind_int (stmt, 4, b->floors);
       if (b->id != 0)
-        sqlite3_bind_int64 (stmt, 5, b->id);
+        sz_stmt_bind_int64 (stmt, 5, b->id);
       ok = sz_row_finish_write (db, stmt, &b->id, error);
     }
   return sz_db_end (db, ok, error);
 }
 
 static SzBuilding *
-building_from_row (sqlite3_stmt *stmt)
+building_from_row (SzStmt *stmt)
 {
   SzBuilding *b = sz_building_new ();
 
-  b->id = sqlite3_column_int64 (stmt, 0);
-  b->compound_id = sqlite3_column_int64 (stmt, 1);
-  b->grid_id = sqlite3_column_int64 (stmt, 2);
+  b->id = sz_stmt_column_int64 (stmt, 0);
+  b->compound_id = sz_stmt_column_int64 (stmt, 1);
+  b->grid_id = sz_stmt_column_int64 (stmt, 2);
   b->name = sz_db_column_dup (stmt, 3);
-  b->floors = sqlite3_column_int (stmt, 4);
+  b->floors = sz_stmt_column_int (stmt, 4);
   return b;
 }
 
@@ -621,7 +623,7 @@ sz_building_get (SzDb    *db,
                  gint64   id,
                  GError **error)
 {
-  sqlite3_stmt *stmt = sz_db_prepare (db, "SELECT " BUILDING_COLUMNS " FROM building WHERE id = ?1", error);
+  SzStmt *stmt = sz_db_prepare (db, "SELECT " BUILDING_COLUMNS " FROM building WHERE id = ?1", error);
 
   if (stmt == NULL)
     return NULL;
@@ -643,12 +645,12 @@ sz_building_list (SzDb    *db,
                   gint64   compound_id,
                   GError **error)
 {
-  sqlite3_stmt *stmt = sz_db_prepare (db, "SELECT " BUILDING_COLUMNS " FROM building WHERE compound_id = ?1", error);
+  SzStmt *stmt = sz_db_prepare (db, "SELECT " BUILDING_COLUMNS " FROM building WHERE compound_id = ?1", error);
   GPtrArray *rows;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, compound_id);
+  sz_stmt_bind_int64 (stmt, 1, compound_id);
   rows = sz_row_collect (db, stmt, (gpointer) building_from_row, (GDestroyNotify) sz_building_free, error);
   if (rows != NULL)
     g_ptr_array_sort (rows, building_compare);
@@ -689,7 +691,7 @@ sz_unit_save (SzDb    *db,
               SzUnit  *u,
               GError **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  SzStmt *stmt = NULL;
   gboolean ok;
 
   g_return_val_if_fail (db != NULL && u != NULL, FALSE);
@@ -704,17 +706,17 @@ sz_unit_save (SzDb    *db,
   ok = sz_row_require (db, "SELECT 1 FROM building WHERE id = ?1", u->building_id, _("Building"), error);
   if (ok)
     {
-      stmt = sz_db_prepare (db, "SELECT 1 FROM unit WHERE building_id = ?1 AND number = ?2 AND id IS NOT ?3", error);
+      stmt = sz_db_prepare (db, "SELECT 1 FROM unit WHERE building_id = ?1 AND number = ?2 AND id IS DISTINCT FROM ?3", error);
       ok = stmt != NULL;
     }
   if (ok)
     {
       int rc;
-      sqlite3_bind_int64 (stmt, 1, u->building_id);
-      sqlite3_bind_int (stmt, 2, u->number);
-      sqlite3_bind_int64 (stmt, 3, u->id);
+      sz_stmt_bind_int64 (stmt, 1, u->building_id);
+      sz_stmt_bind_int (stmt, 2, u->number);
+      sz_stmt_bind_int64 (stmt, 3, u->id);
       rc = sz_db_step (db, stmt, error);
-      sqlite3_reset (stmt);
+      sz_stmt_reset (stmt);
       ok = rc != 0;
       if (rc == SQLITE_ROW)
         {
@@ -736,27 +738,27 @@ sz_unit_save (SzDb    *db,
     }
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, u->building_id);
-      sqlite3_bind_int (stmt, 2, u->number);
-      sqlite3_bind_int (stmt, 3, u->floors);
-      sqlite3_bind_int (stmt, 4, u->households);
+      sz_stmt_bind_int64 (stmt, 1, u->building_id);
+      sz_stmt_bind_int (stmt, 2, u->number);
+      sz_stmt_bind_int (stmt, 3, u->floors);
+      sz_stmt_bind_int (stmt, 4, u->households);
       if (u->id != 0)
-        sqlite3_bind_int64 (stmt, 5, u->id);
+        sz_stmt_bind_int64 (stmt, 5, u->id);
       ok = sz_row_finish_write (db, stmt, &u->id, error);
     }
   return sz_db_end (db, ok, error);
 }
 
 static SzUnit *
-unit_from_row (sqlite3_stmt *stmt)
+unit_from_row (SzStmt *stmt)
 {
   SzUnit *u = sz_unit_new ();
 
-  u->id = sqlite3_column_int64 (stmt, 0);
-  u->building_id = sqlite3_column_int64 (stmt, 1);
-  u->number = sqlite3_column_int (stmt, 2);
-  u->floors = sqlite3_column_int (stmt, 3);
-  u->households = sqlite3_column_int (stmt, 4);
+  u->id = sz_stmt_column_int64 (stmt, 0);
+  u->building_id = sz_stmt_column_int64 (stmt, 1);
+  u->number = sz_stmt_column_int (stmt, 2);
+  u->floors = sz_stmt_column_int (stmt, 3);
+  u->households = sz_stmt_column_int (stmt, 4);
   return u;
 }
 
@@ -767,7 +769,7 @@ sz_unit_get (SzDb    *db,
              gint64   id,
              GError **error)
 {
-  sqlite3_stmt *stmt = sz_db_prepare (db, "SELECT " UNIT_COLUMNS " FROM unit WHERE id = ?1", error);
+  SzStmt *stmt = sz_db_prepare (db, "SELECT " UNIT_COLUMNS " FROM unit WHERE id = ?1", error);
 
   if (stmt == NULL)
     return NULL;
@@ -779,11 +781,11 @@ sz_unit_list (SzDb    *db,
               gint64   building_id,
               GError **error)
 {
-  sqlite3_stmt *stmt = sz_db_prepare (db, "SELECT " UNIT_COLUMNS " FROM unit WHERE building_id = ?1 ORDER BY number", error);
+  SzStmt *stmt = sz_db_prepare (db, "SELECT " UNIT_COLUMNS " FROM unit WHERE building_id = ?1 ORDER BY number", error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, building_id);
+  sz_stmt_bind_int64 (stmt, 1, building_id);
   return sz_row_collect (db, stmt, (gpointer) unit_from_row, (GDestroyNotify) sz_unit_free, error);
 }
 

@@ -179,17 +179,17 @@ char        *sz_unit_label         (int           number);
 #include <sqlite3.h>
 /* Collects the rows of @stmt through @from_row; NULL with @error on failure. */
 GPtrArray   *sz_row_collect        (SzDb            *db,
-                                    sqlite3_stmt    *stmt,
-                                    gpointer       (*from_row) (sqlite3_stmt *),
+                                    SzStmt          *stmt,
+                                    gpointer       (*from_row) (SzStmt *),
                                     GDestroyNotify   free_func,
                                     GError         **error);
 /* Binds @id to ?1 and returns the one row, or NULL with NOT_FOUND naming
  * @what ("Grid") and @id. */
 gpointer     sz_row_get            (SzDb            *db,
-                                    sqlite3_stmt    *stmt,
+                                    SzStmt          *stmt,
                                     gint64           id,
                                     const char      *what,
-                                    gpointer       (*from_row) (sqlite3_stmt *),
+                                    gpointer       (*from_row) (SzStmt *),
                                     GError         **error);
 /* Fails with NOT_FOUND naming @what unless @sql (with ?1 = @id) gives a row. */
 gboolean     sz_row_require        (SzDb            *db,
@@ -206,7 +206,7 @@ gboolean     sz_row_count          (SzDb            *db,
 /* Steps an INSERT/UPDATE/DELETE to its end; sets *@id to the new row's id
  * when it is 0. */
 gboolean     sz_row_finish_write   (SzDb            *db,
-                                    sqlite3_stmt    *stmt,
+                                    SzStmt          *stmt,
                                     gint64          *id,
                                     GError         **error);
 /* Name → id maps, for loaders that meet the same place many times. */

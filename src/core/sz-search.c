@@ -96,7 +96,7 @@ add_rows (SzDb        *db,
           SzHitKind    kind,
           GError     **error)
 {
-  sqlite3_stmt *stmt = sz_db_prepare (db, sql, error);
+  SzStmt *stmt = sz_db_prepare (db, sql, error);
   int rc;
 
   if (stmt == NULL)
@@ -104,9 +104,9 @@ add_rows (SzDb        *db,
   while ((rc = sz_db_step (db, stmt, error)) == SQLITE_ROW)
     {
       Entry e = { 0 };
-      const char *name = (const char *) sqlite3_column_text (stmt, 1);
-      const char *key = (const char *) sqlite3_column_text (stmt, 2);
-      const char *digits = (const char *) sqlite3_column_text (stmt, 3);
+      const char *name = (const char *) sz_stmt_column_text (stmt, 1);
+      const char *key = (const char *) sz_stmt_column_text (stmt, 2);
+      const char *digits = (const char *) sz_stmt_column_text (stmt, 3);
       g_autofree char *folded = NULL;
       g_autofree char *folded_key = NULL;
       g_autofree char *alt_key = NULL;
@@ -119,8 +119,8 @@ add_rows (SzDb        *db,
       if (folded != NULL)
         key = folded_key = sz_pinyin_key (folded, kind == SZ_HIT_PERSON);
 
-      e.id = sqlite3_column_int64 (stmt, 0);
-      e.community_id = sqlite3_column_int64 (stmt, 4);
+      e.id = sz_stmt_column_int64 (stmt, 0);
+      e.community_id = sz_stmt_column_int64 (stmt, 4);
       e.shown = g_string_chunk_insert (index->strings, name);
       e.text = folded ? g_string_chunk_insert (index->strings, folded) : e.shown;
       e.key = g_string_chunk_insert_const (index->strings, key ? key : "");
@@ -188,8 +188,10 @@ get_index (SzDb    *db,
   if (index != NULL && index->stamp == stamp)
     return index;
 
-  sqlite3_create_function_v2 (sz_db_handle (db), "sz_digits", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
-                              NULL, digits_func, NULL, NULL, NULL);
+  /* On a server, sz_digits() is the schema's (sql/pg/0001-roster.sql). */
+  if (sz_db_handle (db) != NULL)
+    sqlite3_create_function_v2 (sz_db_handle (db), "sz_digits", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                                NULL, digits_func, NULL, NULL, NULL);
   index = g_new0 (Index, 1);
   index->strings = g_string_chunk_new (1 << 16);
   index->entries = g_array_new (FALSE, FALSE, sizeof (Entry));

@@ -70,20 +70,20 @@ load_heads (SzDb        *db,
             GError     **error)
 {
   g_autoptr(GHashTable) heads = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, head_free);
-  sqlite3_stmt *stmt = sz_db_prepare (db, sql, error);
+  SzStmt *stmt = sz_db_prepare (db, sql, error);
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, community_id);
+  sz_stmt_bind_int64 (stmt, 1, community_id);
   while ((rc = sz_db_step (db, stmt, error)) == SQLITE_ROW)
     {
       Head *h = g_new0 (Head, 1);
-      h->person_id = sqlite3_column_int64 (stmt, 1);
+      h->person_id = sz_stmt_column_int64 (stmt, 1);
       h->name = sz_db_column_dup (stmt, 2);
       h->phone = sz_db_column_dup (stmt, 3);
-      h->consent = sqlite3_column_int (stmt, 4) != 0;
-      g_hash_table_insert (heads, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)), h);
+      h->consent = sz_stmt_column_int (stmt, 4) != 0;
+      g_hash_table_insert (heads, g_memdup2 (&(gint64) { sz_stmt_column_int64 (stmt, 0) }, sizeof (gint64)), h);
     }
   if (rc == 0)
     return NULL;
@@ -154,7 +154,7 @@ sz_tree_load (SzDb    *db,
   g_autoptr(GHashTable) compounds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) buildings = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GPtrArray) grid_list = NULL;
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
   int rc;
 
   g_return_val_if_fail (db != NULL, NULL);
@@ -203,13 +203,13 @@ sz_tree_load (SzDb    *db,
                         error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, community_id);
+  sz_stmt_bind_int64 (stmt, 1, community_id);
   {
     g_autoptr(GPtrArray) rows = g_ptr_array_new ();
     while ((rc = sz_db_step (db, stmt, error)) == SQLITE_ROW)
       {
-        gint64 grid_id = sqlite3_column_int64 (stmt, 2);
-        gint64 compound_id = sqlite3_column_int64 (stmt, 3);
+        gint64 grid_id = sz_stmt_column_int64 (stmt, 2);
+        gint64 compound_id = sz_stmt_column_int64 (stmt, 3);
         g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT, grid_id, compound_id);
         SzTreeNode *grid_node = g_hash_table_lookup (grids, &grid_id);
         SzTreeNode *compound_node = g_hash_table_lookup (compounds, key);
@@ -222,7 +222,7 @@ sz_tree_load (SzDb    *db,
             compound_node->detail = sz_db_column_dup (stmt, 5);
             g_hash_table_insert (compounds, g_steal_pointer (&key), compound_node);
           }
-        node = node_new (SZ_NODE_BUILDING, sqlite3_column_int64 (stmt, 0), sz_db_column_dup (stmt, 1), compound_node);
+        node = node_new (SZ_NODE_BUILDING, sz_stmt_column_int64 (stmt, 0), sz_db_column_dup (stmt, 1), compound_node);
         set_head (node, building_heads);
         g_hash_table_insert (buildings, &node->id, node);
       }
@@ -237,15 +237,15 @@ sz_tree_load (SzDb    *db,
                         error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, community_id);
+  sz_stmt_bind_int64 (stmt, 1, community_id);
   while ((rc = sz_db_step (db, stmt, error)) == SQLITE_ROW)
     {
-      gint64 building_id = sqlite3_column_int64 (stmt, 3);
+      gint64 building_id = sz_stmt_column_int64 (stmt, 3);
       SzTreeNode *parent = g_hash_table_lookup (buildings, &building_id);
-      SzTreeNode *node = node_new (SZ_NODE_UNIT, sqlite3_column_int64 (stmt, 0),
-                                   sz_unit_label (sqlite3_column_int (stmt, 1)), parent);
+      SzTreeNode *node = node_new (SZ_NODE_UNIT, sz_stmt_column_int64 (stmt, 0),
+                                   sz_unit_label (sz_stmt_column_int (stmt, 1)), parent);
 
-      node->households = sqlite3_column_int (stmt, 2);
+      node->households = sz_stmt_column_int (stmt, 2);
       set_head (node, unit_heads);
     }
   if (rc == 0)
@@ -304,7 +304,7 @@ sz_place_label (SzDb     *db,
                 gint64    place_id,
                 GError  **error)
 {
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
   char *label = NULL;
 
   g_return_val_if_fail (db != NULL, NULL);
@@ -329,20 +329,20 @@ sz_place_label (SzDb     *db,
     }
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, place_id);
+  sz_stmt_bind_int64 (stmt, 1, place_id);
   switch (sz_db_step (db, stmt, error))
     {
     case SQLITE_ROW:
       if (level == SZ_LEVEL_UNIT)
         {
-          g_autofree char *unit = sz_unit_label (sqlite3_column_int (stmt, 2));
+          g_autofree char *unit = sz_unit_label (sz_stmt_column_int (stmt, 2));
           /* Translators: a unit's place: compound, building, unit ("丰和林苑 2栋 1单元") */
-          label = g_strdup_printf (_("%s %s %s"), sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 1), unit);
+          label = g_strdup_printf (_("%s %s %s"), sz_stmt_column_text (stmt, 0), sz_stmt_column_text (stmt, 1), unit);
         }
       else
         /* Translators: a building's place: compound, building ("丰和林苑 2栋") */
-        label = g_strdup_printf (_("%s %s"), sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 1));
-      sqlite3_reset (stmt);
+        label = g_strdup_printf (_("%s %s"), sz_stmt_column_text (stmt, 0), sz_stmt_column_text (stmt, 1));
+      sz_stmt_reset (stmt);
       return label;
     case SQLITE_DONE:
       sz_set_not_found (error, sz_level_place_title (level), place_id);

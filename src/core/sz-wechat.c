@@ -339,7 +339,7 @@ place_community (SzDb     *db,
     [SZ_LEVEL_UNIT] = "SELECT c.community_id FROM unit u JOIN building b ON b.id = u.building_id"
                       " JOIN compound c ON c.id = b.compound_id WHERE u.id = ?1",
   };
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
   gint64 community = 0;
   int rc;
 
@@ -347,13 +347,13 @@ place_community (SzDb     *db,
   stmt = sz_db_prepare (db, sql[level], error);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, place_id);
+  sz_stmt_bind_int64 (stmt, 1, place_id);
   rc = sz_db_step (db, stmt, error);
   if (rc == SQLITE_ROW)
-    community = sqlite3_column_int64 (stmt, 0);
+    community = sz_stmt_column_int64 (stmt, 0);
   else if (rc == SQLITE_DONE)
     sz_set_not_found (error, sz_level_place_title (level), place_id);
-  sqlite3_reset (stmt);
+  sz_stmt_reset (stmt);
   return community;
 }
 
@@ -412,26 +412,26 @@ classify_cached (SzDb           *db,
  * either way. */
 static SzWechatGroup *
 group_from_row (SzDb         *db,
-                sqlite3_stmt *stmt,
+                SzStmt *stmt,
                 gboolean      with_image)
 {
   SzWechatGroup *g = sz_wechat_group_new ();
 
-  g->id = sqlite3_column_int64 (stmt, 0);
-  g->community_id = sqlite3_column_int64 (stmt, 1);
-  sz_level_from_string ((const char *) sqlite3_column_text (stmt, 2), &g->level);
-  g->place_id = sqlite3_column_int64 (stmt, 3);
+  g->id = sz_stmt_column_int64 (stmt, 0);
+  g->community_id = sz_stmt_column_int64 (stmt, 1);
+  sz_level_from_string ((const char *) sz_stmt_column_text (stmt, 2), &g->level);
+  g->place_id = sz_stmt_column_int64 (stmt, 3);
   g->name = sz_db_column_dup (stmt, 4);
-  g->admin_person_id = sqlite3_column_int64 (stmt, 5);
+  g->admin_person_id = sz_stmt_column_int64 (stmt, 5);
   g->admin_name = sz_db_column_dup (stmt, 6);
-  g->members = sqlite3_column_int (stmt, 7);
+  g->members = sz_stmt_column_int (stmt, 7);
   g->qr_mime_type = sz_db_column_dup (stmt, 8);
   g->qr_taken_on = sz_db_column_dup (stmt, 9);
-  if (sqlite3_column_type (stmt, 10) == SQLITE_BLOB)
+  if (sz_stmt_column_type (stmt, 10) == SQLITE_BLOB)
     {
-      g_autoptr(GBytes) bytes = g_bytes_new (sqlite3_column_blob (stmt, 10), sqlite3_column_bytes (stmt, 10));
+      g_autoptr(GBytes) bytes = g_bytes_new (sz_stmt_column_blob (stmt, 10), sz_stmt_column_bytes (stmt, 10));
 
-      const char *decoded = (const char *) sqlite3_column_text (stmt, 11);
+      const char *decoded = (const char *) sz_stmt_column_text (stmt, 11);
 
       if (decoded != NULL && decoded[0] >= '0' && decoded[0] <= '3')
         decoded_apply (decoded, g);
@@ -450,7 +450,7 @@ sz_wechat_group_get (SzDb     *db,
                      GError  **error)
 {
   g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
   SzWechatGroup *g = NULL;
   int rc;
 
@@ -463,11 +463,11 @@ sz_wechat_group_get (SzDb     *db,
   stmt = sz_db_prepare (db, sql, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, place_id);
+  sz_stmt_bind_int64 (stmt, 1, place_id);
   rc = sz_db_step (db, stmt, error);
   if (rc == SQLITE_ROW)
     g = group_from_row (db, stmt, TRUE);
-  sqlite3_reset (stmt);
+  sz_stmt_reset (stmt);
   return g;
 }
 
@@ -494,15 +494,15 @@ check_admin (SzDb     *db,
              gint64    community_id,
              GError  **error)
 {
-  sqlite3_stmt *stmt = sz_db_prepare (db, "SELECT community_id FROM person WHERE id = ?1", error);
+  SzStmt *stmt = sz_db_prepare (db, "SELECT community_id FROM person WHERE id = ?1", error);
   gboolean ok = FALSE;
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, person_id);
+  sz_stmt_bind_int64 (stmt, 1, person_id);
   rc = sz_db_step (db, stmt, error);
-  if (rc == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) == community_id)
+  if (rc == SQLITE_ROW && sz_stmt_column_int64 (stmt, 0) == community_id)
     ok = TRUE;
   else if (rc != 0)
     {
@@ -512,7 +512,7 @@ check_admin (SzDb     *db,
                    /* Translators: the field of a WeChat group's admin, then a number in the database */
                    _("Admin: person %s is not one of this community's people."), number);
     }
-  sqlite3_reset (stmt);
+  sz_stmt_reset (stmt);
   return ok;
 }
 
@@ -528,7 +528,7 @@ sz_wechat_group_set (SzDb           *db,
   const char *mime = NULL;
   int width = 0, height = 0;
   gint64 community, existing = 0;
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
   gboolean ok;
   int rc;
 
@@ -574,12 +574,12 @@ sz_wechat_group_set (SzDb           *db,
       ok = stmt != NULL;
       if (ok)
         {
-          sqlite3_bind_int64 (stmt, 1, group->place_id);
+          sz_stmt_bind_int64 (stmt, 1, group->place_id);
           rc = sz_db_step (db, stmt, error);
           if (rc == SQLITE_ROW)
-            existing = sqlite3_column_int64 (stmt, 0);
+            existing = sz_stmt_column_int64 (stmt, 0);
           ok = rc != 0;
-          sqlite3_reset (stmt);
+          sz_stmt_reset (stmt);
         }
     }
   if (ok)
@@ -599,27 +599,27 @@ sz_wechat_group_set (SzDb           *db,
   if (ok)
     {
       if (existing != 0)
-        sqlite3_bind_int64 (stmt, 1, existing);
+        sz_stmt_bind_int64 (stmt, 1, existing);
       sz_db_bind_text (stmt, 2, name);
       sz_db_bind_id_opt (stmt, 3, group->admin_person_id);
-      sqlite3_bind_int (stmt, 4, group->members);
+      sz_stmt_bind_int (stmt, 4, group->members);
       if (group->qr_data != NULL)
         {
           gsize len;
           gconstpointer bytes = g_bytes_get_data (group->qr_data, &len);
 
-          sqlite3_bind_text (stmt, 5, mime, -1, SQLITE_STATIC);
-          sqlite3_bind_int (stmt, 6, width);
-          sqlite3_bind_int (stmt, 7, height);
-          sqlite3_bind_blob64 (stmt, 8, bytes, len, SQLITE_TRANSIENT);
+          sz_db_bind_text (stmt, 5, mime);
+          sz_stmt_bind_int (stmt, 6, width);
+          sz_stmt_bind_int (stmt, 7, height);
+          sz_stmt_bind_blob (stmt, 8, bytes, len);
           sz_db_bind_text (stmt, 9, date);
           sz_db_bind_text (stmt, 15, decoded);
         }
       if (existing == 0)
         {
-          sqlite3_bind_int64 (stmt, 10, community);
-          sqlite3_bind_text (stmt, 11, sz_level_to_string (group->level), -1, SQLITE_STATIC);
-          sqlite3_bind_int64 (stmt, 12 + group->level, group->place_id);
+          sz_stmt_bind_int64 (stmt, 10, community);
+          sz_db_bind_text (stmt, 11, sz_level_to_string (group->level));
+          sz_stmt_bind_int64 (stmt, 12 + group->level, group->place_id);
         }
       ok = sz_row_finish_write (db, stmt, existing != 0 ? NULL : &existing, error);
     }
@@ -688,7 +688,7 @@ sz_wechat_group_list (SzDb     *db,
                       GError  **error)
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) sz_wechat_group_free);
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
   int rc;
 
   g_return_val_if_fail (db != NULL, NULL);
@@ -697,7 +697,7 @@ sz_wechat_group_list (SzDb     *db,
                             " LEFT JOIN person n ON n.id = w.admin_person_id WHERE w.community_id = ?1", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, community_id);
+  sz_stmt_bind_int64 (stmt, 1, community_id);
   while ((rc = sz_db_step (db, stmt, error)) == SQLITE_ROW)
     g_ptr_array_add (list, group_from_row (db, stmt, with_images));
   if (rc == 0)

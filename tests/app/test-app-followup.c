@@ -204,14 +204,14 @@ test_awaiting_filter (Fixture *f, gconstpointer data)
 static char *
 last_audit_actor (SzDb *db)
 {
-  sqlite3_stmt *stmt = NULL;
+  SzStmt *stmt = NULL;
   char *actor = NULL;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (sz_db_handle (db), "SELECT actor FROM audit_log ORDER BY id DESC LIMIT 1",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    actor = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
+  stmt = sz_db_prepare (db, "SELECT actor FROM audit_log ORDER BY id DESC LIMIT 1", NULL);
+  g_assert_nonnull (stmt);
+  if (sz_db_step (db, stmt, NULL) == SQLITE_ROW)
+    actor = g_strdup ((const char *) sz_stmt_column_text (stmt, 0));
+  sz_stmt_reset (stmt);
   return actor;
 }
 

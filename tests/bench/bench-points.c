@@ -69,12 +69,12 @@ typedef struct
 
 static gboolean
 exec_step (SzDb         *db,
-           sqlite3_stmt *stmt,
+           SzStmt *stmt,
            GError      **error)
 {
   gboolean ok = sz_db_step (db, stmt, error) == SQLITE_DONE;
 
-  sqlite3_reset (stmt);
+  sz_stmt_reset (stmt);
   return ok;
 }
 
@@ -82,11 +82,11 @@ static gboolean
 generate_places (Gen     *g,
                  GError **error)
 {
-  sqlite3_stmt *grid = sz_db_prepare (g->db, "INSERT INTO grid (community_id, number, name, households) VALUES (?1, ?2, '', 500)", error);
-  sqlite3_stmt *compound = sz_db_prepare (g->db, "INSERT INTO compound (community_id, name) VALUES (?1, ?2)", error);
-  sqlite3_stmt *building = sz_db_prepare (g->db, "INSERT INTO building (compound_id, grid_id, name) VALUES (?1, ?2, ?3)", error);
-  sqlite3_stmt *unit = sz_db_prepare (g->db, "INSERT INTO unit (building_id, number) VALUES (?1, ?2)", error);
-  sqlite3_stmt *post = sz_db_prepare (g->db,
+  SzStmt *grid = sz_db_prepare (g->db, "INSERT INTO grid (community_id, number, name, households) VALUES (?1, ?2, '', 500)", error);
+  SzStmt *compound = sz_db_prepare (g->db, "INSERT INTO compound (community_id, name) VALUES (?1, ?2)", error);
+  SzStmt *building = sz_db_prepare (g->db, "INSERT INTO building (compound_id, grid_id, name) VALUES (?1, ?2, ?3)", error);
+  SzStmt *unit = sz_db_prepare (g->db, "INSERT INTO unit (building_id, number) VALUES (?1, ?2)", error);
+  SzStmt *post = sz_db_prepare (g->db,
                                       "INSERT INTO post (level, grid_id, building_id, unit_id, person_id, start_date, chosen_by)"
                                       " VALUES (?1, ?2, ?3, ?4, ?5, '2024-01-01', 'election')", error);
   guint next = 0;
@@ -98,21 +98,21 @@ generate_places (Gen     *g,
       g_autofree char *cname = g_strdup_printf ("第%d小区", i);
       gint64 grid_id, compound_id;
 
-      sqlite3_bind_int64 (grid, 1, g->community);
-      sqlite3_bind_int (grid, 2, i);
+      sz_stmt_bind_int64 (grid, 1, g->community);
+      sz_stmt_bind_int (grid, 2, i);
       if (!exec_step (g->db, grid, error))
         return FALSE;
       grid_id = sz_db_last_insert_id (g->db);
-      sqlite3_bind_int64 (compound, 1, g->community);
+      sz_stmt_bind_int64 (compound, 1, g->community);
       sz_db_bind_text (compound, 2, cname);
       if (!exec_step (g->db, compound, error))
         return FALSE;
       compound_id = sz_db_last_insert_id (g->db);
-      sqlite3_bind_text (post, 1, "grid", -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (post, 2, grid_id);
-      sqlite3_bind_null (post, 3);
-      sqlite3_bind_null (post, 4);
-      sqlite3_bind_int64 (post, 5, g->people[next++]);
+      sz_db_bind_text (post, 1, "grid");
+      sz_stmt_bind_int64 (post, 2, grid_id);
+      sz_stmt_bind_null (post, 3);
+      sz_stmt_bind_null (post, 4);
+      sz_stmt_bind_int64 (post, 5, g->people[next++]);
       if (!exec_step (g->db, post, error))
         return FALSE;
       for (int b = 1; b <= N_BUILDINGS_PER_GRID; b++)
@@ -120,30 +120,30 @@ generate_places (Gen     *g,
           g_autofree char *bname = g_strdup_printf ("%d栋", b);
           gint64 building_id;
 
-          sqlite3_bind_int64 (building, 1, compound_id);
-          sqlite3_bind_int64 (building, 2, grid_id);
+          sz_stmt_bind_int64 (building, 1, compound_id);
+          sz_stmt_bind_int64 (building, 2, grid_id);
           sz_db_bind_text (building, 3, bname);
           if (!exec_step (g->db, building, error))
             return FALSE;
           building_id = sz_db_last_insert_id (g->db);
-          sqlite3_bind_text (post, 1, "building", -1, SQLITE_STATIC);
-          sqlite3_bind_null (post, 2);
-          sqlite3_bind_int64 (post, 3, building_id);
-          sqlite3_bind_null (post, 4);
-          sqlite3_bind_int64 (post, 5, g->people[next++]);
+          sz_db_bind_text (post, 1, "building");
+          sz_stmt_bind_null (post, 2);
+          sz_stmt_bind_int64 (post, 3, building_id);
+          sz_stmt_bind_null (post, 4);
+          sz_stmt_bind_int64 (post, 5, g->people[next++]);
           if (!exec_step (g->db, post, error))
             return FALSE;
           for (int u = 1; u <= N_UNITS_PER_BUILDING; u++)
             {
-              sqlite3_bind_int64 (unit, 1, building_id);
-              sqlite3_bind_int (unit, 2, u);
+              sz_stmt_bind_int64 (unit, 1, building_id);
+              sz_stmt_bind_int (unit, 2, u);
               if (!exec_step (g->db, unit, error))
                 return FALSE;
-              sqlite3_bind_text (post, 1, "unit", -1, SQLITE_STATIC);
-              sqlite3_bind_null (post, 2);
-              sqlite3_bind_null (post, 3);
-              sqlite3_bind_int64 (post, 4, sz_db_last_insert_id (g->db));
-              sqlite3_bind_int64 (post, 5, g->people[next++]);
+              sz_db_bind_text (post, 1, "unit");
+              sz_stmt_bind_null (post, 2);
+              sz_stmt_bind_null (post, 3);
+              sz_stmt_bind_int64 (post, 4, sz_db_last_insert_id (g->db));
+              sz_stmt_bind_int64 (post, 5, g->people[next++]);
               if (!exec_step (g->db, post, error))
                 return FALSE;
             }
@@ -157,7 +157,7 @@ generate_people (Gen     *g,
                  GError **error)
 {
   g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  sqlite3_stmt *stmt = sz_db_prepare (g->db,
+  SzStmt *stmt = sz_db_prepare (g->db,
                                       "INSERT INTO person (name, phone, community_id, name_pinyin, name_initials)"
                                       " VALUES (?1, ?2, ?3, ?4, ?5)", error);
 
@@ -179,7 +179,7 @@ generate_people (Gen     *g,
       initials = sz_pinyin_initials (key);
       sz_db_bind_text (stmt, 1, name);
       sz_db_bind_text (stmt, 2, phone);
-      sqlite3_bind_int64 (stmt, 3, g->community);
+      sz_stmt_bind_int64 (stmt, 3, g->community);
       sz_db_bind_text (stmt, 4, key);
       sz_db_bind_text (stmt, 5, initials);
       if (!exec_step (g->db, stmt, error))
@@ -195,7 +195,7 @@ static gboolean
 generate_records (Gen     *g,
                   GError **error)
 {
-  sqlite3_stmt *stmt = sz_db_prepare (g->db,
+  SzStmt *stmt = sz_db_prepare (g->db,
                                       "INSERT INTO record (community_id, received_at, channel, place_kind, place_id,"
                                       " place_text, category_id, duty, description, head_person_id, time_class)"
                                       " VALUES (?1, ?2, 'visit', 'community', ?1, '社区', ?3, 'collect', '楼道灯不亮', ?4,"
@@ -206,11 +206,11 @@ generate_records (Gen     *g,
     return FALSE;
   for (guint i = 0; i < N_RECORDS; i++)
     {
-      sqlite3_bind_int64 (stmt, 1, g->community);
-      sqlite3_bind_int64 (stmt, 2, start + g_rand_int_range (g->rand, 0, 3 * 365) * (gint64) 86400);
-      sqlite3_bind_int64 (stmt, 3, g->category_id);
+      sz_stmt_bind_int64 (stmt, 1, g->community);
+      sz_stmt_bind_int64 (stmt, 2, start + g_rand_int_range (g->rand, 0, 3 * 365) * (gint64) 86400);
+      sz_stmt_bind_int64 (stmt, 3, g->category_id);
       /* Brought in by the heads (the first people). */
-      sqlite3_bind_int64 (stmt, 4, g->people[g_rand_int_range (g->rand, 0, MIN (g->n_people, 2600))]);
+      sz_stmt_bind_int64 (stmt, 4, g->people[g_rand_int_range (g->rand, 0, MIN (g->n_people, 2600))]);
       if (!exec_step (g->db, stmt, error))
         return FALSE;
     }
@@ -222,13 +222,13 @@ generate_movements (Gen     *g,
                     guint    n_movements,
                     GError **error)
 {
-  sqlite3_stmt *activity = sz_db_prepare (g->db,
+  SzStmt *activity = sz_db_prepare (g->db,
                                           "INSERT INTO activity (community_id, type_id, day, entered_at, actor)"
                                           " VALUES (?1, ?2, ?3, 0, 'bench')", error);
-  sqlite3_stmt *redemption = sz_db_prepare (g->db,
+  SzStmt *redemption = sz_db_prepare (g->db,
                                             "INSERT INTO redemption (community_id, person_id, reward_id, quantity, price, day)"
                                             " VALUES (?1, ?2, ?3, 1, 50, ?4)", error);
-  sqlite3_stmt *move = sz_db_prepare (g->db,
+  SzStmt *move = sz_db_prepare (g->db,
                                       "INSERT INTO points_movement (community_id, person_id, kind, counts, day, entered_at,"
                                       " actor, minutes, points, activity_id, redemption_id, reason)"
                                       " VALUES (?1, ?2, ?3, ?4, ?5, 0, 'bench', ?6, ?7, ?8, ?9, ?10)", error);
@@ -255,56 +255,56 @@ generate_movements (Gen     *g,
           g_date_set_dmy (&date, 1, 1, 2024);
           g_date_add_days (&date, d);
           g_date_strftime (day, sizeof day, "%Y-%m-%d", &date);
-          sqlite3_bind_int64 (activity, 1, g->community);
-          sqlite3_bind_int64 (activity, 2, g->type_ids[g_rand_int_range (g->rand, 0, 4)]);
+          sz_stmt_bind_int64 (activity, 1, g->community);
+          sz_stmt_bind_int64 (activity, 2, g->type_ids[g_rand_int_range (g->rand, 0, 4)]);
           sz_db_bind_text (activity, 3, day);
           if (!exec_step (g->db, activity, error))
             return FALSE;
           activity_id = sz_db_last_insert_id (g->db);
         }
-      sqlite3_bind_int64 (move, 1, g->community);
-      sqlite3_bind_int64 (move, 2, g->people[who]);
+      sz_stmt_bind_int64 (move, 1, g->community);
+      sz_stmt_bind_int64 (move, 2, g->people[who]);
       sz_db_bind_text (move, 5, day);
       if (roll < 8 && g->balance[who] >= 50)
         {
-          sqlite3_bind_int64 (redemption, 1, g->community);
-          sqlite3_bind_int64 (redemption, 2, g->people[who]);
-          sqlite3_bind_int64 (redemption, 3, g->reward_id);
+          sz_stmt_bind_int64 (redemption, 1, g->community);
+          sz_stmt_bind_int64 (redemption, 2, g->people[who]);
+          sz_stmt_bind_int64 (redemption, 3, g->reward_id);
           sz_db_bind_text (redemption, 4, day);
           if (!exec_step (g->db, redemption, error))
             return FALSE;
-          sqlite3_bind_text (move, 3, "redeem", -1, SQLITE_STATIC);
-          sqlite3_bind_text (move, 4, "redeem", -1, SQLITE_STATIC);
-          sqlite3_bind_int (move, 6, 0);
-          sqlite3_bind_int64 (move, 7, -50);
-          sqlite3_bind_int64 (move, 9, sz_db_last_insert_id (g->db));
-          sqlite3_bind_text (move, 10, "", -1, SQLITE_STATIC);
+          sz_db_bind_text (move, 3, "redeem");
+          sz_db_bind_text (move, 4, "redeem");
+          sz_stmt_bind_int (move, 6, 0);
+          sz_stmt_bind_int64 (move, 7, -50);
+          sz_stmt_bind_int64 (move, 9, sz_db_last_insert_id (g->db));
+          sz_db_bind_text (move, 10, "");
           g->balance[who] -= 50;
         }
       else if (roll < 10)
         {
-          sqlite3_bind_text (move, 3, "correct", -1, SQLITE_STATIC);
-          sqlite3_bind_text (move, 4, "earn", -1, SQLITE_STATIC);
-          sqlite3_bind_int (move, 6, 30);
-          sqlite3_bind_int64 (move, 7, 5);
-          sqlite3_bind_text (move, 10, "补录", -1, SQLITE_STATIC);
+          sz_db_bind_text (move, 3, "correct");
+          sz_db_bind_text (move, 4, "earn");
+          sz_stmt_bind_int (move, 6, 30);
+          sz_stmt_bind_int64 (move, 7, 5);
+          sz_db_bind_text (move, 10, "补录");
           g->balance[who] += 5;
         }
       else
         {
           int minutes = 30 * g_rand_int_range (g->rand, 1, 9);
 
-          sqlite3_bind_text (move, 3, "earn", -1, SQLITE_STATIC);
-          sqlite3_bind_text (move, 4, "earn", -1, SQLITE_STATIC);
-          sqlite3_bind_int (move, 6, minutes);
-          sqlite3_bind_int64 (move, 7, minutes / 6);
-          sqlite3_bind_int64 (move, 8, activity_id);
-          sqlite3_bind_text (move, 10, "", -1, SQLITE_STATIC);
+          sz_db_bind_text (move, 3, "earn");
+          sz_db_bind_text (move, 4, "earn");
+          sz_stmt_bind_int (move, 6, minutes);
+          sz_stmt_bind_int64 (move, 7, minutes / 6);
+          sz_stmt_bind_int64 (move, 8, activity_id);
+          sz_db_bind_text (move, 10, "");
           g->balance[who] += minutes / 6;
         }
       if (!exec_step (g->db, move, error))
         return FALSE;
-      sqlite3_clear_bindings (move);
+      sz_stmt_clear_bindings (move);
       if (++count[who] > g->busiest_n)
         {
           g->busiest_n = count[who];
@@ -322,7 +322,7 @@ generate (Gen     *g,
   g_autoptr(SzCommunity) c = sz_community_new ();
   g_autoptr(GPtrArray) types = NULL;
   g_autoptr(SzReward) reward = sz_reward_new ();
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
   gboolean ok;
 
   c->name = g_strdup ("基准社区");
@@ -343,8 +343,8 @@ generate (Gen     *g,
   stmt = sz_db_prepare (g->db, "SELECT min (id) FROM record_category", error);
   if (stmt == NULL || sz_db_step (g->db, stmt, error) != SQLITE_ROW)
     return FALSE;
-  g->category_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  g->category_id = sz_stmt_column_int64 (stmt, 0);
+  sz_stmt_reset (stmt);
 
   if (!sz_db_begin (g->db, error))
     return FALSE;
@@ -513,7 +513,7 @@ main (int    argc,
   if (g_file_test (db_path, G_FILE_TEST_EXISTS))
     {
       g_autoptr(SzDb) db = sz_db_open (db_path, SZ_DB_OPEN_DEFAULT, &error);
-      sqlite3_stmt *stmt = NULL;
+      SzStmt *stmt = NULL;
 
       printf ("measuring %s as it is\n", db_path);
       ok = db != NULL;
@@ -525,8 +525,8 @@ main (int    argc,
       if (ok)
         {
           search = sz_db_column_dup (stmt, 0);
-          person = sqlite3_column_int64 (stmt, 1);
-          sqlite3_reset (stmt);
+          person = sz_stmt_column_int64 (stmt, 1);
+          sz_stmt_reset (stmt);
         }
     }
   else

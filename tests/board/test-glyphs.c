@@ -103,11 +103,11 @@ store_name (Fixture    *f,
             const char *name)
 {
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = sz_db_prepare (f->db, "UPDATE person SET name = ?1 WHERE id = ?2", &error);
+  SzStmt *stmt = sz_db_prepare (f->db, "UPDATE person SET name = ?1 WHERE id = ?2", &error);
 
   g_assert_no_error (error);
   sz_db_bind_text (stmt, 1, name);
-  sqlite3_bind_int64 (stmt, 2, f->person_id);
+  sz_stmt_bind_int64 (stmt, 2, f->person_id);
   g_assert_cmpint (sz_db_step (f->db, stmt, &error), ==, SQLITE_DONE);
   g_assert_no_error (error);
 }

@@ -8,6 +8,8 @@
 
 #include <gio/gio.h>
 #include <sqlite3.h>
+
+#include "sz-db.h"
 #include <string.h>
 
 typedef struct
@@ -170,20 +172,22 @@ test_spawn_cli (const char * const *args)
   return proc;
 }
 
-/* One integer from the database, read directly with SQLite. */
+/* One integer from the database (a file or a server), read directly. */
 static inline gint64
 query_int (const char *path,
            const char *sql)
 {
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  SzDb *db = sz_db_open (path, SZ_DB_OPEN_DEFAULT, &error);
+  SzStmt *stmt;
   gint64 value;
 
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
+  g_assert_no_error (error);
+  stmt = sz_db_prepare (db, sql, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sz_db_step (db, stmt, &error), ==, SQLITE_ROW);
+  value = sz_stmt_column_int64 (stmt, 0);
+  sz_stmt_reset (stmt);
+  sz_db_close (db);
   return value;
 }

@@ -155,8 +155,8 @@ test_log_is_append_only (void)
 
   roster_setup (&r, "append-only.db");
   before = sz_audit_count (r.db, &error);
-  g_assert_cmpint (sqlite3_exec (sz_db_handle (r.db), "UPDATE audit_log SET actor = 'x'", NULL, NULL, NULL), !=, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (sz_db_handle (r.db), "DELETE FROM audit_log", NULL, NULL, NULL), !=, SQLITE_OK);
+  g_assert_cmpint (test_exec (r.db, "UPDATE audit_log SET actor = 'x'", NULL), !=, SQLITE_OK);
+  g_assert_cmpint (test_exec (r.db, "DELETE FROM audit_log", NULL), !=, SQLITE_OK);
   g_assert_cmpint (sz_audit_count (r.db, &error), ==, before);
   roster_teardown (&r);
 }

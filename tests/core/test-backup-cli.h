@@ -195,13 +195,13 @@ test_cli_damaged (void)
    * record or a community does not. */
   damage_page (path, root_page (path, "post"));
   before = file_checksum (path);
-  csv = test_db_path ("roster.csv");
+  csv = test_file_path ("roster.csv");
   g_assert_true (g_file_set_contents (csv, "网格,姓名,职务\n1,张三,网格长\n", -1, NULL));
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
       g_autoptr(GPtrArray) args = g_ptr_array_new ();
-      g_autofree char *export = test_db_path ("out.xlsx");
+      g_autofree char *export = test_file_path ("out.xlsx");
       g_autofree char *after = NULL;
 
       g_ptr_array_add (args, (gpointer) "--database");

@@ -51,6 +51,7 @@ raw_exec (const char *path,
 static void
 test_create (void)
 {
+  TEST_SQLITE_ONLY ();
   g_autoptr(GError) error = NULL;
   g_autofree char *path = sz_db_default_path ();
   g_autofree char *dir = g_path_get_dirname (path);
@@ -111,6 +112,7 @@ test_reopen (void)
 static void
 test_not_found (void)
 {
+  TEST_SQLITE_ONLY ();
   g_autoptr(GError) error = NULL;
   g_autofree char *path = test_db_path ("missing.db");
   SzDb *db = sz_db_open (path, SZ_DB_OPEN_DEFAULT, &error);
@@ -165,8 +167,9 @@ assert_refused (const char *path,
 static void
 test_not_a_database (void)
 {
+  TEST_SQLITE_ONLY ();
   g_autofree char *path = test_db_path ("hello.db");
-  g_autofree char *big = test_db_path ("big.txt");
+  g_autofree char *big = test_file_path ("big.txt");
   g_autoptr(GString) text = g_string_new (NULL);
 
   g_assert_true (g_file_set_contents (path, "hello\n", -1, NULL));
@@ -182,6 +185,7 @@ test_not_a_database (void)
 static void
 test_other_program (void)
 {
+  TEST_SQLITE_ONLY ();
   g_autofree char *path = test_db_path ("other.db");
 
   raw_exec (path, "CREATE TABLE accounts (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO accounts VALUES (1, 'x')");
@@ -191,6 +195,7 @@ test_other_program (void)
 static void
 test_too_new (void)
 {
+  TEST_SQLITE_ONLY ();
   g_autoptr(GError) error = NULL;
   g_autofree char *path = test_db_path ("new.db");
   SzDb *db = sz_db_open (path, SZ_DB_OPEN_CREATE, &error);
@@ -204,6 +209,7 @@ test_too_new (void)
 static void
 test_corrupt (void)
 {
+  TEST_SQLITE_ONLY ();
   g_autoptr(GError) error = NULL;
   g_autofree char *path = test_db_path ("corrupt.db");
   SzDb *db = sz_db_open (path, SZ_DB_OPEN_CREATE, &error);
@@ -248,6 +254,7 @@ test_corrupt (void)
 static void
 test_check_memo (void)
 {
+  TEST_SQLITE_ONLY ();
   g_autoptr(GError) error = NULL;
   g_autofree char *path = test_db_path ("memo.db");
   g_autofree char *cache = g_build_filename (g_get_user_cache_dir (), "sanzhang", "checked", NULL);
@@ -328,6 +335,7 @@ test_check_memo (void)
 static void
 test_locked (void)
 {
+  TEST_SQLITE_ONLY ();
   g_autoptr(GError) error = NULL;
   Roster r;
   sqlite3 *other = NULL;
@@ -380,6 +388,7 @@ test_locked (void)
 static void
 test_full (void)
 {
+  TEST_SQLITE_ONLY ();
   g_autoptr(GError) error = NULL;
   g_autoptr(SzDb) db = NULL;
   g_autofree char *path = test_db_path ("full.db");
@@ -390,7 +399,7 @@ test_full (void)
   audit_before = sz_audit_count (db, &error);
 
   /* A disk with no room left: SQLite cannot grow the file past its size now. */
-  g_assert_cmpint (sqlite3_exec (sz_db_handle (db), "PRAGMA max_page_count = 40", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (test_exec (db, "PRAGMA max_page_count = 40", NULL), ==, SQLITE_OK);
   g_assert_false (sz_demo_load (db, NULL, &error));
   g_assert_error (error, SZ_DB_ERROR, SZ_DB_ERROR_FULL);
   g_assert_nonnull (strstr (error->message, "full"));
@@ -406,6 +415,7 @@ test_full (void)
 static void
 test_read_only (void)
 {
+  TEST_SQLITE_ONLY ();
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_build_filename (g_get_tmp_dir (), "sz-ro-XXXXXX", NULL);
   g_autofree char *path = NULL;
@@ -448,6 +458,7 @@ test_read_only (void)
 static void
 test_survives_kill (void)
 {
+  TEST_SQLITE_ONLY ();
   g_autoptr(GError) error = NULL;
   g_autofree char *path = test_db_path ("kill.db");
   g_autoptr(SzDb) db = NULL;
@@ -528,6 +539,7 @@ test_atomic_action (void)
 static void
 test_shell_cannot_bypass_audit (void)
 {
+  TEST_SQLITE_ONLY ();
   g_autoptr(GError) error = NULL;
   Roster r;
   sqlite3 *shell = NULL;

@@ -135,7 +135,7 @@ round_trip (const char     *file,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *out = test_db_path (file);
+  g_autofree char *out = test_file_path (file);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *new_name = g_strconcat ("back-", file, ".db", NULL);
@@ -185,7 +185,7 @@ test_masked_refused (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *out = test_db_path ("masked.xlsx");
+  g_autofree char *out = test_file_path ("masked.xlsx");
   g_autoptr(SzExport) e = NULL;
   g_autoptr(SzDb) back = NULL;
   gint64 community, back_community;
@@ -262,8 +262,8 @@ test_injection (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SzExport) e = injection_export ();
-  g_autofree char *xlsx = test_db_path ("injection.xlsx");
-  g_autofree char *csv = test_db_path ("injection.csv");
+  g_autofree char *xlsx = test_file_path ("injection.xlsx");
+  g_autofree char *csv = test_file_path ("injection.csv");
   g_autoptr(SzTable) x = NULL;
   g_autoptr(SzTable) c = NULL;
   g_autofree char *raw = NULL;
@@ -328,7 +328,7 @@ test_encodings (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *gbk = test_db_path ("roster-gbk.csv");
+  g_autofree char *gbk = test_file_path ("roster-gbk.csv");
   g_autoptr(SzExport) e = NULL;
   g_autoptr(SzTable) back = NULL;
   gint64 community;
@@ -386,9 +386,9 @@ test_privacy (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *roster = test_db_path ("roster-masked.csv");
-  g_autofree char *hotlines = test_db_path ("hotlines.csv");
-  g_autofree char *records = test_db_path ("records.xlsx");
+  g_autofree char *roster = test_file_path ("roster-masked.csv");
+  g_autofree char *hotlines = test_file_path ("hotlines.csv");
+  g_autofree char *records = test_file_path ("records.xlsx");
   g_autofree char *text = NULL;
   g_autofree char *summary = NULL;
   g_autoptr(SzExport) e = NULL;
@@ -507,9 +507,9 @@ test_cli (void)
   if (!have_cli ())
     return;
   sz_db_close (demo_with_rare_names ("cli.db", &path, &community));
-  xlsx = test_db_path ("名册.xlsx");
-  csv = test_db_path ("records.csv");
-  pdf = test_db_path ("名册.pdf");
+  xlsx = test_file_path ("名册.xlsx");
+  csv = test_file_path ("records.csv");
+  pdf = test_file_path ("名册.pdf");
 
   cli (&r, "--database", path, "export", "roster", "-o", xlsx, NULL);
   assert_exit (&r, 0);
@@ -571,7 +571,7 @@ test_kill (void)
     rows = sz_export_table_get_n_rows (sz_export_get_table (e, 0));
   }
   g_clear_pointer (&db, sz_db_close);
-  out = test_db_path ("out/records.xlsx");
+  out = test_file_path ("out/records.xlsx");
   dir = g_path_get_dirname (out);
   g_mkdir_with_parents (dir, 0700);
 

@@ -88,14 +88,14 @@ add_hotline (Fixture           *f,
 static int
 count_rows (Fixture *f)
 {
-  sqlite3_stmt *stmt = NULL;
+  SzStmt *stmt = NULL;
   int n;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (sz_db_handle (f->db), "SELECT count(*) FROM hotline", -1, &stmt, NULL),
-                   ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
+  stmt = sz_db_prepare (f->db, "SELECT count(*) FROM hotline", NULL);
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sz_db_step (f->db, stmt, NULL), ==, SQLITE_ROW);
+  n = sz_stmt_column_int (stmt, 0);
+  sz_stmt_reset (stmt);
   return n;
 }
 

@@ -26,27 +26,28 @@ roster_text (SzDb *db)
     "  coalesce ('网格' || g.number || ' ' || g.name,"
     "            c.name || ' ' || b.name,"
     "            c2.name || ' ' || b2.name || ' ' || u.number || ' 户' || u.households),"
-    "  coalesce ((SELECT number FROM grid WHERE id = b.grid_id), (SELECT number FROM grid WHERE id = b2.grid_id), ''),"
+    "  coalesce (CAST ((SELECT number FROM grid WHERE id = b.grid_id) AS TEXT),"
+    "            CAST ((SELECT number FROM grid WHERE id = b2.grid_id) AS TEXT), ''),"
     "  pe.name, coalesce (pe.phone, '-'), pe.gender, pe.party_member, pe.background,"
     "  pe.phone_consent, coalesce (pe.consent_date, '-'), pe.consent_source <> '',"
-    "  p.start_date, p.chosen_by, replace (pe.notes, char (10), '⏎')"
+    "  p.start_date, p.chosen_by, replace (pe.notes, '\n', '⏎')"
     " FROM post p JOIN person pe ON pe.id = p.person_id"
     " LEFT JOIN grid g ON g.id = p.grid_id"
     " LEFT JOIN building b ON b.id = p.building_id LEFT JOIN compound c ON c.id = b.compound_id"
     " LEFT JOIN unit u ON u.id = p.unit_id LEFT JOIN building b2 ON b2.id = u.building_id"
     " LEFT JOIN compound c2 ON c2.id = b2.compound_id"
     " WHERE p.end_date IS NULL ORDER BY 2, 1";
-  sqlite3_stmt *stmt = sz_db_prepare (db, sql, NULL);
+  SzStmt *stmt = sz_db_prepare (db, sql, NULL);
   GString *text = g_string_new (NULL);
 
   g_assert_nonnull (stmt);
   while (sz_db_step (db, stmt, NULL) == SQLITE_ROW)
     {
-      for (int i = 0; i < sqlite3_column_count (stmt); i++)
-        g_string_append_printf (text, "%s%s", i ? "|" : "", (const char *) sqlite3_column_text (stmt, i));
+      for (int i = 0; i < sz_stmt_column_count (stmt); i++)
+        g_string_append_printf (text, "%s%s", i ? "|" : "", (const char *) sz_stmt_column_text (stmt, i));
       g_string_append_c (text, '\n');
     }
-  sqlite3_reset (stmt);
+  sz_stmt_reset (stmt);
   return g_string_free (text, FALSE);
 }
 

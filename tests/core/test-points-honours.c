@@ -257,7 +257,7 @@ test_honours (void)
                                             " certificate_year = 2026, certificate_seq = 1, certificate_no = 'x'"
                                             " WHERE id = %" G_GINT64_FORMAT, first);
 
-    g_assert_cmpint (sqlite3_exec (sz_db_handle (p.db), sql, NULL, NULL, &msg), !=, SQLITE_OK);
+    g_assert_cmpint (test_exec (p.db, sql, &msg), !=, SQLITE_OK);
     sqlite3_free (msg);
   }
 

@@ -213,14 +213,18 @@ run_sqlite (const char *path,
             const char *expected)
 {
   g_autofree char *sqlite = g_find_program_in_path ("sqlite3");
+  g_autofree char *psql = g_find_program_in_path ("psql");
   const char *argv[] = { sqlite, path, sql, NULL };
+  /* On a server, psql as a superuser: the server's rules hold for it too. */
+  const char *pg_argv[] = { psql, "-X", "-v", "ON_ERROR_STOP=1", "-d", path, "-c", sql, NULL };
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autoptr(GError) error = NULL;
   int wait_status;
 
-  g_test_message ("$ sqlite3 %s \"%s\"", path, sql);
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &wait_status, &error);
+  g_test_message ("$ %s %s \"%s\"", test_engine_is_pg () ? "psql" : "sqlite3", path, sql);
+  g_spawn_sync (NULL, (char **) (test_engine_is_pg () ? pg_argv : argv), NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &out, &err, &wait_status, &error);
   g_assert_no_error (error);
   g_test_message ("stderr: %s", err);
   g_assert_false (g_spawn_check_wait_status (wait_status, NULL));
@@ -252,15 +256,15 @@ test_database_refuses (void)
     g_autofree char *sql = g_strdup_printf ("INSERT INTO community_deleting VALUES (%" G_GINT64_FORMAT ")",
                                             p.f.r.community);
 
-    g_assert_cmpint (sqlite3_exec (sz_db_handle (p.db), sql, NULL, NULL, &msg), !=, SQLITE_OK);
+    g_assert_cmpint (test_exec (p.db, sql, &msg), !=, SQLITE_OK);
     /* (Or "no such function" before the connection deleted a community.) */
     g_assert_true (strstr (msg, "only the deletion") != NULL || strstr (msg, "sz_audit_purging") != NULL);
     g_assert_cmpint (test_count (p.db, "community_deleting"), ==, 0);
     sqlite3_free (msg);
-    g_assert_cmpint (sqlite3_exec (sz_db_handle (p.db), "DELETE FROM points_movement", NULL, NULL, &msg), !=, SQLITE_OK);
+    g_assert_cmpint (test_exec (p.db, "DELETE FROM points_movement", &msg), !=, SQLITE_OK);
     g_assert_nonnull (strstr (msg, "cannot be deleted"));
     sqlite3_free (msg);
-    g_assert_cmpint (sqlite3_exec (sz_db_handle (p.db), "UPDATE points_movement SET points = 1000", NULL, NULL, &msg), !=, SQLITE_OK);
+    g_assert_cmpint (test_exec (p.db, "UPDATE points_movement SET points = 1000", &msg), !=, SQLITE_OK);
     g_assert_nonnull (strstr (msg, "cannot be changed"));
     sqlite3_free (msg);
   }
@@ -566,7 +570,7 @@ expire_and_compare (Points     *p,
   g_autoptr(GPtrArray) preview = sz_points_expiry_preview (p->db, p->f.r.community, day, &error);
   g_autoptr(GPtrArray) written = g_ptr_array_new_with_free_func ((GDestroyNotify) sz_movement_free);
   gint64 before = test_count (p->db, "points_movement");
-  sqlite3_stmt *stmt;
+  SzStmt *stmt;
   guint n = 99;
 
   g_assert_no_error (error);
@@ -579,10 +583,10 @@ expire_and_compare (Points     *p,
   /* What was written is the preview, person by person. */
   stmt = sz_db_prepare (p->db, "SELECT id FROM points_movement WHERE id > (SELECT max (id) FROM points_movement) - ?1"
                                " ORDER BY id", &error);
-  sqlite3_bind_int64 (stmt, 1, n);
+  sz_stmt_bind_int64 (stmt, 1, n);
   while (sz_db_step (p->db, stmt, &error) == SQLITE_ROW)
-    g_ptr_array_add (written, GINT_TO_POINTER (sqlite3_column_int64 (stmt, 0)));
-  sqlite3_reset (stmt);
+    g_ptr_array_add (written, GINT_TO_POINTER (sz_stmt_column_int64 (stmt, 0)));
+  sz_stmt_reset (stmt);
   g_ptr_array_set_free_func (written, NULL);
   for (guint i = 0; i < preview->len; i++)
     {

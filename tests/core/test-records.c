@@ -191,7 +191,6 @@ test_action_fields (void)
 static void
 test_history_append_only (void)
 {
-  sqlite3 *h;
   Fixture f;
   gint64 id;
   char *msg = NULL;
@@ -199,15 +198,14 @@ test_history_append_only (void)
   fixture_setup (&f, "append.db");
   id = add_record (&f, "2026-03-02 09:00", SZ_NODE_UNIT, f.r.unit1, f.water, SZ_CHANNEL_PHONE);
   act_ok (f.r.db, id, SZ_ACTION_RESOLVE, "2026-03-02 12:00");
-  h = sz_db_handle (f.r.db);
 
-  g_assert_cmpint (sqlite3_exec (h, "UPDATE record_event SET note = 'changed'", NULL, NULL, &msg), !=, SQLITE_OK);
+  g_assert_cmpint (test_exec (f.r.db, "UPDATE record_event SET note = 'changed'", &msg), !=, SQLITE_OK);
   g_assert_nonnull (strstr (msg, "cannot be changed"));
   sqlite3_free (msg);
-  g_assert_cmpint (sqlite3_exec (h, "DELETE FROM record_event", NULL, NULL, &msg), !=, SQLITE_OK);
+  g_assert_cmpint (test_exec (f.r.db, "DELETE FROM record_event", &msg), !=, SQLITE_OK);
   g_assert_nonnull (strstr (msg, "cannot be deleted"));
   sqlite3_free (msg);
-  g_assert_cmpint (sqlite3_exec (h, "DELETE FROM record", NULL, NULL, &msg), !=, SQLITE_OK);
+  g_assert_cmpint (test_exec (f.r.db, "DELETE FROM record", &msg), !=, SQLITE_OK);
   sqlite3_free (msg);
   g_assert_cmpint (test_count (f.r.db, "record_event"), ==, 2);
 

@@ -433,18 +433,18 @@ test_old_names (Fixture       *f,
       gint64 id = add_person (f->db, "占位", NULL, NULL);
       g_autofree char *key = sz_pinyin_key (olds[i].stored, TRUE);
       g_autofree char *initials = sz_pinyin_initials (key);
-      sqlite3_stmt *stmt = NULL;
+      SzStmt *stmt = NULL;
 
       /* As an older version stored it: the name as typed, its key. */
-      g_assert_cmpint (sqlite3_prepare_v2 (sz_db_handle (f->db),
-                                           "UPDATE person SET name = ?1, name_pinyin = ?2, name_initials = ?3"
-                                           " WHERE id = ?4", -1, &stmt, NULL), ==, SQLITE_OK);
-      sqlite3_bind_text (stmt, 1, olds[i].stored, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, initials, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 4, id);
-      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-      sqlite3_finalize (stmt);
+      stmt = sz_db_prepare (f->db, "UPDATE person SET name = ?1, name_pinyin = ?2, name_initials = ?3"
+                                           " WHERE id = ?4", NULL);
+      g_assert_nonnull (stmt);
+      sz_db_bind_text (stmt, 1, olds[i].stored);
+      sz_db_bind_text (stmt, 2, key);
+      sz_db_bind_text (stmt, 3, initials);
+      sz_stmt_bind_int64 (stmt, 4, id);
+      g_assert_cmpint (sz_db_step (f->db, stmt, NULL), ==, SQLITE_DONE);
+      sz_stmt_reset (stmt);
 
       assert_search (f->db, olds[i].query, 0, olds[i].expect);
       g_assert_true (sz_person_delete (f->db, id, NULL));

@@ -42,14 +42,15 @@ count_sql (SzDb       *db,
            const char *sql,
            gint64      id)
 {
-  sqlite3_stmt *stmt = NULL;
+  SzStmt *stmt = NULL;
   gint64 n;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (sz_db_handle (db), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_int64 (stmt, 1, id);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
+  stmt = sz_db_prepare (db, sql, NULL);
+  g_assert_nonnull (stmt);
+  sz_stmt_bind_int64 (stmt, 1, id);
+  g_assert_cmpint (sz_db_step (db, stmt, NULL), ==, SQLITE_ROW);
+  n = sz_stmt_column_int64 (stmt, 0);
+  sz_stmt_reset (stmt);
   return n;
 }
 
@@ -58,7 +59,7 @@ static int
 raw_exec (SzDb       *db,
           const char *sql)
 {
-  return sqlite3_exec (sz_db_handle (db), sql, NULL, NULL, NULL) & 0xff;
+  return test_exec (db, sql, NULL) & 0xff;
 }
 
 /* A unit's group, to save. */
