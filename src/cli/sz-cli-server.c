@@ -259,16 +259,21 @@ cmd_copy (int argc, char **argv)
       print_error (error);
       return EXIT_ERROR;
     }
+  /* Translators: the heading of the copy's table: keep the columns' widths */
+  g_print ("%s\n", _("Table                      Rows  Content hash"));
   for (guint i = 0; i < tables->len; i++)
     {
       SzCopyTable *t = tables->pdata[i];
 
-      /* Translators: a table, its rows, the hash of its content */
-      g_print (_("%-22s %8" G_GINT64_FORMAT " rows  %016" G_GINT64_MODIFIER "x\n"), t->name, t->rows, t->hash_to);
+      g_print ("%-22s %8" G_GINT64_FORMAT "  %016" G_GINT64_MODIFIER "x\n", t->name, t->rows, t->hash_to);
       rows += t->rows;
     }
-  /* Translators: numbers of rows and tables, then two databases */
-  g_print (_("Copied %" G_GINT64_FORMAT " rows of %u tables from %s to %s; counted and hashed again on both sides: "
-             "the same.\n"), rows, tables->len, sz_db_get_display_name (from), sz_db_get_display_name (to));
+  {
+    g_autofree char *n = g_strdup_printf ("%" G_GINT64_FORMAT, rows);
+
+    /* Translators: numbers of rows and tables, then two databases */
+    g_print (_("Copied %s rows of %u tables from %s to %s; counted and hashed again on both sides: the same.\n"),
+             n, tables->len, sz_db_get_display_name (from), sz_db_get_display_name (to));
+  }
   return EXIT_OK;
 }
