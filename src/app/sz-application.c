@@ -164,7 +164,14 @@ sz_application_activate (GApplication *app)
       return;
     }
   community = sz_community_get_first (db, &error);
-  if (community == NULL && error == NULL)
+  /* On a server, staff see the communities granted to them, and the demo
+   * has no place there. */
+  if (community == NULL && error == NULL && sz_db_get_engine (db) == SZ_DB_ENGINE_POSTGRESQL)
+    g_set_error (&error, SZ_DB_ERROR, SZ_DB_ERROR_DENIED,
+                 /* Translators: %s is a server address */
+                 _("You see no community on the server “%s”. Ask the street office's administrator to grant you "
+                   "yours (sanzhang-cli server grant)."), sz_db_get_display_name (db));
+  else if (community == NULL && error == NULL)
     {
       gint64 id = 0;
 

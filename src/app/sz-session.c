@@ -26,6 +26,10 @@ struct _SzSession
   /* Pushed since the last "changed": the step belongs to the change
    * being announced, so sz_session_changed() keeps it. */
   gboolean        undo_fresh;
+  /* Other staff's changes (a server's notifications, or another program's
+   * commits to the file), looked at every second. */
+  guint           watch_id;
+  guint64         others_seen;
 };
 
 G_DEFINE_FINAL_TYPE (SzSession, sz_session, G_TYPE_OBJECT)
@@ -68,6 +72,7 @@ sz_session_finalize (GObject *object)
 {
   SzSession *self = SZ_SESSION (object);
 
+  g_clear_handle_id (&self->watch_id, g_source_remove);
   clear_undo (self);
   g_clear_pointer (&self->db, sz_db_close);
   g_clear_object (&self->settings);
@@ -117,6 +122,25 @@ sz_session_init (SzSession *self)
   self->place_kind = SZ_NODE_COMMUNITY;
 }
 
+/* Another staff member changed something: every view reloads, as after a
+ * change of ours (the undo step stays: it undoes only its own rows). */
+static gboolean
+watch_cb (gpointer data)
+{
+  SzSession *self = data;
+  guint64 others;
+
+  if (self->db == NULL)
+    return G_SOURCE_CONTINUE;
+  others = sz_db_get_others_changes (self->db);
+  if (others != self->others_seen)
+    {
+      self->others_seen = others;
+      g_signal_emit (self, signals[CHANGED], 0);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
 SzSession *
 sz_session_new (SzDb      *db,
                 gint64     community_id,
@@ -134,6 +158,8 @@ sz_session_new (SzDb      *db,
   /* Records and the audit log name the staff member set in the
    * preferences, from the start and after every change of it. */
   sz_staff_follow (self);
+  self->others_seen = sz_db_get_others_changes (db);
+  self->watch_id = g_timeout_add_seconds (1, watch_cb, self);
   return self;
 }
 
@@ -183,6 +209,7 @@ sz_session_reopen_db (SzSession *self,
 
   g_clear_pointer (&self->db, sz_db_close);
   self->db = db;
+  self->others_seen = sz_db_get_others_changes (db);
   sz_session_set_community_id (self, community_id);
 }
 

@@ -83,7 +83,14 @@ remember_failure (SzDb           *db,
   db->pg_state = g_strdup (state != NULL ? state : "08006");
   if (primary == NULL)
     primary = db->pg != NULL ? PQerrorMessage (db->pg) : "";
-  db->pg_message = g_strstrip (g_strdup (primary));
+  /* libpq's own words run over lines ("FATAL: …\nserver closed the
+   * connection unexpectedly\n\tThis probably means …"): the first says it. */
+  db->pg_message = g_strstrip (g_strndup (primary, strcspn (primary, "\n")));
+  if (*db->pg_message == '\0')
+    {
+      g_free (db->pg_message);
+      db->pg_message = g_strstrip (g_strdup (primary));
+    }
 }
 
 void
@@ -110,6 +117,11 @@ _sz_db_pg_set_error (SzDb    *db,
                  /* Translators: %s is a server address */
                  _("Another staff member was changing the same data on the server “%s”. "
                    "Nothing was changed; try again."), where);
+  else if (g_str_equal (state, "23505"))
+    g_set_error (error, SZ_DB_ERROR, SZ_DB_ERROR_STALE,
+                 /* Translators: the first %s is a server address, the second the server's words */
+                 _("Another staff member saved the same thing at the same moment on the server “%s” (%s). "
+                   "Nothing was changed: look again, then try again if it is still needed."), where, said);
   else if (g_str_equal (state, "53100"))
     g_set_error (error, SZ_DB_ERROR, SZ_DB_ERROR_FULL,
                  /* Translators: %s is a server address */

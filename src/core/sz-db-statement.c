@@ -298,6 +298,19 @@ sz_db_get_change_count (SzDb *db)
   return db->ends + (guint64) data_version;
 }
 
+guint64
+sz_db_get_others_changes (SzDb *db)
+{
+  gint64 data_version = 0;
+
+  g_return_val_if_fail (db != NULL, 0);
+  if (db->engine == SZ_DB_ENGINE_POSTGRESQL)
+    return _sz_db_pg_poll (db);
+  if (!_sz_db_query_int (db, "PRAGMA data_version", &data_version, NULL))
+    return 0;
+  return (guint64) data_version;
+}
+
 void
 sz_db_bind_text (SzStmt     *stmt,
                  int         idx,

@@ -152,6 +152,10 @@ gboolean      sz_db_get_check_skipped (SzDb          *db);
 /* Incremented on every committed change by this connection: lets caches
  * (the search index) know when to reload. */
 guint64       sz_db_get_change_count (SzDb           *db);
+/* What other programs committed (other staff on a server, whose every
+ * change the server notifies; another program on the same file): a
+ * count that only grows.  Cheap enough to ask every second. */
+guint64       sz_db_get_others_changes (SzDb         *db);
 
 /* A cache another core module keeps with this connection (the search
  * index); freed with it. */
