@@ -257,6 +257,9 @@ _sz_person_dialog_collect (SzPersonDialog *self)
   const char * const *backgrounds = sz_person_backgrounds ();
 
   p->id = self->person_id;
+  /* Saved over a change someone else made since the dialog opened: refused
+   * (sz_person_save()), and the form keeps what was typed. */
+  p->version = self->original != NULL ? self->original->version : 0;
   /* A new person joins the community shown; a saved one stays in theirs. */
   p->community_id = self->original ? self->original->community_id : sz_session_get_community_id (self->session);
   p->name = entry_text (self->name_entry);

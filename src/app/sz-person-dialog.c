@@ -205,6 +205,8 @@ sz_person_dialog_save (SzPersonDialog *self)
       /* Translators: what Ctrl+Z undoes; %s is a person's name */
       label = g_strdup_printf (_("Edit %s"), self->original->name);
       u->person = g_steal_pointer (&self->original);
+      /* Undo puts the old details back over this save, knowingly. */
+      u->person->version = 0;
       sz_session_push_undo (self->session, label, undo_edit_cb, u, edit_undo_free);
     }
   else

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "sz-audit.h"
 #include "sz-db.h"
 
@@ -214,4 +216,79 @@ sz_audit_count (SzDb    *db,
   n = sz_stmt_column_int64 (stmt, 0);
   sz_stmt_reset (stmt);
   return n;
+}
+
+gint64
+sz_audit_version (SzDb        *db,
+                  const char  *entity,
+                  gint64       id,
+                  GError     **error)
+{
+  SzStmt *stmt = sz_db_prepare (db, "SELECT coalesce (max (id), 0) FROM audit_log WHERE entity = ?1 AND entity_id = ?2",
+                                error);
+  gint64 version;
+
+  if (stmt == NULL)
+    return -1;
+  sz_db_bind_text (stmt, 1, entity);
+  sz_stmt_bind_int64 (stmt, 2, id);
+  if (sz_db_step (db, stmt, error) != SQLITE_ROW)
+    return -1;
+  version = sz_stmt_column_int64 (stmt, 0);
+  sz_stmt_reset (stmt);
+  return version;
+}
+
+gboolean
+sz_audit_check_version (SzDb        *db,
+                        const char  *entity,
+                        const char  *lock_sql,
+                        gint64       id,
+                        gint64       version,
+                        const char  *what,
+                        GError     **error)
+{
+  g_autofree char *actor = NULL;
+  g_autofree char *at = NULL;
+  SzStmt *stmt;
+  gint64 now;
+
+  if (version <= 0 || id <= 0)
+    return TRUE;
+  /* SQLite's write lock is already the whole file's (BEGIN IMMEDIATE). */
+  if (sz_db_get_engine (db) == SZ_DB_ENGINE_POSTGRESQL)
+    {
+      stmt = sz_db_prepare (db, lock_sql, error);
+      if (stmt == NULL)
+        return FALSE;
+      sz_stmt_bind_int64 (stmt, 1, id);
+      if (sz_db_step (db, stmt, error) == 0)
+        return FALSE;
+      sz_stmt_reset (stmt);
+    }
+  now = sz_audit_version (db, entity, id, error);
+  if (now < 0)
+    return FALSE;
+  if (now <= version)
+    return TRUE;
+  stmt = sz_db_prepare (db, "SELECT actor, at FROM audit_log WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sz_stmt_bind_int64 (stmt, 1, now);
+  if (sz_db_step (db, stmt, error) == SQLITE_ROW)
+    {
+      const char *when = (const char *) sz_stmt_column_text (stmt, 1);
+      g_autoptr(GDateTime) utc = when != NULL ? g_date_time_new_from_iso8601 (when, NULL) : NULL;
+      g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+
+      actor = sz_db_column_dup (stmt, 0);
+      at = local != NULL ? g_date_time_format (local, "%Y-%m-%d %H:%M") : g_strdup (when != NULL ? when : "");
+    }
+  sz_stmt_reset (stmt);
+  g_set_error (error, SZ_DB_ERROR, SZ_DB_ERROR_STALE,
+               /* Translators: a thing ("Person"), who changed it, when (2026-12-07 16:58) */
+               _("%s: %s changed it at %s, after you opened it. Nothing was saved, and what you typed is "
+                 "still here: look at their change (open it again), then save yours."),
+               what, actor != NULL ? actor : "?", at != NULL ? at : "?");
+  return FALSE;
 }

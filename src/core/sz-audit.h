@@ -36,6 +36,23 @@ GPtrArray *sz_audit_list              (SzDb          *db,
                                        gint64         entity_id,
                                        guint          limit,
                                        GError       **error);
+/* Row versions, for edits based on what a form read: the id of the log's
+ * last entry about @entity @id (0: none), read when the form opened. */
+gint64     sz_audit_version           (SzDb          *db,
+                                       const char    *entity,
+                                       gint64         id,
+                                       GError       **error);
+/* Inside the save's transaction: refuses with SZ_DB_ERROR_STALE, naming
+ * who changed the row and when, if its version moved past @version (0:
+ * not checked).  On a server the row is locked first (@lock_sql: SELECT …
+ * FOR UPDATE with ?1 the id), so that two saves cannot both pass. */
+gboolean   sz_audit_check_version     (SzDb          *db,
+                                       const char    *entity,
+                                       const char    *lock_sql,
+                                       gint64         id,
+                                       gint64         version,
+                                       const char    *what,
+                                       GError       **error);
 gint64     sz_audit_count             (SzDb          *db,
                                        GError       **error);
 

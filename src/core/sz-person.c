@@ -12,6 +12,7 @@
 #include "sz-db.h"
 #include "sz-image.h"
 #include "sz-name.h"
+#include "sz-audit.h"
 #include "sz-person.h"
 #include "sz-pinyin.h"
 #include "sz-post.h"
@@ -169,6 +170,9 @@ sz_person_save (SzDb      *db,
     ok = sz_row_require (db, "SELECT 1 FROM community WHERE id = ?1", p->community_id, _("Community"), error);
   if (ok && p->home_unit_id != 0)
     ok = sz_row_require (db, "SELECT 1 FROM unit WHERE id = ?1", p->home_unit_id, _("Home unit"), error);
+  if (ok && p->id != 0)
+    ok = sz_audit_check_version (db, "person", "SELECT 1 FROM person WHERE id = ?1 FOR UPDATE", p->id, p->version,
+                                 _("Person"), error);
   if (ok)
     {
       if (p->id == 0)
@@ -211,6 +215,9 @@ sz_person_save (SzDb      *db,
           ok = FALSE;
         }
     }
+  /* What this save made is the version the next one starts from. */
+  if (ok && p->version != 0)
+    ok = (p->version = sz_audit_version (db, "person", p->id, error)) >= 0;
   return sz_db_end (db, ok, error);
 }
 
@@ -248,9 +255,14 @@ sz_person_get (SzDb    *db,
 {
   SzStmt *stmt = sz_db_prepare (db, "SELECT " PERSON_COLUMNS " FROM person WHERE id = ?1", error);
 
+  SzPerson *p;
+
   if (stmt == NULL)
     return NULL;
-  return sz_row_get (db, stmt, id, _("Person"), (gpointer) person_from_row, error);
+  p = sz_row_get (db, stmt, id, _("Person"), (gpointer) person_from_row, error);
+  if (p != NULL && (p->version = sz_audit_version (db, "person", id, error)) < 0)
+    g_clear_pointer (&p, sz_person_free);
+  return p;
 }
 
 GPtrArray *

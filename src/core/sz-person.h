@@ -36,6 +36,10 @@ typedef struct
    * NULL or "": the form. */
   char     *consent_source;
   char     *notes;
+  /* The row's version when it was read (sz_audit_version(), set by
+   * sz_person_get()): a save is refused if someone changed the person
+   * since.  0: not checked (a new person, an undo). */
+  gint64    version;
   /* Read only: written by save from the name. */
   char     *name_pinyin;
   char     *name_initials;

@@ -405,6 +405,68 @@ test_notified (void)
   sz_db_close (one);
 }
 
+/* Two staff edit the same person: the second save, based on what was
+ * there before the first, is refused naming who changed it; what the
+ * second typed is still in hand, and saves once read again. */
+static void
+test_stale (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dbname = unique_name ("stale");
+  g_autofree char *clerk = unique_name ("li");
+  g_autoptr(SzPerson) mine = NULL;
+  g_autoptr(SzPerson) theirs = NULL;
+  g_autoptr(SzPerson) again = NULL;
+  SzDb *admin, *one, *other;
+  gint64 c, id;
+
+  if (!have_cluster ())
+    {
+      g_test_skip ("no PostgreSQL cluster (build-aux/pg-cluster.sh)");
+      return;
+    }
+  admin = open_as (dbname, "postgres", SZ_DB_OPEN_CREATE);
+  c = test_add_community (admin, "丰和社区");
+  id = test_add_person_in (admin, c, "王秀英", "13800001001", TRUE);
+  g_assert_true (sz_server_grant (admin, clerk, c, NULL, &error));
+  one = open_as (dbname, "postgres", SZ_DB_OPEN_DEFAULT);
+  other = open_as (dbname, clerk, SZ_DB_OPEN_DEFAULT);
+
+  mine = sz_person_get (one, id, &error);
+  theirs = sz_person_get (other, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (mine->version, >, 0);
+  g_free (theirs->notes);
+  theirs->notes = g_strdup ("搬到 3 栋");
+  g_assert_true (sz_person_save (other, theirs, &error));
+  g_assert_no_error (error);
+
+  g_free (mine->phone);
+  mine->phone = g_strdup ("13900002222");
+  g_assert_false (sz_person_save (one, mine, &error));
+  g_assert_error (error, SZ_DB_ERROR, SZ_DB_ERROR_STALE);
+  g_assert_nonnull (strstr (error->message, clerk));
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+  g_assert_cmpstr (mine->phone, ==, "13900002222");
+
+  /* Read again, the change goes in on top of theirs. */
+  again = sz_person_get (one, id, &error);
+  g_free (again->phone);
+  again->phone = g_strdup (mine->phone);
+  g_assert_true (sz_person_save (one, again, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&again, sz_person_free);
+  again = sz_person_get (admin, id, &error);
+  g_assert_cmpstr (again->notes, ==, "搬到 3 栋");
+  g_assert_cmpstr (again->phone, ==, "13900002222");
+
+  sz_db_close (other);
+  sz_db_close (one);
+  drop_role (admin, clerk);
+  sz_db_close (admin);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -415,5 +477,6 @@ main (int argc, char **argv)
   g_test_add_func ("/server/one-head", test_one_head);
   g_test_add_func ("/server/dropped", test_dropped);
   g_test_add_func ("/server/notified", test_notified);
+  g_test_add_func ("/server/stale", test_stale);
   return g_test_run ();
 }
