@@ -46,9 +46,14 @@ _sz_board_source_load_group (SzBoardSource *source,
             gint64         place_id)
 {
   g_autoptr(GError) error = NULL;
-  SzWechatGroup *g = sz_wechat_group_for_board (source->db, level, place_id, &error);
+  g_autofree char *key = g_strdup_printf ("%s:%" G_GINT64_FORMAT, sz_level_to_string (level), place_id);
+  SzWechatGroup *g;
   const char *mime;
   int width, height;
+
+  if (!g_hash_table_contains (source->group_places, key))
+    return;
+  g = sz_wechat_group_for_board (source->db, level, place_id, &error);
 
   if (g == NULL)
     {
@@ -108,9 +113,11 @@ get_pictures (SzBoardSource *source,
 
   if (p == NULL)
     {
+      gboolean any = g_hash_table_contains (source->with_images, &person_id);
+
       p = g_new0 (Pictures, 1);
-      p->photo = load_picture (source, person_id, SZ_IMAGE_PHOTO);
-      p->qr = load_picture (source, person_id, SZ_IMAGE_QR);
+      p->photo = any ? load_picture (source, person_id, SZ_IMAGE_PHOTO) : NULL;
+      p->qr = any ? load_picture (source, person_id, SZ_IMAGE_QR) : NULL;
       g_hash_table_insert (source->pictures, g_memdup2 (&person_id, sizeof person_id), p);
     }
   return p;

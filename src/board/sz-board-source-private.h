@@ -38,6 +38,11 @@ struct _SzBoardSource
   GHashTable  *compounds;    /* compound id → SzCompound */
   GHashTable  *hotlines;     /* building id (0: community) → GPtrArray of SzBoardHotline */
   GHashTable  *pictures;     /* person id → Pictures */
+  /* Who has an image, which places a WeChat group: read once, so that a
+   * batch asks the database only for what is there (on a server, every
+   * question is a round trip). */
+  GHashTable  *with_images;  /* person ids */
+  GHashTable  *group_places; /* "unit:141" … */
   GPtrArray   *duties[SZ_N_LEVELS];
   /* The board language (sz-doc-lang.h), and the places' labels in it:
    * "kind:id" → label, made on first use.  The tree keeps the interface's. */

@@ -208,6 +208,12 @@ sz_board_source_new (SzDb    *db,
   if (source->tree == NULL)
     return NULL;
   index_nodes (source, source->tree);
+  source->with_images = sz_person_ids_with_images (db, community_id, error);
+  if (source->with_images == NULL)
+    return NULL;
+  source->group_places = sz_wechat_group_places (db, community_id, error);
+  if (source->group_places == NULL)
+    return NULL;
 
   grids = sz_grid_list (db, community_id, error);
   compounds = grids ? sz_compound_list (db, community_id, error) : NULL;
@@ -266,6 +272,8 @@ sz_board_source_free (SzBoardSource *source)
   g_clear_pointer (&source->compounds, g_hash_table_unref);
   g_clear_pointer (&source->hotlines, g_hash_table_unref);
   g_clear_pointer (&source->pictures, g_hash_table_unref);
+  g_clear_pointer (&source->with_images, g_hash_table_unref);
+  g_clear_pointer (&source->group_places, g_hash_table_unref);
   g_clear_pointer (&source->labels, g_hash_table_unref);
   g_clear_pointer (&source->unit_numbers, g_hash_table_unref);
   for (guint i = 0; i < SZ_N_LEVELS; i++)

@@ -265,6 +265,40 @@ sz_person_get (SzDb    *db,
   return p;
 }
 
+/* A set of ids from @stmt's first column, its ?1 bound to @id. */
+static GHashTable *
+id_set (SzDb    *db,
+        SzStmt  *stmt,
+        gint64   id,
+        GError **error)
+{
+  g_autoptr(GHashTable) set = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sz_stmt_bind_int64 (stmt, 1, id);
+  while ((rc = sz_db_step (db, stmt, error)) == SQLITE_ROW)
+    {
+      gint64 v = sz_stmt_column_int64 (stmt, 0);
+
+      g_hash_table_add (set, g_memdup2 (&v, sizeof v));
+    }
+  sz_stmt_reset (stmt);
+  return rc == SQLITE_DONE ? g_steal_pointer (&set) : NULL;
+}
+
+GHashTable *
+sz_person_ids_with_images (SzDb    *db,
+                           gint64   community_id,
+                           GError **error)
+{
+  g_return_val_if_fail (db != NULL, NULL);
+  return id_set (db, sz_db_prepare (db, "SELECT DISTINCT i.person_id FROM person_image i"
+                                        " JOIN person p ON p.id = i.person_id WHERE p.community_id = ?1", error),
+                 community_id, error);
+}
+
 GPtrArray *
 sz_person_list_in (SzDb    *db,
                    gint64   community_id,

@@ -60,6 +60,11 @@ SzPerson            *sz_person_get              (SzDb         *db,
                                                  gint64        id,
                                                  GError      **error);
 /* The people of @community_id, in pinyin order. */
+/* The people of @community_id with a photo or a QR image (gint64* keys),
+ * in one query: a batch of boards asks only for theirs. */
+GHashTable          *sz_person_ids_with_images  (SzDb         *db,
+                                                 gint64        community_id,
+                                                 GError      **error);
 GPtrArray           *sz_person_list_in          (SzDb         *db,
                                                  gint64        community_id,
                                                  GError      **error);

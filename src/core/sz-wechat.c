@@ -488,6 +488,29 @@ sz_wechat_group_for_board (SzDb     *db,
   return g;
 }
 
+GHashTable *
+sz_wechat_group_places (SzDb     *db,
+                        gint64    community_id,
+                        GError  **error)
+{
+  g_autoptr(GHashTable) places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  SzStmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (db != NULL, NULL);
+
+  stmt = sz_db_prepare (db, "SELECT level, coalesce (grid_id, building_id, unit_id) FROM wechat_group"
+                            " WHERE community_id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sz_stmt_bind_int64 (stmt, 1, community_id);
+  while ((rc = sz_db_step (db, stmt, error)) == SQLITE_ROW)
+    g_hash_table_add (places, g_strdup_printf ("%s:%" G_GINT64_FORMAT, (const char *) sz_stmt_column_text (stmt, 0),
+                                               sz_stmt_column_int64 (stmt, 1)));
+  sz_stmt_reset (stmt);
+  return rc == SQLITE_DONE ? g_steal_pointer (&places) : NULL;
+}
+
 static gboolean
 check_admin (SzDb     *db,
              gint64    person_id,

@@ -91,6 +91,11 @@ SzWechatGroup *sz_wechat_group_for_board    (SzDb           *db,
                                              SzLevel         level,
                                              gint64          place_id,
                                              GError        **error);
+/* The places of @community_id that have a group, as "grid:12",
+ * "building:3", "unit:141" (sz_level_to_string()), in one query. */
+GHashTable    *sz_wechat_group_places       (SzDb          *db,
+                                             gint64         community_id,
+                                             GError       **error);
 /* Inserts the place's group or replaces it (one group per place), in one
  * transaction: validates the name (required, up to 60 characters), the
  * members (0 … 500), the admin (a person of the place's community, or 0),

@@ -1,0 +1,125 @@
+/* test-app-server.c: the app on a street office's server, under Xvfb.
+ *
+ * Copyright 2026 The Sanzhang developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A staff member's window, logged in as their own server login, shows
+ * their community only; when another staff member adds a person from
+ * another connection, the open people page shows them within a few
+ * seconds, with no restart.  Needs the cluster of build-aux/pg-cluster.sh
+ * (SANZHANG_TEST_PG_HOST and _PORT); skips without it.
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <unistd.h>
+
+#include "sz-app-util.h"
+#include "sz-demo.h"
+#include "sz-people-page.h"
+#include "sz-person.h"
+#include "sz-roster.h"
+#include "sz-server.h"
+#include "sz-window.h"
+#include "sz-board-test-util.h"
+#include "sz-app-test-util.h"
+#include "sz-app-fixture.h"
+
+static char *
+location_as (const char *dbname,
+             const char *user)
+{
+  return g_strdup_printf ("postgresql:///%s?host=%s&port=%s&user=%s", dbname, g_getenv ("SANZHANG_TEST_PG_HOST"),
+                          g_getenv ("SANZHANG_TEST_PG_PORT"), user);
+}
+
+static void
+test_live (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dbname = g_strdup_printf ("sz_app_live_%d", (int) getpid ());
+  g_autofree char *staff = g_strdup_printf ("sz_app_clerk_%d", (int) getpid ());
+  g_autofree char *admin_at = NULL;
+  g_autofree char *staff_at = NULL;
+  g_autofree char *drop = NULL;
+  g_autoptr(SzPerson) p = NULL;
+  SzDb *admin, *db;
+  SzSession *session;
+  SzWindow *window;
+  SzPeoplePage *people;
+  gint64 community = 0, other;
+  guint before;
+
+  if (g_getenv ("SANZHANG_TEST_PG_HOST") == NULL || g_getenv ("SANZHANG_TEST_PG_PORT") == NULL)
+    {
+      g_test_skip ("no PostgreSQL cluster (build-aux/pg-cluster.sh)");
+      return;
+    }
+  admin_at = location_as (dbname, "postgres");
+  staff_at = location_as (dbname, staff);
+  admin = sz_db_open (admin_at, SZ_DB_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (sz_demo_load (admin, &community, &error));
+  {
+    g_autoptr(SzCommunity) c = sz_community_new ();
+
+    c->name = g_strdup ("长新社区");
+    g_assert_true (sz_community_save (admin, c, &error));
+    other = c->id;
+  }
+  g_assert_true (sz_server_grant (admin, staff, community, NULL, &error));
+  g_assert_no_error (error);
+
+  /* The staff member's window, on their own login. */
+  db = sz_db_open (staff_at, SZ_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  session = sz_session_new (db, community, NULL);
+  window = sz_window_new (NULL, session, FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  test_settle (300);
+  sz_window_show_page (window, "people");
+  people = SZ_PEOPLE_PAGE (sz_window_get_page (window, "people"));
+  before = sz_people_page_get_n_rows (people);
+  g_assert_cmpuint (before, >=, 150);
+
+  /* Another staff member adds someone to this community, and someone to
+   * the other one, which this login does not see. */
+  p = sz_person_new ();
+  p->community_id = community;
+  p->name = g_strdup ("新来的网格员");
+  g_assert_true (sz_person_save (admin, p, &error));
+  g_clear_pointer (&p, sz_person_free);
+  p = sz_person_new ();
+  p->community_id = other;
+  p->name = g_strdup ("别的社区的人");
+  g_assert_true (sz_person_save (admin, p, &error));
+
+  test_settle_until (sz_people_page_get_n_rows (people) == before + 1, 5000);
+  g_assert_cmpuint (sz_people_page_get_n_rows (people), ==, before + 1);
+  sz_people_page_set_search_text (people, "新来的网格员");
+  g_assert_cmpuint (sz_people_page_get_n_rows (people), ==, 1);
+  sz_people_page_set_search_text (people, "别的社区的人");
+  g_assert_cmpuint (sz_people_page_get_n_rows (people), ==, 0);
+  sz_people_page_set_search_text (people, "新来的网格员");
+  test_settle (100);
+  test_screenshot (GTK_WIDGET (window), "server", "people-live", 1280, 800);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  test_settle (50);
+  g_object_unref (session);
+  drop = g_strdup_printf ("DROP ROLE \"%s\"", staff);
+  g_assert_true (sz_db_exec (admin, "DELETE FROM staff_grant", &error));
+  g_assert_true (sz_db_exec (admin, drop, &error));
+  sz_db_close (admin);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autofree char *home = test_app_init (&argc, &argv);
+
+  g_test_add_func ("/app-server/live", test_live);
+  return test_app_finish (g_test_run (), home);
+}
