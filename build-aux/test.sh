@@ -67,7 +67,7 @@ if [ -n "${SANZHANG_TEST_PG_HOST:-}" ]; then
   pg_log="$builddir/meson-logs/testlog-pg.json"
   rm -f "$pg_log"
   echo "---- the core suite on PostgreSQL ----"
-  meson test -C "$builddir" --setup pg --suite core --print-errorlogs --num-processes 2 || status=1
+  meson test -C "$builddir" --setup pg --suite core-db --print-errorlogs --num-processes 2 || status=1
   if [ -f "$pg_log" ]; then
     logs+=("$pg_log")
   else

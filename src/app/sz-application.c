@@ -151,7 +151,18 @@ sz_application_activate (GApplication *app)
       return;
     }
 
-  path = self->database ? g_strdup (self->database) : sz_db_default_path ();
+  /* --database, else the street office's server set in the preferences,
+   * else this computer's file. */
+  if (self->database != NULL)
+    path = g_strdup (self->database);
+  else if (self->settings != NULL)
+    {
+      path = g_settings_get_string (self->settings, "server");
+      if (*path == '\0')
+        g_clear_pointer (&path, g_free);
+    }
+  if (path == NULL)
+    path = sz_db_default_path ();
   /* Before opening: a migration's backup goes to the same folder. */
   sz_app_backup_apply_folder (self->settings);
   db = sz_db_open (path, SZ_DB_OPEN_CREATE, &error);

@@ -52,6 +52,11 @@ struct _SzPreferencesWindow
    * boards, reports and certificates are printed in; the items follow
    * sz_doc_lang_all(). */
   GtkDropDown          *board_language_dropdown;
+  /* Built in code (sz-preferences-window-server.c): the street office's
+   * server. */
+  GtkEntry             *server_entry;
+  GtkPasswordEntry     *server_password;
+  GtkLabel             *server_status;
   GtkWidget            *revert_button;
   GtkWidget            *apply_button;
 
@@ -68,6 +73,10 @@ struct _SzPreferencesWindow
 /* Each file binds its template children's callbacks. */
 void     _sz_preferences_window_class_settings_init  (GtkWidgetClass      *widget_class);
 void     _sz_preferences_window_class_community_init (GtkWidgetClass      *widget_class);
+
+/* sz-preferences-window-server.c: the server's address and password, below
+ * this computer's settings (after self->settings is set). */
+void     _sz_preferences_window_build_server         (SzPreferencesWindow *self);
 
 /* From init: the styles, the custom paper size's focus, the engine's note. */
 void     _sz_preferences_window_init_settings        (SzPreferencesWindow *self);

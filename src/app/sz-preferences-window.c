@@ -124,6 +124,7 @@ sz_preferences_window_new (GtkWindow *parent,
     }
   else
     gtk_widget_set_sensitive (self->settings_box, FALSE);
+  _sz_preferences_window_build_server (self);
   /* An older settings schema has no name to keep. */
   gtk_widget_set_visible (self->staff_box, sz_staff_has_setting (settings));
   /* This computer's backups: a section of its own (sz-backup-preferences.c). */

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "sz-db.h"
@@ -23,6 +24,85 @@ sz_db_location_is_server (const char *location)
 {
   return location != NULL
          && (g_str_has_prefix (location, "postgresql://") || g_str_has_prefix (location, "postgres://"));
+}
+
+/* A .pgpass field: ':' and '\\' escaped. */
+static void
+append_field (GString    *line,
+              const char *value)
+{
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      if (*p == ':' || *p == '\\')
+        g_string_append_c (line, '\\');
+      g_string_append_c (line, *p);
+    }
+}
+
+gboolean
+sz_db_remember_password (const char  *location,
+                         const char  *password,
+                         GError     **error)
+{
+  PQconninfoOption *opts;
+  const char *fields[4] = { "*", "*", "*", NULL }; /* host, port, dbname, user */
+  const char *file_env = g_getenv ("PGPASSFILE");
+  g_autofree char *path = file_env != NULL && *file_env != '\0' ? g_strdup (file_env)
+                          : g_build_filename (g_get_home_dir (), ".pgpass", NULL);
+  g_autofree char *old = NULL;
+  g_autoptr(GString) prefix = g_string_new (NULL);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_auto(GStrv) lines = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (location != NULL && password != NULL, FALSE);
+
+  opts = PQconninfoParse (location, NULL);
+  for (PQconninfoOption *o = opts; o != NULL && o->keyword != NULL; o++)
+    {
+      if (o->val == NULL || *o->val == '\0')
+        continue;
+      if (g_str_equal (o->keyword, "host"))
+        fields[0] = o->val;
+      else if (g_str_equal (o->keyword, "port"))
+        fields[1] = o->val;
+      else if (g_str_equal (o->keyword, "dbname"))
+        fields[2] = o->val;
+      else if (g_str_equal (o->keyword, "user"))
+        fields[3] = o->val;
+    }
+  if (opts == NULL || fields[3] == NULL)
+    {
+      PQconninfoFree (opts);
+      g_set_error (error, SZ_DB_ERROR, SZ_DB_ERROR_CANT_OPEN,
+                   /* Translators: %s is what the user typed */
+                   _("Server address: “%s” names no login. Write it as postgresql://LOGIN@HOST/DATABASE."),
+                   location);
+      return FALSE;
+    }
+  /* The default socket is "localhost" to libpq's password file. */
+  if (g_str_equal (fields[0], "*"))
+    fields[0] = "localhost";
+  for (guint i = 0; i < 4; i++)
+    {
+      append_field (prefix, fields[i]);
+      g_string_append_c (prefix, ':');
+    }
+  PQconninfoFree (opts);
+
+  if (g_file_get_contents (path, &old, NULL, NULL))
+    {
+      lines = g_strsplit (old, "\n", -1);
+      for (guint i = 0; lines[i] != NULL; i++)
+        if (*lines[i] != '\0' && !g_str_has_prefix (lines[i], prefix->str))
+          g_string_append_printf (out, "%s\n", lines[i]);
+    }
+  g_string_append (out, prefix->str);
+  append_field (out, password);
+  g_string_append_c (out, '\n');
+  ok = g_file_set_contents_full (path, out->str, (gssize) out->len, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+  /* libpq ignores a password file others can read. */
+  return ok && g_chmod (path, 0600) == 0;
 }
 
 /* postgresql://user@host:port/db without the password or options, for

@@ -54,6 +54,13 @@ GQuark        sz_db_error_quark      (void);
  * a file name. */
 gboolean      sz_db_location_is_server (const char   *location);
 SzDbEngine    sz_db_get_engine       (SzDb           *db);
+/* Keeps @password for the server @location in the user's password file
+ * (PGPASSFILE, else ~/.pgpass, mode 0600), where libpq finds it: never
+ * in the address nor in the app's settings.  A line for the same server,
+ * database and login is replaced. */
+gboolean      sz_db_remember_password (const char    *location,
+                                      const char     *password,
+                                      GError        **error);
 
 /* $XDG_DATA_HOME/sanzhang/sanzhang.db */
 char         *sz_db_default_path     (void);

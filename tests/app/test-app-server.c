@@ -12,12 +12,14 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "sz-app-util.h"
 #include "sz-demo.h"
 #include "sz-people-page.h"
+#include "sz-preferences-window.h"
 #include "sz-person.h"
 #include "sz-roster.h"
 #include "sz-server.h"
@@ -115,11 +117,99 @@ test_live (void)
   sz_db_close (admin);
 }
 
+/* The preferences keep the server's address in the settings and its
+ * password in ~/.pgpass (0600), only after a connection that works; a
+ * wrong address is said and nothing is kept. */
+static void
+test_preferences (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = g_settings_new ("org.sanzhang.Sanzhang");
+  g_autofree char *dbname = g_strdup_printf ("sz_app_prefs_%d", (int) getpid ());
+  g_autofree char *staff = g_strdup_printf ("sz_app_pw_%d", (int) getpid ());
+  g_autofree char *admin_at = NULL;
+  g_autofree char *staff_at = NULL;
+  g_autofree char *pgpass = g_build_filename (g_get_home_dir (), ".pgpass", NULL);
+  g_autofree char *kept = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *drop = NULL;
+  GtkWidget *window, *prefs;
+  SzSession *session;
+  SzDb *admin, *db;
+  gint64 community = 0;
+  GStatBuf st;
+
+  if (g_getenv ("SANZHANG_TEST_PG_HOST") == NULL || g_getenv ("SANZHANG_TEST_PG_PORT") == NULL)
+    {
+      g_test_skip ("no PostgreSQL cluster (build-aux/pg-cluster.sh)");
+      return;
+    }
+  g_setenv ("PGPASSFILE", pgpass, TRUE);
+  admin_at = location_as (dbname, "postgres");
+  staff_at = location_as (dbname, staff);
+  admin = sz_db_open (admin_at, SZ_DB_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (sz_demo_load (admin, &community, &error));
+  g_assert_true (sz_server_grant (admin, staff, community, "Mi:ma\\1", &error));
+  g_assert_no_error (error);
+
+  db = sz_db_open (admin_at, SZ_DB_OPEN_DEFAULT, &error);
+  session = sz_session_new (db, community, settings);
+  window = GTK_WIDGET (sz_window_new (NULL, session, FALSE));
+  gtk_window_present (GTK_WINDOW (window));
+  prefs = sz_preferences_window_new (GTK_WINDOW (window), session);
+  gtk_window_present (GTK_WINDOW (prefs));
+  test_settle (200);
+
+  /* Not an address: said, nothing kept. */
+  gtk_editable_set_text (GTK_EDITABLE (test_get_widget (prefs, "server_entry")), "192.168.1.10");
+  g_signal_emit_by_name (test_get_widget (prefs, "server_apply_button"), "clicked");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (test_get_widget (prefs, "server_status"))),
+                            "postgresql://"));
+  kept = g_settings_get_string (settings, "server");
+  g_assert_cmpstr (kept, ==, "");
+  g_clear_pointer (&kept, g_free);
+
+  /* The staff login with its password: connected, kept. */
+  gtk_editable_set_text (GTK_EDITABLE (test_get_widget (prefs, "server_entry")), staff_at);
+  gtk_editable_set_text (GTK_EDITABLE (test_get_widget (prefs, "server_password")), "Mi:ma\\1");
+  g_signal_emit_by_name (test_get_widget (prefs, "server_apply_button"), "clicked");
+  g_test_message ("%s", gtk_label_get_text (GTK_LABEL (test_get_widget (prefs, "server_status"))));
+  g_assert_false (gtk_widget_has_css_class (test_get_widget (prefs, "server_status"), "error"));
+  kept = g_settings_get_string (settings, "server");
+  g_assert_cmpstr (kept, ==, staff_at);
+  g_assert_null (strstr (kept, "Mi:ma"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (test_get_widget (prefs, "server_password"))), ==, "");
+  g_assert_true (g_file_get_contents (pgpass, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, staff));
+  g_assert_nonnull (strstr (text, ":Mi\\:ma\\\\1\n"));
+  g_assert_cmpint (g_stat (pgpass, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  test_screenshot (prefs, "server", "preferences", 600, 900);
+
+  /* Empty: back to the file. */
+  gtk_editable_set_text (GTK_EDITABLE (test_get_widget (prefs, "server_entry")), "");
+  g_signal_emit_by_name (test_get_widget (prefs, "server_apply_button"), "clicked");
+  g_clear_pointer (&kept, g_free);
+  kept = g_settings_get_string (settings, "server");
+  g_assert_cmpstr (kept, ==, "");
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  gtk_window_destroy (GTK_WINDOW (window));
+  test_settle (50);
+  g_object_unref (session);
+  drop = g_strdup_printf ("DROP ROLE \"%s\"", staff);
+  g_assert_true (sz_db_exec (admin, "DELETE FROM staff_grant", &error));
+  g_assert_true (sz_db_exec (admin, drop, &error));
+  sz_db_close (admin);
+}
+
 int
 main (int argc, char **argv)
 {
   g_autofree char *home = test_app_init (&argc, &argv);
 
   g_test_add_func ("/app-server/live", test_live);
+  g_test_add_func ("/app-server/preferences", test_preferences);
   return test_app_finish (g_test_run (), home);
 }

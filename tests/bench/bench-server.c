@@ -288,8 +288,8 @@ main (int argc, char **argv)
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = NULL;
   g_autoptr(SzDb) db = NULL;
-  g_autoptr(GHashTable) records = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GHashTable) events = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) records = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) events = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GHashTable) tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GArray *latencies[N_OPS];
   guint failures[N_OPS] = { 0 };
