@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "sz-audit.h"
 #include "sz-app-util.h"
 #include "sz-place-page-private.h"
 #include "sz-roster.h"
@@ -54,6 +55,9 @@ typedef struct
   GtkWidget      *entry;
   GtkWidget      *error;
   char           *original;   /* the saved value, as the entry shows it */
+  /* Someone else saved this field while it was being edited here (seen
+   * by a reload): the next save asks first (sz_place_page_save()). */
+  gboolean        moved;
 } FormField;
 
 
@@ -417,6 +421,8 @@ _sz_place_page_form_refresh (SzPlacePage *self)
 
       if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (field->entry)), field->original) == 0)
         gtk_editable_set_text (GTK_EDITABLE (field->entry), saved);
+      else if (g_strcmp0 (saved, field->original) != 0)
+        field->moved = TRUE;
       g_free (field->original);
       field->original = g_steal_pointer (&saved);
     }
@@ -516,6 +522,43 @@ sz_place_page_save (SzPlacePage *self)
     {
       _sz_place_page_record_free (self->kind, previous);
       sz_field_error_set (self->form_error, error->message);
+      return FALSE;
+    }
+  /* A field someone else saved since it was begun here is not written
+   * over unseen: said, with who, when and what; the next save puts this
+   * one's in. */
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      FormField *field = g_ptr_array_index (self->fields, i);
+      g_autofree char *theirs = field_text (field->def, previous);
+      const char *mine = gtk_editable_get_text (GTK_EDITABLE (field->entry));
+      g_autofree char *actor = NULL;
+      g_autofree char *at = NULL;
+      g_autofree char *message = NULL;
+
+      if (g_strcmp0 (mine, field->original) == 0 && !field->moved)
+        continue;
+      if (!field->moved && g_strcmp0 (theirs, field->original) == 0)
+        continue;
+      field->moved = FALSE;
+      if (g_strcmp0 (mine, theirs) == 0)
+        continue;
+      sz_audit_last_change (db, sz_node_kind_to_string (self->kind), self->id, &actor, &at, NULL);
+      /* Translators: a field, who changed it, their value, when (2026-12-07 16:58) */
+      message = g_strdup_printf (_("%s: %s changed it to “%s” at %s, after you began. Yours was not saved and is "
+                                   "still here: save again to put yours instead."),
+                                 _(field->def->title), actor != NULL ? actor : "?", theirs, at != NULL ? at : "?");
+      sz_field_error_set (field->error, message);
+      g_free (field->original);
+      field->original = g_steal_pointer (&theirs);
+      if (ok)
+        gtk_widget_grab_focus (field->entry);
+      ok = FALSE;
+    }
+  if (!ok)
+    {
+      _sz_place_page_record_free (self->kind, previous);
+      _sz_place_page_record_free (self->kind, edited);
       return FALSE;
     }
   for (guint i = 0; i < self->fields->len; i++)

@@ -240,6 +240,38 @@ sz_audit_version (SzDb        *db,
 }
 
 gboolean
+sz_audit_last_change (SzDb        *db,
+                      const char  *entity,
+                      gint64       id,
+                      char       **actor,
+                      char       **at,
+                      GError     **error)
+{
+  SzStmt *stmt = sz_db_prepare (db, "SELECT actor, at FROM audit_log WHERE entity = ?1 AND entity_id = ?2"
+                                    " ORDER BY id DESC LIMIT 1", error);
+  int rc;
+
+  *actor = NULL;
+  *at = NULL;
+  if (stmt == NULL)
+    return FALSE;
+  sz_db_bind_text (stmt, 1, entity);
+  sz_stmt_bind_int64 (stmt, 2, id);
+  rc = sz_db_step (db, stmt, error);
+  if (rc == SQLITE_ROW)
+    {
+      const char *when = (const char *) sz_stmt_column_text (stmt, 1);
+      g_autoptr(GDateTime) utc = when != NULL ? g_date_time_new_from_iso8601 (when, NULL) : NULL;
+      g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+
+      *actor = sz_db_column_dup (stmt, 0);
+      *at = local != NULL ? g_date_time_format (local, "%Y-%m-%d %H:%M") : g_strdup (when != NULL ? when : "");
+    }
+  sz_stmt_reset (stmt);
+  return rc == SQLITE_ROW;
+}
+
+gboolean
 sz_audit_check_version (SzDb        *db,
                         const char  *entity,
                         const char  *lock_sql,
@@ -271,20 +303,8 @@ sz_audit_check_version (SzDb        *db,
     return FALSE;
   if (now <= version)
     return TRUE;
-  stmt = sz_db_prepare (db, "SELECT actor, at FROM audit_log WHERE id = ?1", error);
-  if (stmt == NULL)
+  if (!sz_audit_last_change (db, entity, id, &actor, &at, error) && error != NULL && *error != NULL)
     return FALSE;
-  sz_stmt_bind_int64 (stmt, 1, now);
-  if (sz_db_step (db, stmt, error) == SQLITE_ROW)
-    {
-      const char *when = (const char *) sz_stmt_column_text (stmt, 1);
-      g_autoptr(GDateTime) utc = when != NULL ? g_date_time_new_from_iso8601 (when, NULL) : NULL;
-      g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
-
-      actor = sz_db_column_dup (stmt, 0);
-      at = local != NULL ? g_date_time_format (local, "%Y-%m-%d %H:%M") : g_strdup (when != NULL ? when : "");
-    }
-  sz_stmt_reset (stmt);
   g_set_error (error, SZ_DB_ERROR, SZ_DB_ERROR_STALE,
                /* Translators: a thing ("Person"), who changed it, when (2026-12-07 16:58) */
                _("%s: %s changed it at %s, after you opened it. Nothing was saved, and what you typed is "

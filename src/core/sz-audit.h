@@ -42,6 +42,14 @@ gint64     sz_audit_version           (SzDb          *db,
                                        const char    *entity,
                                        gint64         id,
                                        GError       **error);
+/* Who made the log's last entry about @entity @id, and when (local time,
+ * "2026-12-07 16:58"); FALSE with *@actor NULL when there is none. */
+gboolean   sz_audit_last_change       (SzDb          *db,
+                                       const char    *entity,
+                                       gint64         id,
+                                       char         **actor,
+                                       char         **at,
+                                       GError       **error);
 /* Inside the save's transaction: refuses with SZ_DB_ERROR_STALE, naming
  * who changed the row and when, if its version moved past @version (0:
  * not checked).  On a server the row is locked first (@lock_sql: SELECT …

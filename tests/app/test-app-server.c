@@ -19,6 +19,7 @@
 #include "sz-app-util.h"
 #include "sz-demo.h"
 #include "sz-people-page.h"
+#include "sz-place-page.h"
 #include "sz-preferences-window.h"
 #include "sz-person.h"
 #include "sz-roster.h"
@@ -107,6 +108,52 @@ test_live (void)
   sz_people_page_set_search_text (people, "新来的网格员");
   test_settle (100);
   test_screenshot (GTK_WIDGET (window), "server", "people-live", 1280, 800);
+
+  /* A unit's households typed here while another staff member saves
+   * another number: the save says who, when and what, keeps ours in the
+   * form, and puts it in at the next save. */
+  {
+    SzPlacePage *place = SZ_PLACE_PAGE (sz_window_get_page (window, "place"));
+    gint64 unit = 0;
+    g_autoptr(SzUnit) u = NULL;
+    const char *said;
+
+    {
+      SzStmt *stmt = sz_db_prepare (admin, "SELECT min(u.id) FROM unit u JOIN building b ON b.id = u.building_id"
+                                           " JOIN compound c ON c.id = b.compound_id WHERE c.community_id = ?1", &error);
+      sz_stmt_bind_int64 (stmt, 1, community);
+      g_assert_cmpint (sz_db_step (admin, stmt, &error), ==, SQLITE_ROW);
+      unit = sz_stmt_column_int64 (stmt, 0);
+      sz_stmt_reset (stmt);
+    }
+    sz_session_select_place (session, SZ_NODE_UNIT, unit);
+    sz_window_show_page (window, "place");
+    test_settle (200);
+    sz_place_page_set_field (place, "households", "21");
+    u = sz_unit_get (admin, unit, &error);
+    u->households = 33;
+    sz_db_set_actor (admin, "刘主任");
+    g_assert_true (sz_unit_save (admin, u, &error));
+    g_assert_no_error (error);
+    test_settle (2500);
+    g_assert_cmpstr (sz_place_page_get_field (place, "households"), ==, "21");
+
+    g_assert_false (sz_place_page_save (place));
+    said = sz_place_page_get_field_error (place, "households");
+    g_assert_nonnull (said);
+    g_test_message ("%s", said);
+    g_assert_nonnull (strstr (said, "33"));
+    g_assert_cmpstr (sz_place_page_get_field (place, "households"), ==, "21");
+    g_clear_pointer (&u, sz_unit_free);
+    u = sz_unit_get (admin, unit, &error);
+    g_assert_cmpint (u->households, ==, 33);
+    test_screenshot (GTK_WIDGET (window), "server", "place-conflict", 1280, 800);
+
+    g_assert_true (sz_place_page_save (place));
+    g_clear_pointer (&u, sz_unit_free);
+    u = sz_unit_get (admin, unit, &error);
+    g_assert_cmpint (u->households, ==, 21);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   test_settle (50);
